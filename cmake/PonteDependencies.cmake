@@ -1,0 +1,17 @@
+# Every dependency is a Debian package installed by scripts/install-deps.sh.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n data)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+
+if(PONTE_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+  find_package(rapidcheck CONFIG QUIET)
+endif()
+if(PONTE_BUILD_BENCH)
+  find_package(benchmark QUIET)
+endif()

@@ -1,0 +1,32 @@
+// UTF-8 helpers. ponte keeps all text as UTF-8 std::string; these functions
+// check and measure it without allocating.
+//
+//   if (auto bad = FindInvalidUtf8(field)) return InvalidArgumentError(... *bad ...);
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ponte {
+
+// Byte offset of the first byte that does not start a valid UTF-8 sequence
+// (overlongs, surrogates and code points above U+10FFFF are invalid), or
+// nullopt if all of `text` is valid.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
+inline bool IsValidUtf8(std::string_view text) { return !FindInvalidUtf8(text).has_value(); }
+
+// Number of code points in valid UTF-8 (for column numbers in messages).
+std::size_t CountCodePoints(std::string_view text);
+
+// Removes a leading UTF-8 byte-order mark, if any.
+std::string_view StripBom(std::string_view text);
+
+// Leading/trailing ASCII whitespace removed.
+std::string_view Trim(std::string_view text);
+
+// Lower-cases ASCII letters only (for codes and enum names, not for prose).
+std::string AsciiLower(std::string_view text);
+
+}  // namespace ponte

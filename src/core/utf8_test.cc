@@ -1,0 +1,28 @@
+#include "core/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace ponte {
+namespace {
+
+TEST(Utf8, AcceptsChineseAndAccents) {
+  EXPECT_TRUE(IsValidUtf8("Università di Bologna — 北京理工大学"));
+  EXPECT_EQ(CountCodePoints("città"), 5u);
+  EXPECT_EQ(CountCodePoints("成都"), 2u);
+}
+
+TEST(Utf8, FindsFirstInvalidByte) {
+  EXPECT_EQ(FindInvalidUtf8("ab\xC3"), std::optional<std::size_t>(2));
+  EXPECT_EQ(FindInvalidUtf8("abc\xFFxyz"), std::optional<std::size_t>(3));
+  EXPECT_EQ(FindInvalidUtf8("\xC0\x80"), std::optional<std::size_t>(0));      // overlong
+  EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), std::optional<std::size_t>(0));  // surrogate
+}
+
+TEST(Utf8, StripsBomAndTrims) {
+  EXPECT_EQ(StripBom("\xEF\xBB\xBFid"), "id");
+  EXPECT_EQ(Trim("  x y \r\n"), "x y");
+  EXPECT_EQ(AsciiLower("IT-Università"), "it-università");
+}
+
+}  // namespace
+}  // namespace ponte
