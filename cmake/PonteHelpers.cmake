@@ -6,6 +6,11 @@
 set(PONTE_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
     -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
     -Wnull-dereference -Wimplicit-fallthrough)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  # g++ 12 at -O2/-O3 reports false -Wrestrict positives inside libstdc++'s
+  # std::string operator+ (GCC bug 105329).
+  list(APPEND PONTE_WARNINGS -Wno-restrict)
+endif()
 
 function(ponte_target_options target)
   target_compile_options(${target} PRIVATE ${PONTE_WARNINGS})
