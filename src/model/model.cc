@@ -1,5 +1,7 @@
 #include "model/model.h"
 
+#include "model/dataset.h"
+
 namespace ponte {
 
 std::vector<Slot> SlotsOf(const Session& session) {
@@ -21,6 +23,11 @@ std::vector<Slot> SlotsOf(const Session& session) {
     t = end;
   }
   return slots;
+}
+
+std::string SourceLocation::ToString() const {
+  if (line <= 0) return file;
+  return file + ":" + std::to_string(line);
 }
 
 }  // namespace ponte

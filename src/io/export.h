@@ -1,0 +1,32 @@
+// Writing a Dataset back out: CSV (the import format, so exports re-import
+// losslessly), JSON Lines, the event JSON, and an XLSX workbook with one sheet
+// per kind for organizers who live in spreadsheets.
+//
+//   std::string csv = WriteCsv(FileKind::kOrganizations, data, "Asia/Shanghai");
+//   PONTE_RETURN_IF_ERROR(WriteXlsx(data, "icstiw-2026.xlsx", "Asia/Shanghai"));
+//
+// Session times are written in `time_zone` (the event's). Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "io/import.h"
+#include "model/dataset.h"
+
+namespace ponte::io {
+
+std::string WriteCsv(FileKind kind, const Dataset& data, std::string_view time_zone);
+std::string WriteJsonLines(FileKind kind, const Dataset& data, std::string_view time_zone);
+std::string WriteEventJson(const Event& event);
+
+// One sheet per non-empty kind, header row in bold, frozen, columns sized.
+Status WriteXlsx(const Dataset& data, const std::string& path, std::string_view time_zone);
+
+// Writes every non-empty kind as <dir>/<kind>.csv (and event.json).
+Status WriteDirectory(const Dataset& data, const std::string& dir, std::string_view time_zone);
+
+Status WriteStringToFile(const std::string& path, std::string_view contents);
+
+}  // namespace ponte::io
