@@ -1,0 +1,177 @@
+#include "itinerary/solver.h"
+
+#include <algorithm>
+#include <iterator>
+#include <limits>
+
+#include "core/rng.h"
+#include "itinerary/moves.h"
+#include "itinerary/route.h"
+
+namespace ponte::itinerary {
+namespace {
+
+using internal::Instance;
+using internal::State;
+
+// Removal size: between 1 and this share of the planned visits (at least
+// kMinMaxRemoval, at most kMaxRemoval).
+constexpr double kRemovalShare = 0.3;
+constexpr int kMinMaxRemoval = 3;
+constexpr int kMaxRemoval = 40;
+// Record-to-record travel: accept a candidate within this share of the best.
+constexpr double kAcceptShares[] = {0.0, 0.005, 0.01, 0.02, 0.04};
+// Without a new best for this many iterations, go back to the best.
+constexpr std::int64_t kRestartAfter = 2000;
+constexpr double kNoiseLevels[] = {0.0, 0.1, 0.3, 0.6};
+constexpr int kDeadlineCheckEvery = 16;
+
+Solution ToSolution(const State& s) {
+  Solution out;
+  for (const internal::Route& r : s.routes) {
+    std::vector<Stop> stops;
+    for (int p = 0; p < r.size(); ++p) {
+      Stop stop;
+      stop.visit = r.seq()[static_cast<std::size_t>(p)];
+      stop.arrive = r.arrive(p);
+      stop.start = r.start(p);
+      stops.push_back(stop);
+    }
+    out.tours.push_back(std::move(stops));
+  }
+  return out;
+}
+
+void LocalSearch(const Instance& inst, Rng& rng, State* s) {
+  // Replacement frees or rearranges time; refill after each swap.
+  while (internal::ImproveByReplacement(inst, s)) {
+    internal::GreedyInsert(inst, {}, rng, s);
+  }
+}
+
+}  // namespace
+
+Value UpperBound(const Problem& problem) {
+  const Instance inst = Instance::Build(problem);
+  struct Item {
+    double value;
+    double weight;
+  };
+  std::vector<Item> items;
+  Value all = 0;
+  for (int v = 0; v < inst.n; ++v) {
+    bool fits = false;
+    for (int t = 0; t < inst.m; ++t) fits = fits || inst.Usable(t, v);
+    if (!fits) continue;
+    all += inst.value[static_cast<std::size_t>(v)];
+    // Cheapest way to arrive at v: from another visit or from a start base.
+    Ticks leg = std::numeric_limits<Ticks>::max();
+    for (int u = 0; u < inst.n; ++u) {
+      if (u != v) leg = std::min(leg, inst.T(u, v));
+    }
+    for (int t = 0; t < inst.m; ++t)
+      leg = std::min(leg, inst.T(inst.start_node[static_cast<std::size_t>(t)], v));
+    items.push_back({static_cast<double>(inst.value[static_cast<std::size_t>(v)]),
+                     static_cast<double>(inst.service[static_cast<std::size_t>(v)] + leg)});
+  }
+  double capacity = 0;
+  for (int t = 0; t < inst.m; ++t) {
+    capacity += static_cast<double>(inst.tour_end[static_cast<std::size_t>(t)] -
+                                    inst.tour_start[static_cast<std::size_t>(t)]);
+  }
+  std::sort(items.begin(), items.end(),
+            [](const Item& a, const Item& b) { return a.value * b.weight > b.value * a.weight; });
+  double bound = 0;
+  for (const Item& item : items) {
+    if (item.weight <= capacity) {
+      bound += item.value;
+      capacity -= item.weight;
+    } else {
+      bound += item.value * capacity / item.weight;
+      break;
+    }
+  }
+  // Values are integers, so the bound rounds down (with a guard for rounding noise).
+  const auto knapsack = static_cast<Value>(bound + 1e-6);
+  return std::min(all, knapsack);
+}
+
+Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
+                          const Deadline& deadline) {
+  PONTE_RETURN_IF_ERROR(Validate(problem));
+  Stopwatch watch;
+  const Instance inst = Instance::Build(problem);
+  SolveResult result;
+  result.upper_bound = UpperBound(problem);
+  Rng rng(options.seed);
+
+  State current = State::Empty(inst);
+  internal::GreedyInsert(inst, {}, rng, &current);
+  LocalSearch(inst, rng, &current);
+  State best = current;
+  std::int64_t since_best = 0;
+  double accept_share = kAcceptShares[2];
+  std::int64_t it = 0;
+  auto done = [&] {
+    if (options.stop_at_bound && best.value() >= result.upper_bound) return true;
+    if (options.max_iterations > 0 && it >= options.max_iterations) return true;
+    return it % kDeadlineCheckEvery == 0 && deadline.Expired();
+  };
+  while (!done()) {
+    ++it;
+    State candidate = current;
+    const int planned = candidate.routed();
+    const int max_remove =
+        std::clamp(static_cast<int>(kRemovalShare * planned), kMinMaxRemoval, kMaxRemoval);
+    const int count = 1 + static_cast<int>(rng.Index(static_cast<std::size_t>(max_remove)));
+    switch (rng.Index(4)) {
+      case 0:
+        internal::RemoveRandom(inst, count, rng, &candidate);
+        break;
+      case 1:
+        internal::RemoveSegment(inst, count, rng, &candidate);
+        break;
+      case 2:
+        internal::RemoveRelated(inst, count, rng, &candidate);
+        break;
+      default:
+        internal::RemoveWorst(inst, count, rng, &candidate);
+        break;
+    }
+    internal::InsertOptions insert;
+    insert.noise = kNoiseLevels[rng.Index(std::size(kNoiseLevels))];
+    insert.squared_value = rng.Bernoulli(0.5);
+    internal::GreedyInsert(inst, insert, rng, &candidate);
+    LocalSearch(inst, rng, &candidate);
+
+    const Value cand_value = candidate.value();
+    const Value best_value = best.value();
+    if (candidate.BetterThan(best)) {
+      best = candidate;
+      if (cand_value > best_value) since_best = 0;
+    }
+    const double floor = static_cast<double>(best_value) * (1.0 - accept_share);
+    if (candidate.BetterThan(current) || static_cast<double>(cand_value) >= floor) {
+      current = std::move(candidate);
+    }
+    if (++since_best > kRestartAfter) {
+      current = best;
+      since_best = 0;
+      accept_share = kAcceptShares[rng.Index(std::size(kAcceptShares))];
+    }
+  }
+  result.solution = ToSolution(best);
+  for (auto& tour : result.solution.tours) {
+    for (Stop& stop : tour)
+      stop.leave = stop.start + problem.visits[static_cast<std::size_t>(stop.visit)].service;
+  }
+  result.value = best.value();
+  result.iterations = it;
+  result.seconds = watch.Seconds();
+  for (int v = 0; v < inst.n; ++v) {
+    if (best.tour_of[static_cast<std::size_t>(v)] < 0) result.unvisited.push_back(v);
+  }
+  return result;
+}
+
+}  // namespace ponte::itinerary
