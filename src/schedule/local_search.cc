@@ -1,0 +1,167 @@
+#include "schedule/local_search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "schedule/moves.h"
+
+namespace ponte::schedule {
+namespace {
+
+constexpr double kStartTemperature = 0.6;
+constexpr double kEndTemperature = 0.05;
+constexpr int kDeadlineCheckEvery = 256;
+
+std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
+
+int Adjacent(const Timetable& tt, ParticipantIndex p, SlotIndex t) {
+  int n = 0;
+  const auto& days = tt.domains().day_of_slot;
+  if (t > 0 && days[Idx(t - 1)] == days[Idx(t)] && tt.at(p, t - 1) != -1) ++n;
+  if (t + 1 < tt.slot_count() && days[Idx(t + 1)] == days[Idx(t)] && tt.at(p, t + 1) != -1) ++n;
+  return n;
+}
+
+// Extended cost for repair: moved meetings rank between fairness and breaks.
+struct Score {
+  Cost cost;
+  int moved = 0;
+  friend bool operator<(const Score& x, const Score& y) {
+    if (x.cost.unscheduled_weight != y.cost.unscheduled_weight) {
+      return x.cost.unscheduled_weight < y.cost.unscheduled_weight;
+    }
+    if (x.cost.fairness_excess != y.cost.fairness_excess) {
+      return x.cost.fairness_excess < y.cost.fairness_excess;
+    }
+    if (x.moved != y.moved) return x.moved < y.moved;
+    return x.cost.breaks < y.cost.breaks;
+  }
+};
+
+}  // namespace
+
+void Construct(Timetable& tt, Rng& rng) {
+  const Problem& problem = tt.problem();
+  const Domains& domains = tt.domains();
+  const int meetings = tt.meeting_count();
+  std::vector<int> freedom(Idx(meetings), 0);
+  std::vector<int> degree(Idx(meetings), 0);
+  for (int m = 0; m < meetings; ++m) {
+    for (char allowed : domains.allowed[Idx(m)]) freedom[Idx(m)] += allowed ? 1 : 0;
+    const Meeting& meeting = problem.meetings[Idx(m)];
+    degree[Idx(m)] = static_cast<int>(domains.meetings_of[Idx(meeting.a)].size() +
+                                      domains.meetings_of[Idx(meeting.b)].size());
+  }
+  std::vector<MeetingIndex> order(Idx(meetings));
+  std::iota(order.begin(), order.end(), 0);
+  rng.Shuffle(order);
+  std::stable_sort(order.begin(), order.end(), [&](MeetingIndex x, MeetingIndex y) {
+    if (freedom[Idx(x)] != freedom[Idx(y)]) return freedom[Idx(x)] < freedom[Idx(y)];
+    return degree[Idx(x)] > degree[Idx(y)];
+  });
+  for (MeetingIndex m : order) {
+    if (tt.slot_of(m) != kUnscheduled) continue;
+    const Meeting& meeting = problem.meetings[Idx(m)];
+    SlotIndex best = kUnscheduled;
+    double best_score = 0;
+    for (SlotIndex t = 0; t < tt.slot_count(); ++t) {
+      if (!tt.CanPlace(m, t)) continue;
+      const MoveList move = {{m, t}};
+      const int added = tt.BreaksIf(meeting.a, move) - tt.breaks_of(meeting.a) +
+                        tt.BreaksIf(meeting.b, move) - tt.breaks_of(meeting.b);
+      const double score = 4.0 * added - Adjacent(tt, meeting.a, t) - Adjacent(tt, meeting.b, t) +
+                           0.5 * tt.load(t) / std::max(1, tt.capacity(t)) +
+                           0.01 * rng.UniformReal();
+      if (best == kUnscheduled || score < best_score) {
+        best = t;
+        best_score = score;
+      }
+    }
+    if (best != kUnscheduled) tt.Place(m, best);
+  }
+}
+
+void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOptions& options) {
+  const int meetings = tt.meeting_count();
+  const int slots = tt.slot_count();
+  if (meetings == 0 || slots == 0) return;
+  auto moved_count = [&]() {
+    if (options.anchor == nullptr) return 0;
+    int moved = 0;
+    for (int m = 0; m < meetings; ++m) {
+      const SlotIndex anchor = (*options.anchor)[Idx(m)];
+      if (anchor != kUnscheduled && tt.slot_of(m) != anchor) ++moved;
+    }
+    return moved;
+  };
+  Score current{tt.cost(), moved_count()};
+  Score best = current;
+  Solution best_solution = tt.ToSolution();
+  auto done = [&]() {
+    return best.cost.unscheduled_weight == 0 && best.cost.fairness_excess == 0 && best.moved == 0 &&
+           best.cost.breaks <= options.target_breaks;
+  };
+  // Participants with breaks, meetings unscheduled: where the moves aim.
+  const Problem& problem = tt.problem();
+  std::int64_t iteration = 0;
+  double temperature = kStartTemperature;
+  const double budget = std::min(deadline.Remaining(), 1e6);
+  Stopwatch watch;
+  MoveList undo;
+  std::vector<MeetingIndex> unscheduled;
+  while (!done()) {
+    if (options.max_iterations >= 0 && iteration >= options.max_iterations) break;
+    if (iteration % kDeadlineCheckEvery == 0) {
+      if (deadline.Expired()) break;
+      const double fraction = budget > 0 ? std::min(1.0, watch.Seconds() / budget) : 1.0;
+      temperature = kStartTemperature * std::pow(kEndTemperature / kStartTemperature, fraction);
+    }
+    ++iteration;
+    MoveList move;
+    if (current.cost.unscheduled_weight > 0 && rng.Bernoulli(0.5)) {
+      unscheduled.clear();
+      for (int m = 0; m < meetings; ++m) {
+        if (tt.slot_of(m) == kUnscheduled) unscheduled.push_back(m);
+      }
+      const MeetingIndex m = rng.Pick(unscheduled);
+      const auto t = static_cast<SlotIndex>(rng.Index(Idx(slots)));
+      if (!tt.domains().allowed[Idx(m)][Idx(t)]) continue;
+      move = EjectInsert(tt, m, t, rng);
+    } else {
+      const auto m = static_cast<MeetingIndex>(rng.Index(Idx(meetings)));
+      if (tt.slot_of(m) == kUnscheduled) continue;
+      // Focus on meetings whose participants have breaks (or any, sometimes).
+      const Meeting& meeting = problem.meetings[Idx(m)];
+      if (tt.breaks_of(meeting.a) + tt.breaks_of(meeting.b) == 0 && current.moved == 0 &&
+          current.cost.fairness_excess == 0 && rng.Bernoulli(0.9)) {
+        continue;
+      }
+      const auto t = static_cast<SlotIndex>(rng.Index(Idx(slots)));
+      if (t == tt.slot_of(m)) continue;
+      const std::uint64_t kind = rng.Index(3);
+      move = kind == 0 ? Relocate(tt, m, t) : kind == 1 ? Swap(tt, m, t) : KempeChain(tt, m, t);
+    }
+    if (!TryMoves(tt, move, &undo)) continue;
+    Score next{tt.cost(), options.anchor == nullptr ? 0 : moved_count()};
+    bool accept = !(current < next);  // not worse
+    if (!accept && next.cost.unscheduled_weight == current.cost.unscheduled_weight &&
+        next.cost.fairness_excess == current.cost.fairness_excess && next.moved == current.moved) {
+      const int delta = next.cost.breaks - current.cost.breaks;
+      accept = rng.UniformReal() < std::exp(-delta / temperature);
+    }
+    if (!accept) {
+      Undo(tt, undo);
+      continue;
+    }
+    current = next;
+    if (current < best) {
+      best = current;
+      best_solution = tt.ToSolution();
+      if (options.on_improvement) options.on_improvement(best.cost);
+    }
+  }
+  tt.Load(best_solution);
+}
+
+}  // namespace ponte::schedule

@@ -1,0 +1,375 @@
+#include "schedule/sat_model.h"
+
+#include <algorithm>
+#include <cadical.hpp>
+
+#include "schedule/check.h"
+
+namespace ponte::schedule {
+namespace {
+
+using Lit = int;
+
+class DeadlineTerminator final : public CaDiCaL::Terminator {
+ public:
+  explicit DeadlineTerminator(const Deadline& deadline) : deadline_(deadline) {}
+  bool terminate() override { return deadline_.Expired(); }
+
+ private:
+  const Deadline& deadline_;
+};
+
+class Cnf {
+ public:
+  explicit Cnf(CaDiCaL::Solver& solver) : solver_(solver) {}
+  Lit NewVar() { return ++variables_; }
+  int variables() const { return variables_; }
+  void Add(std::initializer_list<Lit> clause) {
+    for (Lit lit : clause) solver_.add(lit);
+    solver_.add(0);
+  }
+  void Add(const std::vector<Lit>& clause) {
+    for (Lit lit : clause) solver_.add(lit);
+    solver_.add(0);
+  }
+
+  // Sequential counter (Sinz 2005): at most k of `lits` are true.
+  void AtMostK(const std::vector<Lit>& lits, int k) {
+    const std::size_t n = lits.size();
+    if (static_cast<int>(n) <= k) return;
+    if (k == 0) {
+      for (Lit lit : lits) Add({-lit});
+      return;
+    }
+    if (k == 1 && n <= 6) {
+      for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j) Add({-lits[i], -lits[j]});
+      }
+      return;
+    }
+    const auto kk = static_cast<std::size_t>(k);
+    std::vector<Lit> previous(kk), current(kk);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < kk; ++j) current[j] = NewVar();
+      Add({-lits[i], current[0]});
+      if (i == 0) {
+        for (std::size_t j = 1; j < kk; ++j) Add({-current[j]});
+      } else {
+        Add({-previous[0], current[0]});
+        for (std::size_t j = 1; j < kk; ++j) {
+          Add({-lits[i], -previous[j - 1], current[j]});
+          Add({-previous[j], current[j]});
+        }
+        Add({-lits[i], -previous[kk - 1]});
+      }
+      std::swap(previous, current);
+    }
+  }
+
+  // Totalizer (Bailleux & Boufkhad 2003) truncated at `cap`: returns o with
+  // o[j] true if at least j+1 inputs are true (upward clauses); with `exact`
+  // also the downward clauses, so o[j] false implies fewer than j+1.
+  std::vector<Lit> Totalizer(const std::vector<Lit>& inputs, std::size_t cap, bool exact) {
+    if (inputs.empty()) return {};
+    if (inputs.size() == 1) return {inputs[0]};
+    const std::size_t half = inputs.size() / 2;
+    const std::vector<Lit> left =
+        Totalizer({inputs.begin(), inputs.begin() + static_cast<std::ptrdiff_t>(half)}, cap, exact);
+    const std::vector<Lit> right =
+        Totalizer({inputs.begin() + static_cast<std::ptrdiff_t>(half), inputs.end()}, cap, exact);
+    const std::size_t size = std::min(cap, left.size() + right.size());
+    std::vector<Lit> out(size);
+    for (Lit& lit : out) lit = NewVar();
+    for (std::size_t i = 0; i <= left.size(); ++i) {
+      for (std::size_t j = 0; j <= right.size(); ++j) {
+        if (i + j == 0) continue;
+        const std::size_t target = std::min(i + j, size);  // count i+j (1-based)
+        std::vector<Lit> clause;
+        if (i > 0) clause.push_back(-left[i - 1]);
+        if (j > 0) clause.push_back(-right[j - 1]);
+        clause.push_back(out[target - 1]);
+        Add(clause);
+      }
+    }
+    if (exact) {
+      // ¬left[i] ∧ ¬right[j] → ¬out[i+j] (counts: fewer than i+1 and j+1).
+      for (std::size_t i = 0; i <= left.size(); ++i) {
+        for (std::size_t j = 0; j <= right.size(); ++j) {
+          const std::size_t target = i + j;  // out index (count i+j+1)
+          if (target >= size) continue;
+          std::vector<Lit> clause;
+          if (i < left.size()) clause.push_back(left[i]);
+          if (j < right.size()) clause.push_back(right[j]);
+          clause.push_back(-out[target]);
+          Add(clause);
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  CaDiCaL::Solver& solver_;
+  int variables_ = 0;
+};
+
+}  // namespace
+
+SatOutcome SolveExact(const Problem& problem, const Domains& domains, const SatRequest& request,
+                      const Deadline& deadline) {
+  SatOutcome outcome;
+  outcome.lower_bound = request.lower_bound;
+  const std::size_t meeting_count = problem.meetings.size();
+  const std::size_t slot_count = problem.slots.size();
+  const std::size_t participant_count = problem.participants.size();
+  auto included = [&](std::size_t m) { return request.include.empty() || request.include[m]; };
+
+  std::size_t estimate = 0;
+  for (std::size_t m = 0; m < meeting_count; ++m) {
+    if (!included(m)) continue;
+    for (char allowed : domains.allowed[m]) estimate += allowed ? 1 : 0;
+  }
+  estimate += participant_count * slot_count * 4;
+  for (std::size_t t = 0; t < slot_count; ++t) {
+    const SessionIndex s = problem.slots[t].session;
+    estimate += meeting_count *
+                static_cast<std::size_t>(
+                    std::min(40, problem.sessions[static_cast<std::size_t>(s)].tables)) /
+                std::max<std::size_t>(1, slot_count / 4);
+  }
+  if (estimate > request.max_variables) {
+    outcome.kind = SatOutcome::Kind::kTooLarge;
+    return outcome;
+  }
+
+  CaDiCaL::Solver solver;
+  solver.set("quiet", 1);
+  Cnf cnf(solver);
+  DeadlineTerminator terminator(deadline);
+  solver.connect_terminator(&terminator);
+
+  // x[m][t]
+  std::vector<std::vector<Lit>> x(meeting_count, std::vector<Lit>(slot_count, 0));
+  for (std::size_t m = 0; m < meeting_count; ++m) {
+    if (!included(m)) continue;
+    std::vector<Lit> options;
+    for (std::size_t t = 0; t < slot_count; ++t) {
+      if (!domains.allowed[m][t]) continue;
+      x[m][t] = cnf.NewVar();
+      options.push_back(x[m][t]);
+    }
+    if (options.empty()) {
+      outcome.kind = SatOutcome::Kind::kInfeasible;
+      return outcome;
+    }
+    cnf.Add(options);
+    cnf.AtMostK(options, 1);
+  }
+  // u[p][t] <-> OR x, at most one meeting per participant and slot.
+  std::vector<std::vector<Lit>> u(participant_count, std::vector<Lit>(slot_count, 0));
+  std::vector<int> meetings_included(participant_count, 0);
+  for (std::size_t p = 0; p < participant_count; ++p) {
+    for (MeetingIndex m : domains.meetings_of[p])
+      meetings_included[p] += included(static_cast<std::size_t>(m)) ? 1 : 0;
+    for (std::size_t t = 0; t < slot_count; ++t) {
+      std::vector<Lit> here;
+      for (MeetingIndex m : domains.meetings_of[p]) {
+        const Lit lit = x[static_cast<std::size_t>(m)][t];
+        if (lit != 0) here.push_back(lit);
+      }
+      if (here.empty()) continue;
+      cnf.AtMostK(here, 1);
+      u[p][t] = cnf.NewVar();
+      std::vector<Lit> any = {-u[p][t]};
+      for (Lit lit : here) {
+        cnf.Add({-lit, u[p][t]});
+        any.push_back(lit);
+      }
+      cnf.Add(any);
+    }
+  }
+  // Tables per slot.
+  for (std::size_t t = 0; t < slot_count; ++t) {
+    std::vector<Lit> here;
+    for (std::size_t m = 0; m < meeting_count; ++m) {
+      if (x[m][t] != 0) here.push_back(x[m][t]);
+    }
+    const SessionIndex s = problem.slots[t].session;
+    cnf.AtMostK(here, problem.sessions[static_cast<std::size_t>(s)].tables);
+  }
+  // Interpreters: z[m][t][i], each interpreter serves at most one meeting per slot.
+  if (!problem.interpreters.empty()) {
+    for (std::size_t t = 0; t < slot_count; ++t) {
+      std::vector<std::vector<Lit>> serving(problem.interpreters.size());
+      for (std::size_t m = 0; m < meeting_count; ++m) {
+        if (x[m][t] == 0 || !domains.needs_interpreter[m]) continue;
+        std::vector<Lit> choice = {-x[m][t]};
+        for (InterpreterIndex i : domains.can_interpret[m]) {
+          if (!domains.interpreter_available[static_cast<std::size_t>(i)][t]) continue;
+          const Lit z = cnf.NewVar();
+          cnf.Add({-z, x[m][t]});
+          choice.push_back(z);
+          serving[static_cast<std::size_t>(i)].push_back(z);
+        }
+        cnf.Add(choice);
+      }
+      for (const auto& lits : serving) cnf.AtMostK(lits, 1);
+    }
+  }
+  // Precedences: `before` strictly earlier than m.
+  for (std::size_t m = 0; m < meeting_count; ++m) {
+    if (!included(m)) continue;
+    for (MeetingIndex before : problem.meetings[m].after) {
+      const auto bi = static_cast<std::size_t>(before);
+      if (before < 0 || bi >= meeting_count || !included(bi)) continue;
+      for (std::size_t t = 0; t < slot_count; ++t) {
+        if (x[m][t] == 0) continue;
+        for (std::size_t s = t; s < slot_count; ++s) {
+          if (x[bi][s] != 0) cnf.Add({-x[m][t], -x[bi][s]});
+        }
+      }
+    }
+  }
+  // Breaks: b[p][t] <-> u[t-1] & !u[t] & a[t+1], a[t] <-> u[t] | a[t+1] within a day.
+  std::vector<std::vector<Lit>> breaks_of(participant_count);
+  std::vector<Lit> all_breaks;
+  for (std::size_t p = 0; p < participant_count; ++p) {
+    if (meetings_included[p] < 2) continue;
+    std::size_t start = 0;
+    while (start < slot_count) {
+      std::size_t end = start;
+      while (end < slot_count && domains.day_of_slot[end] == domains.day_of_slot[start]) ++end;
+      std::vector<Lit> a(end - start + 1, 0);  // a[k] for slot start+k; a[end-start] = false
+      for (std::size_t t = end; t-- > start;) {
+        const std::size_t k = t - start;
+        const Lit here = u[p][t];
+        const Lit later = a[k + 1];
+        if (here == 0) {
+          a[k] = later;
+        } else if (later == 0) {
+          a[k] = here;
+        } else {
+          a[k] = cnf.NewVar();
+          cnf.Add({-here, a[k]});
+          cnf.Add({-later, a[k]});
+          cnf.Add({-a[k], here, later});
+        }
+      }
+      for (std::size_t t = start + 1; t + 1 < end; ++t) {
+        const Lit before = u[p][t - 1];
+        const Lit later = a[t - start + 1];
+        if (before == 0 || later == 0) continue;
+        const Lit here = u[p][t];
+        const Lit b = cnf.NewVar();
+        if (here == 0) {
+          cnf.Add({-before, -later, b});
+        } else {
+          cnf.Add({-before, here, -later, b});
+          cnf.Add({-b, -here});
+        }
+        cnf.Add({-b, before});
+        cnf.Add({-b, later});
+        breaks_of[p].push_back(b);
+        all_breaks.push_back(b);
+      }
+      start = end;
+    }
+  }
+  // Fairness: H[j] = someone has >= j+1 breaks; H[j+d] -> everyone has >= j+1... as
+  // counts: if some participant has >= c + d + 1 breaks, every participant has >= c + 1.
+  if (request.fairness) {
+    const int d = *request.fairness;
+    std::size_t max_count = 0;
+    std::vector<std::vector<Lit>> counts(participant_count);
+    for (std::size_t p = 0; p < participant_count; ++p) {
+      counts[p] = cnf.Totalizer(breaks_of[p], breaks_of[p].size(), /*exact=*/true);
+      max_count = std::max(max_count, counts[p].size());
+    }
+    std::vector<Lit> someone(max_count);
+    for (Lit& lit : someone) lit = cnf.NewVar();
+    for (std::size_t p = 0; p < participant_count; ++p) {
+      for (std::size_t j = 0; j < counts[p].size(); ++j) cnf.Add({-counts[p][j], someone[j]});
+    }
+    // someone has >= c+d+1 (index c+d) -> each q has >= c+1 (index c).
+    for (std::size_t c = 0; c + static_cast<std::size_t>(d) < max_count; ++c) {
+      const Lit high = someone[c + static_cast<std::size_t>(d)];
+      for (std::size_t q = 0; q < participant_count; ++q) {
+        if (c < counts[q].size()) {
+          cnf.Add({-high, counts[q][c]});
+        } else {
+          cnf.Add({-high});
+          break;
+        }
+      }
+    }
+  }
+  const std::size_t cap = request.upper_bound >= 0
+                              ? static_cast<std::size_t>(request.upper_bound) + 1
+                              : all_breaks.size();
+  const std::vector<Lit> total = cnf.Totalizer(all_breaks, std::max<std::size_t>(cap, 1), false);
+  if (request.upper_bound >= 0 && static_cast<std::size_t>(request.upper_bound) < total.size()) {
+    // Never worse than the known schedule.
+    cnf.Add({-total[static_cast<std::size_t>(request.upper_bound)]});
+  }
+
+  if (request.hint != nullptr) {
+    for (std::size_t m = 0; m < meeting_count; ++m) {
+      const SlotIndex hinted = request.hint->meetings[m].slot;
+      for (std::size_t t = 0; t < slot_count; ++t) {
+        if (x[m][t] != 0) solver.phase(static_cast<SlotIndex>(t) == hinted ? x[m][t] : -x[m][t]);
+      }
+    }
+  }
+
+  auto extract = [&]() {
+    Solution solution;
+    solution.meetings.resize(meeting_count);
+    for (std::size_t m = 0; m < meeting_count; ++m) {
+      for (std::size_t t = 0; t < slot_count; ++t) {
+        if (x[m][t] != 0 && solver.val(x[m][t]) > 0) {
+          solution.meetings[m].slot = static_cast<SlotIndex>(t);
+          break;
+        }
+      }
+    }
+    return solution;
+  };
+
+  const int upper = request.upper_bound >= 0 ? request.upper_bound : static_cast<int>(total.size());
+  int k = request.lower_bound;
+  while (true) {
+    if (request.upper_bound >= 0 && k >= request.upper_bound) {
+      // The known schedule is optimal: everything below it is refuted.
+      outcome.lower_bound = request.upper_bound;
+      outcome.kind = SatOutcome::Kind::kOptimal;
+      return outcome;
+    }
+    const bool bounded = k < static_cast<int>(total.size()) && k < upper + 1;
+    if (bounded) solver.assume(-total[static_cast<std::size_t>(k)]);
+    const int result = solver.solve();
+    if (result == 10) {
+      Solution solution = extract();
+      const std::vector<int> per = BreaksPerParticipant(problem, domains, solution);
+      int breaks = 0;
+      for (int b : per) breaks += b;
+      outcome.solution = std::move(solution);
+      outcome.breaks = breaks;
+      outcome.lower_bound = std::max(outcome.lower_bound, k);
+      outcome.kind = SatOutcome::Kind::kOptimal;
+      return outcome;
+    }
+    if (result == 20) {
+      if (!bounded || !solver.failed(-total[static_cast<std::size_t>(k)])) {
+        outcome.kind = SatOutcome::Kind::kInfeasible;
+        return outcome;
+      }
+      outcome.lower_bound = k + 1;
+      ++k;
+      continue;
+    }
+    outcome.kind = SatOutcome::Kind::kBound;  // interrupted by the deadline
+    return outcome;
+  }
+}
+
+}  // namespace ponte::schedule

@@ -1,0 +1,150 @@
+#include <algorithm>
+
+#include "schedule/feasibility.h"
+#include "schedule/local_search.h"
+#include "schedule/sat_model.h"
+#include "schedule/schedule.h"
+#include "schedule/tables.h"
+
+namespace ponte::schedule {
+namespace {
+
+// Share of the time limit the local search gets before the exact model when
+// both run (the SAT search usually needs the rest to prove a bound).
+constexpr double kLocalSearchShare = 0.2;
+constexpr double kLocalSearchCapSeconds = 1.0;
+
+}  // namespace
+
+const char* SolveStatusName(SolveStatus status) {
+  switch (status) {
+    case SolveStatus::kOptimal:
+      return "optimal";
+    case SolveStatus::kFeasible:
+      return "feasible";
+    case SolveStatus::kInfeasible:
+      return "infeasible";
+    case SolveStatus::kUnknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+SolveResult Solve(const Problem& problem, const SolveOptions& options) {
+  Stopwatch watch;
+  const Deadline deadline = Deadline::After(std::chrono::duration<double>(options.time_limit_s));
+  SolveResult result;
+  const Domains domains = ComputeDomains(problem);
+  SolveProgress progress;
+  auto report = [&](const char* phase) {
+    if (!options.progress) return;
+    progress.elapsed_s = watch.Seconds();
+    progress.phase = phase;
+    options.progress(progress);
+  };
+  auto finish = [&]() {
+    result.time_s = watch.Seconds();
+    return result;
+  };
+
+  if (problem.require_all) {
+    if (std::optional<std::string> why = ExplainInfeasible(problem, domains)) {
+      result.status = SolveStatus::kInfeasible;
+      result.explanation = *why;
+      return finish();
+    }
+  }
+
+  Rng rng(options.seed);
+  Timetable tt(problem, domains, options.fairness);
+  report("construct");
+  Construct(tt, rng);
+  ImproveOptions improve;
+  improve.on_improvement = [&](const Cost& cost) {
+    progress.best_breaks = cost.breaks;
+    report("local search");
+  };
+  const double ls_budget =
+      options.exact ? std::min(kLocalSearchCapSeconds, kLocalSearchShare * options.time_limit_s)
+                    : options.time_limit_s;
+  Improve(tt, rng,
+          Deadline::After(std::chrono::duration<double>(std::min(ls_budget, deadline.Remaining()))),
+          improve);
+  Solution best = tt.ToSolution();
+  Cost cost = tt.cost();
+  progress.best_breaks = cost.breaks;
+  int lower_bound = 0;
+  bool proven = false;
+  bool infeasible = false;
+
+  if (options.exact && !deadline.Expired()) {
+    SatRequest request;
+    request.fairness = options.fairness;
+    const bool complete = cost.unscheduled_weight == 0 && cost.fairness_excess == 0;
+    request.upper_bound = complete ? cost.breaks : -1;
+    request.hint = &best;
+    if (!problem.require_all) {
+      request.include.assign(problem.meetings.size(), 0);
+      for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
+        request.include[m] = best.meetings[m].scheduled() ? 1 : 0;
+      }
+    }
+    report("sat");
+    SatOutcome out = SolveExact(problem, domains, request, deadline);
+    lower_bound = std::max(lower_bound, out.lower_bound);
+    switch (out.kind) {
+      case SatOutcome::Kind::kOptimal:
+        proven = true;
+        if (out.solution) {
+          tt.Load(*out.solution);
+          best = tt.ToSolution();
+          cost = tt.cost();
+        }
+        lower_bound = cost.breaks;
+        break;
+      case SatOutcome::Kind::kInfeasible:
+        if (problem.require_all) infeasible = true;
+        break;
+      case SatOutcome::Kind::kBound:
+      case SatOutcome::Kind::kTooLarge:
+        break;
+    }
+  }
+  progress.lower_bound = lower_bound;
+  if (infeasible) {
+    result.status = SolveStatus::kInfeasible;
+    result.lower_bound = lower_bound;
+    result.explanation = options.fairness
+                             ? "no schedule has every meeting and a break spread of at most d = " +
+                                   std::to_string(*options.fairness) + " (proved by the SAT model)"
+                             : "no schedule has every meeting (proved by the SAT model)";
+    return finish();
+  }
+  if (!proven && !deadline.Expired()) {
+    improve.target_breaks = lower_bound;
+    Improve(tt, rng, deadline, improve);
+    if (tt.cost() < cost) {
+      best = tt.ToSolution();
+      cost = tt.cost();
+    }
+  }
+  report("tables");
+  AssignTablesAndInterpreters(problem, domains, &best);
+  CheckOptions check;
+  check.fairness = options.fairness;
+  CheckReport checked = Check(problem, best, check);
+  result.solution = std::move(best);
+  result.objective = checked.objective;
+  result.lower_bound = std::min(lower_bound, checked.objective.breaks);
+  const bool hard_ok = checked.valid();
+  if (!hard_ok) {
+    result.status = SolveStatus::kUnknown;
+  } else if (proven && (problem.require_all || cost.unscheduled_weight == 0)) {
+    result.status = SolveStatus::kOptimal;
+  } else {
+    result.status = SolveStatus::kFeasible;
+  }
+  return finish();
+}
+
+}  // namespace ponte::schedule
