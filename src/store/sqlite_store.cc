@@ -1,0 +1,1087 @@
+#include "store/sqlite_store.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "store/migrations.h"
+
+namespace ponte::store_internal {
+namespace {
+
+using Json = nlohmann::json;
+using sqlite::Database;
+using sqlite::Statement;
+
+// ---- value <-> column helpers ----------------------------------------------
+
+std::string ToJson(const LocalizedText& text) {
+  Json j = Json::object();
+  for (const auto& [lang, value] : text.all()) j[lang] = value;
+  return j.dump();
+}
+
+LocalizedText LocalizedFromJson(const std::string& text) {
+  LocalizedText out;
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_object()) {
+    for (auto& [lang, value] : j.items()) {
+      if (value.is_string()) out.Set(lang, value.get<std::string>());
+    }
+  }
+  return out;
+}
+
+std::string ToJson(const std::vector<std::string>& items) { return Json(items).dump(); }
+
+std::vector<std::string> ListFromJson(const std::string& text) {
+  std::vector<std::string> out;
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_array()) {
+    for (const Json& item : j) {
+      if (item.is_string()) out.push_back(item.get<std::string>());
+    }
+  }
+  return out;
+}
+
+std::int64_t Seconds(Instant t) { return t.time_since_epoch().count(); }
+Instant FromSeconds(std::int64_t s) { return Instant(ponte::Seconds(s)); }
+
+// Rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) {}
+  ~Transaction() {
+    if (active_) (void)db_.Exec("ROLLBACK");
+  }
+  Status Begin() {
+    PONTE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    active_ = true;
+    return OkStatus();
+  }
+  Status Commit() {
+    active_ = false;
+    return db_.Exec("COMMIT");
+  }
+  Status Rollback() {
+    active_ = false;
+    return db_.Exec("ROLLBACK");
+  }
+
+ private:
+  Database& db_;
+  bool active_ = false;
+};
+
+// key -> id for one table (optionally within an event).
+Result<std::unordered_map<std::string, std::int64_t>> KeyMap(Database& db, std::string_view table,
+                                                             std::int64_t event_id = 0) {
+  std::string sql = "SELECT key, id FROM " + std::string(table);
+  if (event_id != 0) sql += " WHERE event_id = ?1";
+  PONTE_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(sql));
+  if (event_id != 0) stmt.Bind(1, event_id);
+  std::unordered_map<std::string, std::int64_t> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.emplace(stmt.Text(0), stmt.Int(1));
+  }
+  return out;
+}
+
+Status Missing(const SourceLocation& where, std::string_view column, std::string_view what,
+               const std::string& key) {
+  return InvalidArgumentError(where.ToString() + ": column '" + std::string(column) + "': no " +
+                              std::string(what) + " with key '" + key +
+                              "' (neither in this import nor in the database)");
+}
+
+Result<std::int64_t> Resolve(const std::unordered_map<std::string, std::int64_t>& map,
+                             const SourceLocation& where, std::string_view column,
+                             std::string_view what, const std::string& key) {
+  auto it = map.find(key);
+  if (it == map.end()) return Missing(where, column, what, key);
+  return it->second;
+}
+
+void Count(KindCounts& counts, bool existed) { ++(existed ? counts.updated : counts.created); }
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Database> db, int version) : db_(std::move(db)), version_(version) {}
+
+  int schema_version() const override { return version_; }
+
+  Result<ImportReport> Import(const Dataset& data, const ImportOptions& options) override {
+    Transaction tx(*db_);
+    PONTE_RETURN_IF_ERROR(tx.Begin());
+    ImportReport report;
+    PONTE_RETURN_IF_ERROR(ImportAll(data, options, report));
+    if (options.dry_run) {
+      PONTE_RETURN_IF_ERROR(tx.Rollback());
+    } else {
+      PONTE_RETURN_IF_ERROR(tx.Commit());
+    }
+    return report;
+  }
+
+  Result<Dataset> Export(const ExportOptions& options) override;
+  Result<std::vector<Event>> ListEvents() override;
+  Result<Event> GetEvent(std::string_view key) override;
+  Result<std::vector<Organization>> ListOrganizations() override;
+  Result<std::vector<Person>> ListPeople() override;
+  Result<std::vector<Profile>> ListProfiles() override;
+  Result<std::vector<Session>> ListSessions(EventId event) override;
+  Result<std::vector<Interpreter>> ListInterpreters(EventId event) override;
+  Result<std::vector<MeetingRequest>> ListRequests(EventId event) override;
+  Result<std::vector<Meeting>> ListMeetings(EventId event) override;
+  Status AddRequests(EventId event, std::vector<MeetingRequest>& requests) override;
+  Status ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) override;
+  Status PutRoadshow(Roadshow& roadshow) override;
+  Result<Roadshow> GetRoadshow(std::string_view key) override;
+  Result<StoreSummary> Summary() override;
+
+ private:
+  Status ImportAll(const Dataset& data, const ImportOptions& options, ImportReport& report);
+  Result<std::int64_t> UpsertEvent(const Event& event, ImportReport& report);
+  Result<std::vector<Event>> QueryEvents(std::string_view where, std::string_view key);
+  Status InsertRequest(std::int64_t event_id, MeetingRequest& r, bool upsert);
+
+  std::unique_ptr<Database> db_;
+  int version_;
+};
+
+// ---- import ------------------------------------------------------------------
+
+Result<std::int64_t> SqliteStore::UpsertEvent(const Event& e, ImportReport& report) {
+  PONTE_ASSIGN_OR_RETURN(auto events, KeyMap(*db_, "events"));
+  Json venues = Json::array();
+  for (const Venue& v : e.venues) {
+    Json venue{{"key", v.key}, {"city", v.city}, {"name", v.name}};
+    if (v.location) {
+      venue["latitude"] = v.location->latitude;
+      venue["longitude"] = v.location->longitude;
+    }
+    venues.push_back(std::move(venue));
+  }
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("INSERT INTO events(key, name, time_zone, start_date, end_date, themes, venues) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(key) DO UPDATE SET "
+                   "name = excluded.name, time_zone = excluded.time_zone, start_date = "
+                   "excluded.start_date, end_date = excluded.end_date, themes = excluded.themes, "
+                   "venues = excluded.venues, version = version + 1 RETURNING id"));
+  stmt.Bind(1, e.key)
+      .Bind(2, ToJson(e.name))
+      .Bind(3, e.time_zone)
+      .Bind(4, FormatDate(e.start_date));
+  stmt.Bind(5, FormatDate(e.end_date)).Bind(6, ToJson(e.themes)).Bind(7, venues.dump());
+  PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return InternalError("upsert of event returned no id");
+  Count(report.events, events.contains(e.key));
+  return stmt.Int(0);
+}
+
+Status SqliteStore::ImportAll(const Dataset& data, const ImportOptions& options,
+                              ImportReport& report) {
+  // 1. The event the event-scoped records belong to.
+  std::int64_t event_id = 0;
+  if (data.event) {
+    PONTE_ASSIGN_OR_RETURN(event_id, UpsertEvent(*data.event, report));
+  } else if (!options.event_key.empty()) {
+    PONTE_ASSIGN_OR_RETURN(auto events, KeyMap(*db_, "events"));
+    auto it = events.find(options.event_key);
+    if (it == events.end()) {
+      return NotFoundError("no event with key '" + options.event_key + "' in the database");
+    }
+    event_id = it->second;
+  } else if (data.HasEventScopedRecords()) {
+    return InvalidArgumentError(
+        "sessions, interpreters, requests and meetings belong to an event: give --event KEY or "
+        "include an event.json");
+  }
+
+  // 2. Organizations.
+  PONTE_ASSIGN_OR_RETURN(auto orgs, KeyMap(*db_, "organizations"));
+  {
+    PONTE_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db_->Prepare("INSERT INTO organizations(key, name, type, country, region, city, website, "
+                     "latitude, longitude) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                     "ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type, "
+                     "country = excluded.country, region = excluded.region, city = excluded.city, "
+                     "website = excluded.website, latitude = excluded.latitude, longitude = "
+                     "excluded.longitude, version = version + 1 RETURNING id"));
+    for (const OrganizationRecord& rec : data.organizations) {
+      const Organization& o = rec.organization;
+      stmt.Bind(1, o.key).Bind(2, ToJson(o.name)).Bind(3, ToCode(o.type)).Bind(4, o.country);
+      stmt.Bind(5, o.region).Bind(6, o.city).Bind(7, o.website);
+      if (o.location) {
+        stmt.Bind(8, o.location->latitude).Bind(9, o.location->longitude);
+      } else {
+        stmt.BindNull(8).BindNull(9);
+      }
+      auto row = stmt.Step();
+      if (!row.ok()) return row.status().WithContext(rec.where.ToString());
+      Count(report.organizations, orgs.contains(o.key));
+      orgs[o.key] = stmt.Int(0);
+      stmt.Reset();
+    }
+  }
+
+  // 3. Sessions (people and interpreters refer to them).
+  std::unordered_map<std::string, std::int64_t> sessions;
+  if (event_id != 0) {
+    PONTE_ASSIGN_OR_RETURN(sessions, KeyMap(*db_, "sessions", event_id));
+    PONTE_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db_->Prepare(
+            "INSERT INTO sessions(event_id, key, city, venue, date, start_at, end_at, "
+            "slot_minutes, tables, breaks) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+            "ON CONFLICT(event_id, key) DO UPDATE SET city = excluded.city, venue = "
+            "excluded.venue, date = excluded.date, start_at = excluded.start_at, end_at = "
+            "excluded.end_at, slot_minutes = excluded.slot_minutes, tables = "
+            "excluded.tables, breaks = excluded.breaks, version = version + 1 RETURNING id"));
+    for (const SessionRecord& rec : data.sessions) {
+      const Session& s = rec.session;
+      Json breaks = Json::array();
+      for (const Interval& br : s.breaks) breaks.push_back({Seconds(br.start), Seconds(br.end)});
+      stmt.Bind(1, event_id).Bind(2, s.key).Bind(3, s.city).Bind(4, s.venue);
+      stmt.Bind(5, FormatDate(s.date)).Bind(6, Seconds(s.start)).Bind(7, Seconds(s.end));
+      stmt.Bind(8, static_cast<std::int64_t>(s.slot_length.count())).Bind(9, s.tables);
+      stmt.Bind(10, breaks.dump());
+      auto row = stmt.Step();
+      if (!row.ok()) return row.status().WithContext(rec.where.ToString());
+      Count(report.sessions, sessions.contains(s.key));
+      sessions[s.key] = stmt.Int(0);
+      stmt.Reset();
+    }
+  }
+
+  // 4. People.
+  PONTE_ASSIGN_OR_RETURN(auto people, KeyMap(*db_, "people"));
+  {
+    PONTE_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db_->Prepare("INSERT INTO people(key, organization_id, given_name, family_name, "
+                     "name_latin, role, email, languages, needs_interpreter) VALUES(?1, ?2, ?3, "
+                     "?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(key) DO UPDATE SET organization_id = "
+                     "excluded.organization_id, given_name = excluded.given_name, family_name = "
+                     "excluded.family_name, name_latin = excluded.name_latin, role = "
+                     "excluded.role, email = excluded.email, languages = excluded.languages, "
+                     "needs_interpreter = excluded.needs_interpreter, version = version + 1 "
+                     "RETURNING id"));
+    PONTE_ASSIGN_OR_RETURN(
+        Statement clear,
+        db_->Prepare("DELETE FROM person_sessions WHERE person_id = ?1 AND session_id IN "
+                     "(SELECT id FROM sessions WHERE event_id = ?2)"));
+    PONTE_ASSIGN_OR_RETURN(
+        Statement attend,
+        db_->Prepare(
+            "INSERT OR IGNORE INTO person_sessions(person_id, session_id) VALUES(?1, ?2)"));
+    for (const PersonRecord& rec : data.people) {
+      const Person& p = rec.person;
+      PONTE_ASSIGN_OR_RETURN(std::int64_t org_id, Resolve(orgs, rec.where, "organization",
+                                                          "organization", rec.organization_key));
+      stmt.Bind(1, p.key).Bind(2, org_id).Bind(3, p.given_name).Bind(4, p.family_name);
+      stmt.Bind(5, p.name_latin).Bind(6, p.role).Bind(7, p.email).Bind(8, ToJson(p.languages));
+      stmt.Bind(9, p.needs_interpreter ? 1 : 0);
+      auto row = stmt.Step();
+      if (!row.ok()) return row.status().WithContext(rec.where.ToString());
+      const std::int64_t person_id = stmt.Int(0);
+      Count(report.people, people.contains(p.key));
+      people[p.key] = person_id;
+      stmt.Reset();
+      if (event_id == 0) {
+        if (!rec.session_keys.empty()) {
+          return InvalidArgumentError(rec.where.ToString() +
+                                      ": column 'sessions': give --event KEY to attach people to "
+                                      "an event's sessions");
+        }
+        continue;
+      }
+      PONTE_RETURN_IF_ERROR(clear.Bind(1, person_id).Bind(2, event_id).Run());
+      for (const std::string& key : rec.session_keys) {
+        PONTE_ASSIGN_OR_RETURN(std::int64_t sid,
+                               Resolve(sessions, rec.where, "sessions", "session", key));
+        PONTE_RETURN_IF_ERROR(attend.Bind(1, person_id).Bind(2, sid).Run());
+      }
+    }
+  }
+
+  // 5. Profiles.
+  {
+    PONTE_ASSIGN_OR_RETURN(auto profiles, KeyMap(*db_, "profiles"));
+    PONTE_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db_->Prepare("INSERT INTO profiles(key, organization_id, kind, title, text, themes, "
+                     "keywords, cooperation) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON "
+                     "CONFLICT(key) DO UPDATE SET organization_id = excluded.organization_id, kind "
+                     "= excluded.kind, title = excluded.title, text = excluded.text, themes = "
+                     "excluded.themes, keywords = excluded.keywords, cooperation = "
+                     "excluded.cooperation, version = version + 1"));
+    for (const ProfileRecord& rec : data.profiles) {
+      const Profile& p = rec.profile;
+      PONTE_ASSIGN_OR_RETURN(std::int64_t org_id, Resolve(orgs, rec.where, "organization",
+                                                          "organization", rec.organization_key));
+      std::vector<std::string> cooperation;
+      for (CooperationType c : p.cooperation) cooperation.emplace_back(ToCode(c));
+      stmt.Bind(1, p.key).Bind(2, org_id).Bind(3, ToCode(p.kind)).Bind(4, ToJson(p.title));
+      stmt.Bind(5, ToJson(p.text)).Bind(6, ToJson(p.themes)).Bind(7, ToJson(p.keywords));
+      stmt.Bind(8, ToJson(cooperation));
+      Status s = stmt.Run();
+      if (!s.ok()) return s.WithContext(rec.where.ToString());
+      Count(report.profiles, profiles.contains(p.key));
+    }
+  }
+
+  if (event_id == 0) return OkStatus();
+
+  // 6. Interpreters.
+  PONTE_ASSIGN_OR_RETURN(auto interpreters, KeyMap(*db_, "interpreters", event_id));
+  {
+    PONTE_ASSIGN_OR_RETURN(
+        Statement stmt,
+        db_->Prepare("INSERT INTO interpreters(event_id, key, name, pairs) VALUES(?1, ?2, ?3, ?4) "
+                     "ON CONFLICT(event_id, key) DO UPDATE SET name = excluded.name, pairs = "
+                     "excluded.pairs, version = version + 1 RETURNING id"));
+    PONTE_ASSIGN_OR_RETURN(
+        Statement clear,
+        db_->Prepare("DELETE FROM interpreter_sessions WHERE interpreter_id = ?1"));
+    PONTE_ASSIGN_OR_RETURN(
+        Statement attend,
+        db_->Prepare("INSERT OR IGNORE INTO interpreter_sessions(interpreter_id, session_id) "
+                     "VALUES(?1, ?2)"));
+    for (const InterpreterRecord& rec : data.interpreters) {
+      const Interpreter& it = rec.interpreter;
+      std::vector<std::string> pairs;
+      for (const LanguagePair& p : it.pairs) pairs.push_back(p.a + "-" + p.b);
+      stmt.Bind(1, event_id).Bind(2, it.key).Bind(3, it.name).Bind(4, ToJson(pairs));
+      auto row = stmt.Step();
+      if (!row.ok()) return row.status().WithContext(rec.where.ToString());
+      const std::int64_t id = stmt.Int(0);
+      Count(report.interpreters, interpreters.contains(it.key));
+      interpreters[it.key] = id;
+      stmt.Reset();
+      PONTE_RETURN_IF_ERROR(clear.Bind(1, id).Run());
+      for (const std::string& key : rec.session_keys) {
+        PONTE_ASSIGN_OR_RETURN(std::int64_t sid,
+                               Resolve(sessions, rec.where, "sessions", "session", key));
+        PONTE_RETURN_IF_ERROR(attend.Bind(1, id).Bind(2, sid).Run());
+      }
+    }
+  }
+
+  // 7. Meeting requests.
+  PONTE_ASSIGN_OR_RETURN(auto requests, KeyMap(*db_, "meeting_requests", event_id));
+  for (const RequestRecord& rec : data.requests) {
+    MeetingRequest r = rec.request;
+    PONTE_ASSIGN_OR_RETURN(std::int64_t from,
+                           Resolve(orgs, rec.where, "from", "organization", rec.from_key));
+    PONTE_ASSIGN_OR_RETURN(std::int64_t to,
+                           Resolve(orgs, rec.where, "to", "organization", rec.to_key));
+    r.from = OrganizationId(from);
+    r.to = OrganizationId(to);
+    if (!rec.requested_by_key.empty()) {
+      PONTE_ASSIGN_OR_RETURN(std::int64_t by, Resolve(people, rec.where, "requested_by", "person",
+                                                      rec.requested_by_key));
+      r.requested_by = PersonId(by);
+    }
+    Status s = InsertRequest(event_id, r, /*upsert=*/true);
+    if (!s.ok()) return s.WithContext(rec.where.ToString());
+    Count(report.requests, requests.contains(r.key));
+    requests[r.key] = r.id.value();
+  }
+
+  // 8. Meetings (an imported timetable).
+  if (!data.meetings.empty()) {
+    std::vector<Meeting> meetings;
+    for (const MeetingRecord& rec : data.meetings) {
+      Meeting m = rec.meeting;
+      PONTE_ASSIGN_OR_RETURN(std::int64_t a,
+                             Resolve(orgs, rec.where, "a", "organization", rec.a_key));
+      PONTE_ASSIGN_OR_RETURN(std::int64_t b,
+                             Resolve(orgs, rec.where, "b", "organization", rec.b_key));
+      PONTE_ASSIGN_OR_RETURN(std::int64_t sid,
+                             Resolve(sessions, rec.where, "session", "session", rec.session_key));
+      m.a = OrganizationId(a);
+      m.b = OrganizationId(b);
+      m.session = SessionId(sid);
+      if (!rec.request_key.empty()) {
+        PONTE_ASSIGN_OR_RETURN(std::int64_t q,
+                               Resolve(requests, rec.where, "request", "request", rec.request_key));
+        m.request = MeetingRequestId(q);
+      }
+      if (!rec.interpreter_key.empty()) {
+        PONTE_ASSIGN_OR_RETURN(std::int64_t i, Resolve(interpreters, rec.where, "interpreter",
+                                                       "interpreter", rec.interpreter_key));
+        m.interpreter = InterpreterId(i);
+      }
+      meetings.push_back(m);
+      Count(report.meetings, false);
+    }
+    PONTE_RETURN_IF_ERROR(
+        db_->Exec("DELETE FROM meetings WHERE event_id = " + std::to_string(event_id)));
+    PONTE_ASSIGN_OR_RETURN(
+        Statement insert,
+        db_->Prepare("INSERT INTO meetings(event_id, request_id, org_a, org_b, session_id, "
+                     "slot, table_no, interpreter_id, status) VALUES(?1, ?2, ?3, ?4, ?5, "
+                     "?6, ?7, ?8, ?9)"));
+    PONTE_ASSIGN_OR_RETURN(Statement seat,
+                           db_->Prepare("INSERT INTO meeting_seats(meeting_id, organization_id, "
+                                        "session_id, slot) VALUES(?1, ?2, ?3, ?4)"));
+    for (std::size_t i = 0; i < meetings.size(); ++i) {
+      Meeting& m = meetings[i];
+      insert.Bind(1, event_id).BindOptionalId(2, m.request.value()).Bind(3, m.a.value());
+      insert.Bind(4, m.b.value()).Bind(5, m.session.value()).Bind(6, m.slot).Bind(7, m.table);
+      insert.BindOptionalId(8, m.interpreter.value()).Bind(9, ToCode(m.status));
+      Status s = insert.Run();
+      if (!s.ok()) {
+        return AbortedError(data.meetings[i].where.ToString() +
+                            ": two meetings at the same table and slot");
+      }
+      const std::int64_t mid = db_->LastInsertId();
+      if (m.status == MeetingStatus::kCancelled) continue;
+      for (OrganizationId org : {m.a, m.b}) {
+        Status busy =
+            seat.Bind(1, mid).Bind(2, org.value()).Bind(3, m.session.value()).Bind(4, m.slot).Run();
+        if (!busy.ok()) {
+          return AbortedError(data.meetings[i].where.ToString() +
+                              ": an organization would be in two meetings in the same slot");
+        }
+      }
+    }
+  }
+  return OkStatus();
+}
+
+Status SqliteStore::InsertRequest(std::int64_t event_id, MeetingRequest& r, bool upsert) {
+  std::string sql =
+      "INSERT INTO meeting_requests(event_id, key, from_org, to_org, requested_by, preference, "
+      "status, message, created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+  if (upsert) {
+    sql +=
+        " ON CONFLICT(event_id, key) DO UPDATE SET from_org = excluded.from_org, to_org = "
+        "excluded.to_org, requested_by = excluded.requested_by, preference = excluded.preference, "
+        "status = excluded.status, message = excluded.message, created_at = excluded.created_at, "
+        "updated_at = excluded.updated_at, version = version + 1";
+  }
+  sql += " RETURNING id";
+  PONTE_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare(sql));
+  stmt.Bind(1, event_id).Bind(2, r.key).Bind(3, r.from.value()).Bind(4, r.to.value());
+  stmt.BindOptionalId(5, r.requested_by.value()).Bind(6, ToCode(r.preference));
+  stmt.Bind(7, ToCode(r.status)).Bind(8, r.message).Bind(9, Seconds(r.created_at));
+  stmt.Bind(10, Seconds(r.updated_at));
+  auto row = stmt.Step();
+  if (!row.ok()) {
+    if (row.status().code() == StatusCode::kAborted) {
+      return AlreadyExistsError("a meeting request with key '" + r.key + "' already exists");
+    }
+    return row.status();
+  }
+  r.id = MeetingRequestId(stmt.Int(0));
+  r.event = EventId(event_id);
+  return OkStatus();
+}
+
+Status SqliteStore::AddRequests(EventId event, std::vector<MeetingRequest>& requests) {
+  Transaction tx(*db_);
+  PONTE_RETURN_IF_ERROR(tx.Begin());
+  for (MeetingRequest& r : requests) PONTE_RETURN_IF_ERROR(InsertRequest(event.value(), r, false));
+  return tx.Commit();
+}
+
+Status SqliteStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) {
+  Transaction tx(*db_);
+  PONTE_RETURN_IF_ERROR(tx.Begin());
+  PONTE_ASSIGN_OR_RETURN(Statement clear, db_->Prepare("DELETE FROM meetings WHERE event_id = ?1"));
+  PONTE_RETURN_IF_ERROR(clear.Bind(1, event.value()).Run());
+  PONTE_ASSIGN_OR_RETURN(Statement insert,
+                         db_->Prepare("INSERT INTO meetings(event_id, request_id, org_a, org_b, "
+                                      "session_id, slot, table_no, interpreter_id, status) "
+                                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id"));
+  PONTE_ASSIGN_OR_RETURN(Statement seat,
+                         db_->Prepare("INSERT INTO meeting_seats(meeting_id, organization_id, "
+                                      "session_id, slot) VALUES(?1, ?2, ?3, ?4)"));
+  for (Meeting& m : meetings) {
+    insert.Bind(1, event.value()).BindOptionalId(2, m.request.value()).Bind(3, m.a.value());
+    insert.Bind(4, m.b.value()).Bind(5, m.session.value()).Bind(6, m.slot).Bind(7, m.table);
+    insert.BindOptionalId(8, m.interpreter.value()).Bind(9, ToCode(m.status));
+    auto row = insert.Step();
+    if (!row.ok()) {
+      return row.status().code() == StatusCode::kAborted
+                 ? AbortedError("table " + std::to_string(m.table) + " is taken twice in slot " +
+                                std::to_string(m.slot + 1) + " of session " +
+                                std::to_string(m.session.value()))
+                 : row.status();
+    }
+    m.id = MeetingId(insert.Int(0));
+    m.event = event;
+    insert.Reset();
+    if (m.status == MeetingStatus::kCancelled) continue;
+    for (OrganizationId org : {m.a, m.b}) {
+      Status s = seat.Bind(1, m.id.value())
+                     .Bind(2, org.value())
+                     .Bind(3, m.session.value())
+                     .Bind(4, m.slot)
+                     .Run();
+      if (!s.ok()) {
+        return AbortedError("organization " + std::to_string(org.value()) +
+                            " would be in two meetings in slot " + std::to_string(m.slot + 1) +
+                            " of session " + std::to_string(m.session.value()));
+      }
+    }
+  }
+  return tx.Commit();
+}
+
+// ---- queries -------------------------------------------------------------------
+
+Result<std::vector<Event>> SqliteStore::QueryEvents(std::string_view where, std::string_view key) {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("SELECT id, key, name, time_zone, start_date, end_date, themes, venues FROM "
+                   "events " +
+                   std::string(where) + " ORDER BY start_date, id"));
+  if (!key.empty()) stmt.Bind(1, key);
+  std::vector<Event> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Event e;
+    e.id = EventId(stmt.Int(0));
+    e.key = stmt.Text(1);
+    e.name = LocalizedFromJson(stmt.Text(2));
+    e.time_zone = stmt.Text(3);
+    e.start_date = ParseDate(stmt.Text(4)).value_or(CivilDate{});
+    e.end_date = ParseDate(stmt.Text(5)).value_or(CivilDate{});
+    e.themes = ListFromJson(stmt.Text(6));
+    Json venues = Json::parse(stmt.Text(7), nullptr, false);
+    if (venues.is_array()) {
+      for (const Json& v : venues) {
+        Venue venue;
+        venue.key = v.value("key", "");
+        venue.city = v.value("city", "");
+        venue.name = v.value("name", "");
+        if (v.contains("latitude")) {
+          venue.location = GeoPoint{v["latitude"].get<double>(), v["longitude"].get<double>()};
+        }
+        e.venues.push_back(std::move(venue));
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<Event>> SqliteStore::ListEvents() { return QueryEvents("", ""); }
+
+Result<Event> SqliteStore::GetEvent(std::string_view key) {
+  PONTE_ASSIGN_OR_RETURN(auto events, QueryEvents("WHERE key = ?1", key));
+  if (events.empty()) return NotFoundError("no event with key '" + std::string(key) + "'");
+  return std::move(events.front());
+}
+
+Result<std::vector<Organization>> SqliteStore::ListOrganizations() {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("SELECT id, key, name, type, country, region, city, website, latitude, "
+                   "longitude FROM organizations ORDER BY id"));
+  std::vector<Organization> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Organization o;
+    o.id = OrganizationId(stmt.Int(0));
+    o.key = stmt.Text(1);
+    o.name = LocalizedFromJson(stmt.Text(2));
+    o.type = ParseOrganizationType(stmt.Text(3)).value_or(OrganizationType::kOther);
+    o.country = stmt.Text(4);
+    o.region = stmt.Text(5);
+    o.city = stmt.Text(6);
+    o.website = stmt.Text(7);
+    if (!stmt.IsNull(8)) o.location = GeoPoint{stmt.Double(8), stmt.Double(9)};
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+Result<std::vector<Person>> SqliteStore::ListPeople() {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("SELECT id, key, organization_id, given_name, family_name, name_latin, role, "
+                   "email, languages, needs_interpreter FROM people ORDER BY id"));
+  std::vector<Person> out;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Person p;
+    p.id = PersonId(stmt.Int(0));
+    p.key = stmt.Text(1);
+    p.organization = OrganizationId(stmt.Int(2));
+    p.given_name = stmt.Text(3);
+    p.family_name = stmt.Text(4);
+    p.name_latin = stmt.Text(5);
+    p.role = stmt.Text(6);
+    p.email = stmt.Text(7);
+    p.languages = ListFromJson(stmt.Text(8));
+    p.needs_interpreter = stmt.Int(9) != 0;
+    index[p.id.value()] = out.size();
+    out.push_back(std::move(p));
+  }
+  PONTE_ASSIGN_OR_RETURN(
+      Statement sessions,
+      db_->Prepare(
+          "SELECT person_id, session_id FROM person_sessions ORDER BY person_id, session_id"));
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, sessions.Step());
+    if (!row) break;
+    auto it = index.find(sessions.Int(0));
+    if (it != index.end()) out[it->second].sessions.emplace_back(sessions.Int(1));
+  }
+  return out;
+}
+
+Result<std::vector<Profile>> SqliteStore::ListProfiles() {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("SELECT id, key, organization_id, kind, title, text, themes, keywords, "
+                   "cooperation FROM profiles ORDER BY id"));
+  std::vector<Profile> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Profile p;
+    p.id = ProfileId(stmt.Int(0));
+    p.key = stmt.Text(1);
+    p.organization = OrganizationId(stmt.Int(2));
+    p.kind = ParseProfileKind(stmt.Text(3)).value_or(ProfileKind::kOffer);
+    p.title = LocalizedFromJson(stmt.Text(4));
+    p.text = LocalizedFromJson(stmt.Text(5));
+    p.themes = ListFromJson(stmt.Text(6));
+    p.keywords = ListFromJson(stmt.Text(7));
+    for (const std::string& c : ListFromJson(stmt.Text(8))) {
+      p.cooperation.push_back(ParseCooperationType(c).value_or(CooperationType::kOther));
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+Result<std::vector<Session>> SqliteStore::ListSessions(EventId event) {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, "
+                   "breaks FROM sessions WHERE event_id = ?1 ORDER BY start_at, id"));
+  stmt.Bind(1, event.value());
+  std::vector<Session> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Session s;
+    s.id = SessionId(stmt.Int(0));
+    s.key = stmt.Text(1);
+    s.event = event;
+    s.city = stmt.Text(2);
+    s.venue = stmt.Text(3);
+    s.date = ParseDate(stmt.Text(4)).value_or(CivilDate{});
+    s.start = FromSeconds(stmt.Int(5));
+    s.end = FromSeconds(stmt.Int(6));
+    s.slot_length = Minutes(stmt.Int(7));
+    s.tables = static_cast<int>(stmt.Int(8));
+    Json breaks = Json::parse(stmt.Text(9), nullptr, false);
+    if (breaks.is_array()) {
+      for (const Json& br : breaks) {
+        s.breaks.push_back(
+            {FromSeconds(br[0].get<std::int64_t>()), FromSeconds(br[1].get<std::int64_t>())});
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<std::vector<Interpreter>> SqliteStore::ListInterpreters(EventId event) {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare(
+          "SELECT id, key, name, pairs FROM interpreters WHERE event_id = ?1 ORDER BY id"));
+  stmt.Bind(1, event.value());
+  std::vector<Interpreter> out;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Interpreter it;
+    it.id = InterpreterId(stmt.Int(0));
+    it.key = stmt.Text(1);
+    it.event = event;
+    it.name = stmt.Text(2);
+    for (const std::string& pair : ListFromJson(stmt.Text(3))) {
+      const auto dash = pair.find('-');
+      if (dash != std::string::npos)
+        it.pairs.push_back({pair.substr(0, dash), pair.substr(dash + 1)});
+    }
+    index[it.id.value()] = out.size();
+    out.push_back(std::move(it));
+  }
+  PONTE_ASSIGN_OR_RETURN(
+      Statement sessions,
+      db_->Prepare("SELECT s.interpreter_id, s.session_id FROM interpreter_sessions s JOIN "
+                   "interpreters i ON i.id = s.interpreter_id WHERE i.event_id = ?1 "
+                   "ORDER BY s.interpreter_id, s.session_id"));
+  sessions.Bind(1, event.value());
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, sessions.Step());
+    if (!row) break;
+    auto it = index.find(sessions.Int(0));
+    if (it != index.end()) out[it->second].sessions.emplace_back(sessions.Int(1));
+  }
+  return out;
+}
+
+Result<std::vector<MeetingRequest>> SqliteStore::ListRequests(EventId event) {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("SELECT id, key, from_org, to_org, requested_by, preference, status, message, "
+                   "created_at, updated_at FROM meeting_requests WHERE event_id = ?1 ORDER BY id"));
+  stmt.Bind(1, event.value());
+  std::vector<MeetingRequest> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    MeetingRequest r;
+    r.id = MeetingRequestId(stmt.Int(0));
+    r.key = stmt.Text(1);
+    r.event = event;
+    r.from = OrganizationId(stmt.Int(2));
+    r.to = OrganizationId(stmt.Int(3));
+    r.requested_by = PersonId(stmt.IsNull(4) ? 0 : stmt.Int(4));
+    r.preference = ParsePreference(stmt.Text(5)).value_or(Preference::kWant);
+    r.status = ParseRequestStatus(stmt.Text(6)).value_or(RequestStatus::kPending);
+    r.message = stmt.Text(7);
+    r.created_at = FromSeconds(stmt.Int(8));
+    r.updated_at = FromSeconds(stmt.Int(9));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::vector<Meeting>> SqliteStore::ListMeetings(EventId event) {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("SELECT m.id, m.request_id, m.org_a, m.org_b, m.session_id, m.slot, m.table_no, "
+                   "m.interpreter_id, m.status FROM meetings m JOIN sessions s ON s.id = "
+                   "m.session_id WHERE m.event_id = ?1 ORDER BY s.start_at, m.slot, m.table_no"));
+  stmt.Bind(1, event.value());
+  std::vector<Meeting> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Meeting m;
+    m.id = MeetingId(stmt.Int(0));
+    m.event = event;
+    m.request = MeetingRequestId(stmt.IsNull(1) ? 0 : stmt.Int(1));
+    m.a = OrganizationId(stmt.Int(2));
+    m.b = OrganizationId(stmt.Int(3));
+    m.session = SessionId(stmt.Int(4));
+    m.slot = static_cast<int>(stmt.Int(5));
+    m.table = static_cast<int>(stmt.Int(6));
+    m.interpreter = InterpreterId(stmt.IsNull(7) ? 0 : stmt.Int(7));
+    m.status = ParseMeetingStatus(stmt.Text(8)).value_or(MeetingStatus::kScheduled);
+    out.push_back(m);
+  }
+  return out;
+}
+
+Status SqliteStore::PutRoadshow(Roadshow& r) {
+  Transaction tx(*db_);
+  PONTE_RETURN_IF_ERROR(tx.Begin());
+  Json stages = Json::array();
+  for (const RoadshowStage& s : r.stages) {
+    Json stage{{"city", s.city},
+               {"first_day", FormatDate(s.first_day)},
+               {"last_day", FormatDate(s.last_day)},
+               {"base_name", s.base_name}};
+    if (s.base) {
+      stage["latitude"] = s.base->latitude;
+      stage["longitude"] = s.base->longitude;
+    }
+    stages.push_back(std::move(stage));
+  }
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("INSERT INTO roadshows(key, name, time_zone, max_teams, stages) VALUES(?1, ?2, "
+                   "?3, ?4, ?5) ON CONFLICT(key) DO UPDATE SET name = excluded.name, time_zone = "
+                   "excluded.time_zone, max_teams = excluded.max_teams, stages = excluded.stages, "
+                   "version = version + 1 RETURNING id"));
+  stmt.Bind(1, r.key).Bind(2, ToJson(r.name)).Bind(3, r.time_zone).Bind(4, r.max_teams);
+  stmt.Bind(5, stages.dump());
+  PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return InternalError("roadshow upsert returned no id");
+  r.id = RoadshowId(stmt.Int(0));
+  stmt.Reset();
+  PONTE_ASSIGN_OR_RETURN(Statement clear,
+                         db_->Prepare("DELETE FROM roadshow_visits WHERE roadshow_id = ?1"));
+  PONTE_RETURN_IF_ERROR(clear.Bind(1, r.id.value()).Run());
+  PONTE_ASSIGN_OR_RETURN(
+      Statement visit,
+      db_->Prepare("INSERT INTO roadshow_visits(roadshow_id, key, host_org, name, city, address, "
+                   "latitude, longitude, duration_minutes, windows, value, mandatory) VALUES(?1, "
+                   "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id"));
+  for (RoadshowVisit& v : r.visits) {
+    Json windows = Json::array();
+    for (const VisitWindow& w : v.windows) {
+      windows.push_back({FormatDate(w.date), w.open.count(), w.close.count()});
+    }
+    visit.Bind(1, r.id.value()).Bind(2, v.key).BindOptionalId(3, v.host.value()).Bind(4, v.name);
+    visit.Bind(5, v.city).Bind(6, v.address);
+    if (v.location) {
+      visit.Bind(7, v.location->latitude).Bind(8, v.location->longitude);
+    } else {
+      visit.BindNull(7).BindNull(8);
+    }
+    visit.Bind(9, static_cast<std::int64_t>(v.duration.count())).Bind(10, windows.dump());
+    visit.Bind(11, v.value).Bind(12, v.mandatory ? 1 : 0);
+    auto vrow = visit.Step();
+    if (!vrow.ok()) return vrow.status().WithContext("visit '" + v.key + "'");
+    v.id = VisitId(visit.Int(0));
+    visit.Reset();
+  }
+  return tx.Commit();
+}
+
+Result<Roadshow> SqliteStore::GetRoadshow(std::string_view key) {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare(
+          "SELECT id, key, name, time_zone, max_teams, stages FROM roadshows WHERE key = ?1"));
+  stmt.Bind(1, key);
+  PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return NotFoundError("no roadshow with key '" + std::string(key) + "'");
+  Roadshow r;
+  r.id = RoadshowId(stmt.Int(0));
+  r.key = stmt.Text(1);
+  r.name = LocalizedFromJson(stmt.Text(2));
+  r.time_zone = stmt.Text(3);
+  r.max_teams = static_cast<int>(stmt.Int(4));
+  Json stages = Json::parse(stmt.Text(5), nullptr, false);
+  for (const Json& s : stages) {
+    RoadshowStage stage;
+    stage.city = s.value("city", "");
+    stage.first_day = ParseDate(s.value("first_day", "")).value_or(CivilDate{});
+    stage.last_day = ParseDate(s.value("last_day", "")).value_or(CivilDate{});
+    stage.base_name = s.value("base_name", "");
+    if (s.contains("latitude"))
+      stage.base = GeoPoint{s["latitude"].get<double>(), s["longitude"].get<double>()};
+    r.stages.push_back(std::move(stage));
+  }
+  PONTE_ASSIGN_OR_RETURN(
+      Statement visits,
+      db_->Prepare("SELECT id, key, host_org, name, city, address, latitude, longitude, "
+                   "duration_minutes, windows, value, mandatory FROM roadshow_visits WHERE "
+                   "roadshow_id = ?1 ORDER BY id"));
+  visits.Bind(1, r.id.value());
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool vrow, visits.Step());
+    if (!vrow) break;
+    RoadshowVisit v;
+    v.id = VisitId(visits.Int(0));
+    v.key = visits.Text(1);
+    v.host = OrganizationId(visits.IsNull(2) ? 0 : visits.Int(2));
+    v.name = visits.Text(3);
+    v.city = visits.Text(4);
+    v.address = visits.Text(5);
+    if (!visits.IsNull(6)) v.location = GeoPoint{visits.Double(6), visits.Double(7)};
+    v.duration = Minutes(visits.Int(8));
+    for (const Json& w : Json::parse(visits.Text(9), nullptr, false)) {
+      v.windows.push_back({ParseDate(w[0].get<std::string>()).value_or(CivilDate{}),
+                           Minutes(w[1].get<std::int64_t>()), Minutes(w[2].get<std::int64_t>())});
+    }
+    v.value = visits.Double(10);
+    v.mandatory = visits.Int(11) != 0;
+    r.visits.push_back(std::move(v));
+  }
+  return r;
+}
+
+Result<StoreSummary> SqliteStore::Summary() {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM organizations), "
+                   "(SELECT count(*) FROM people), (SELECT count(*) FROM profiles), "
+                   "(SELECT count(*) FROM meeting_requests), (SELECT count(*) FROM meetings)"));
+  PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return InternalError("summary query returned nothing");
+  return StoreSummary{static_cast<int>(stmt.Int(0)), static_cast<int>(stmt.Int(1)),
+                      static_cast<int>(stmt.Int(2)), static_cast<int>(stmt.Int(3)),
+                      static_cast<int>(stmt.Int(4)), static_cast<int>(stmt.Int(5))};
+}
+
+// ---- export ------------------------------------------------------------------
+
+template <typename T>
+std::unordered_map<std::int64_t, std::string> KeysById(const std::vector<T>& items) {
+  std::unordered_map<std::int64_t, std::string> out;
+  for (const T& item : items) out.emplace(item.id.value(), item.key);
+  return out;
+}
+
+std::string KeyOf(const std::unordered_map<std::int64_t, std::string>& keys, std::int64_t id) {
+  auto it = keys.find(id);
+  return it == keys.end() ? std::string() : it->second;
+}
+
+Result<Dataset> SqliteStore::Export(const ExportOptions& options) {
+  Dataset data;
+  PONTE_ASSIGN_OR_RETURN(std::vector<Organization> orgs, ListOrganizations());
+  const auto org_keys = KeysById(orgs);
+  std::vector<Session> sessions;
+  std::unordered_map<std::int64_t, std::string> session_keys;
+  if (!options.event_key.empty()) {
+    PONTE_ASSIGN_OR_RETURN(Event event, GetEvent(options.event_key));
+    PONTE_ASSIGN_OR_RETURN(sessions, ListSessions(event.id));
+    session_keys = KeysById(sessions);
+    data.event = event;
+  }
+  for (Organization& o : orgs) data.organizations.push_back({std::move(o), {}});
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> people, ListPeople());
+  const auto person_keys = KeysById(people);
+  for (Person& p : people) {
+    PersonRecord rec;
+    rec.organization_key = KeyOf(org_keys, p.organization.value());
+    for (SessionId s : p.sessions) {
+      std::string key = KeyOf(session_keys, s.value());
+      if (!key.empty()) rec.session_keys.push_back(std::move(key));
+    }
+    rec.person = std::move(p);
+    data.people.push_back(std::move(rec));
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Profile> profiles, ListProfiles());
+  for (Profile& p : profiles) {
+    ProfileRecord rec;
+    rec.organization_key = KeyOf(org_keys, p.organization.value());
+    rec.profile = std::move(p);
+    data.profiles.push_back(std::move(rec));
+  }
+  if (!data.event) return data;
+  const EventId event_id = data.event->id;
+  for (Session& s : sessions) data.sessions.push_back({std::move(s), {}});
+  PONTE_ASSIGN_OR_RETURN(std::vector<Interpreter> interpreters, ListInterpreters(event_id));
+  const auto interpreter_keys = KeysById(interpreters);
+  for (Interpreter& it : interpreters) {
+    InterpreterRecord rec;
+    for (SessionId s : it.sessions) rec.session_keys.push_back(KeyOf(session_keys, s.value()));
+    rec.interpreter = std::move(it);
+    data.interpreters.push_back(std::move(rec));
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> requests, ListRequests(event_id));
+  const auto request_keys = KeysById(requests);
+  for (MeetingRequest& r : requests) {
+    RequestRecord rec;
+    rec.from_key = KeyOf(org_keys, r.from.value());
+    rec.to_key = KeyOf(org_keys, r.to.value());
+    rec.requested_by_key = KeyOf(person_keys, r.requested_by.value());
+    rec.request = std::move(r);
+    data.requests.push_back(std::move(rec));
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> meetings, ListMeetings(event_id));
+  for (Meeting& m : meetings) {
+    MeetingRecord rec;
+    rec.request_key = KeyOf(request_keys, m.request.value());
+    rec.a_key = KeyOf(org_keys, m.a.value());
+    rec.b_key = KeyOf(org_keys, m.b.value());
+    rec.session_key = KeyOf(session_keys, m.session.value());
+    rec.interpreter_key = KeyOf(interpreter_keys, m.interpreter.value());
+    rec.meeting = m;
+    data.meetings.push_back(std::move(rec));
+  }
+  return data;
+}
+
+// ---- opening and migrations --------------------------------------------------
+
+Result<int> ReadSchemaVersion(Database& db, const std::string& path) {
+  auto meta = db.Prepare("SELECT value FROM ponte_meta WHERE key = 'schema_version'");
+  if (!meta.ok()) {
+    // No ponte_meta: an empty database is new; anything else is not ours.
+    auto tables = db.Prepare("SELECT count(*) FROM sqlite_master");
+    if (!tables.ok()) {
+      return FailedPreconditionError("'" + path + "' is not a ponte database (" +
+                                     tables.status().message() + ")");
+    }
+    PONTE_ASSIGN_OR_RETURN(bool row, tables->Step());
+    if (row && tables->Int(0) == 0) return 0;
+    return FailedPreconditionError("'" + path +
+                                   "' is an SQLite database but not a ponte database; refusing to "
+                                   "touch it");
+  }
+  PONTE_ASSIGN_OR_RETURN(bool row, meta->Step());
+  if (!row) return FailedPreconditionError("'" + path + "': ponte_meta has no schema_version");
+  return std::stoi(meta->Text(0));
+}
+
+Status Migrate(Database& db, int from) {
+  PONTE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  Status status = [&]() -> Status {
+    if (from == 0) {
+      PONTE_RETURN_IF_ERROR(db.Exec(
+          "CREATE TABLE ponte_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+          "INSERT INTO ponte_meta VALUES ('application', 'ponte'), ('schema_version', '0');"));
+    }
+    for (const Migration& m : SqliteMigrations()) {
+      if (m.version <= from) continue;
+      PONTE_RETURN_IF_ERROR(db.Exec(m.sql).WithContext("migration " + std::to_string(m.version) +
+                                                       " (" + std::string(m.description) + ")"));
+      PONTE_RETURN_IF_ERROR(db.Exec("UPDATE ponte_meta SET value = '" + std::to_string(m.version) +
+                                    "' WHERE key = 'schema_version'"));
+    }
+    return OkStatus();
+  }();
+  if (!status.ok()) {
+    (void)db.Exec("ROLLBACK");
+    return status;
+  }
+  return db.Exec("COMMIT");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const OpenOptions& options) {
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (!exists && !options.create_if_missing) {
+    return NotFoundError("database '" + path +
+                         "' does not exist (create it with: ponte init --db " + path + ")");
+  }
+  const int flags =
+      options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  PONTE_ASSIGN_OR_RETURN(auto db, Database::Open(path, flags));
+  PONTE_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(*db, path));
+  const int current = Store::CurrentSchemaVersion();
+  if (version > current) {
+    return FailedPreconditionError("database '" + path + "' has schema version " +
+                                   std::to_string(version) + ", written by a newer ponte; this " +
+                                   "ponte understands up to version " + std::to_string(current) +
+                                   ": upgrade ponte (nothing was changed)");
+  }
+  PONTE_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
+  if (!options.read_only) {
+    PONTE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
+    PONTE_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous = NORMAL"));
+    if (version < current) {
+      PONTE_RETURN_IF_ERROR(Migrate(*db, version));
+      version = current;
+    }
+  } else if (version < current) {
+    return FailedPreconditionError("database '" + path + "' has schema version " +
+                                   std::to_string(version) + " and needs migrating to " +
+                                   std::to_string(current) + ": open it once read-write");
+  }
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), version));
+}
+
+}  // namespace ponte::store_internal

@@ -1,0 +1,28 @@
+#include "store/store.h"
+
+#include "store/migrations.h"
+#include "store/sqlite_store.h"
+
+namespace ponte {
+
+int ImportReport::total() const {
+  int sum = 0;
+  for (const KindCounts* k : {&events, &organizations, &people, &profiles, &sessions, &interpreters,
+                              &requests, &meetings}) {
+    sum += k->created + k->updated;
+  }
+  return sum;
+}
+
+int Store::CurrentSchemaVersion() { return store_internal::SqliteMigrations().back().version; }
+
+Result<std::unique_ptr<Store>> Store::Open(std::string_view uri, const OpenOptions& options) {
+  if (uri.starts_with("postgresql://") || uri.starts_with("postgres://")) {
+    return UnimplementedError(
+        "this build of ponte has no PostgreSQL backend yet; use an SQLite file path");
+  }
+  if (uri.empty()) return InvalidArgumentError("no database given (--db FILE)");
+  return store_internal::OpenSqliteStore(std::string(uri), options);
+}
+
+}  // namespace ponte
