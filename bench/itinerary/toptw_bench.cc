@@ -87,11 +87,14 @@ std::vector<std::string> Instances() {
   const char* c1[] = {"c101", "c102", "c103", "c104", "c105", "c106", "c107", "c108", "c109"};
   for (const char* n : c1) out.emplace_back(n);
   for (int i = 1; i <= 8; ++i) out.push_back("c20" + std::to_string(i));
-  for (int i = 1; i <= 12; ++i) out.push_back(std::string(i < 10 ? "r10" : "r1") + std::to_string(i));
-  for (int i = 1; i <= 11; ++i) out.push_back(std::string(i < 10 ? "r20" : "r2") + std::to_string(i));
+  for (int i = 1; i <= 12; ++i)
+    out.push_back(std::string(i < 10 ? "r10" : "r1") + std::to_string(i));
+  for (int i = 1; i <= 11; ++i)
+    out.push_back(std::string(i < 10 ? "r20" : "r2") + std::to_string(i));
   for (int i = 1; i <= 8; ++i) out.push_back("rc10" + std::to_string(i));
   for (int i = 1; i <= 8; ++i) out.push_back("rc20" + std::to_string(i));
-  for (int i = 1; i <= 20; ++i) out.push_back(std::string(i < 10 ? "pr0" : "pr") + std::to_string(i));
+  for (int i = 1; i <= 20; ++i)
+    out.push_back(std::string(i < 10 ? "pr0" : "pr") + std::to_string(i));
   return out;
 }
 
@@ -152,7 +155,8 @@ int main(int argc, char** argv) {
   const std::vector<std::string> families = {"c1", "c2", "r1", "r2", "rc1", "rc2", "pr"};
   for (const std::string& name : Instances()) {
     if (!only.empty() && name.rfind(only, 0) != 0) continue;
-    const std::string path = kDir + (name.rfind("pr", 0) == 0 ? "/cordeau/" : "/solomon/") + name + ".txt";
+    const std::string path =
+        kDir + (name.rfind("pr", 0) == 0 ? "/cordeau/" : "/solomon/") + name + ".txt";
     for (int m : ms) {
       auto problem = ponte::itinerary::ReadToptwFile(path, m);
       if (!problem.ok()) {

@@ -109,7 +109,11 @@ void GreedyInsert(const Instance& inst, const InsertOptions& options, Rng& rng, 
     for (std::size_t t = 0; t < m; ++t) cache[best_c * m + t] = cache[last * m + t];
     candidates.pop_back();
     cache.resize(candidates.size() * m);
-    for (std::size_t c = 0; c < candidates.size(); ++c) refresh(c, best_t);
+    // An insertion only consumes slack in its tour, so a candidate that did
+    // not fit there before cannot fit now (up to truncation noise): skip it.
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      if (cache[c * m + static_cast<std::size_t>(best_t)].feasible) refresh(c, best_t);
+    }
   }
 }
 

@@ -54,4 +54,9 @@ void RemoveWorst(const Instance& inst, int count, Rng& rng, State* state);
 // found; returns whether the value grew.
 bool ImproveByReplacement(const Instance& inst, State* state);
 
+// Or-opt and 2-opt inside each tour, first improvement, while they shorten
+// the travel time without breaking a window (or_opt.cc). Returns whether any
+// tour got shorter.
+bool ShortenTours(const Instance& inst, State* state);
+
 }  // namespace ponte::itinerary::internal

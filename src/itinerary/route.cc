@@ -144,7 +144,10 @@ Insertion Route::EvaluateReplace(int v, int p) const {
 Insertion Route::BestInsertion(int v) const {
   Insertion best;
   best.shift = std::numeric_limits<Ticks>::max();
+  const Ticks last_close = inst_->windows[static_cast<std::size_t>(v)].back().close;
   for (int p = 0; p <= size(); ++p) {
+    // Departures only get later along the route: past the last window, stop.
+    if (p > 0 && start_[static_cast<std::size_t>(p - 1)] > last_close) break;
     const Insertion ins = EvaluateAt(v, p);
     if (ins.feasible && ins.shift < best.shift) best = ins;
   }

@@ -1,8 +1,11 @@
 #include "itinerary/solver.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <iterator>
 #include <limits>
+#include <string>
 
 #include "core/rng.h"
 #include "itinerary/moves.h"
@@ -19,12 +22,17 @@ using internal::State;
 constexpr double kRemovalShare = 0.3;
 constexpr int kMinMaxRemoval = 3;
 constexpr int kMaxRemoval = 40;
-// Record-to-record travel: accept a candidate within this share of the best.
-constexpr double kAcceptShares[] = {0.0, 0.005, 0.01, 0.02, 0.04};
-// Without a new best for this many iterations, go back to the best.
-constexpr std::int64_t kRestartAfter = 2000;
+constexpr double kStartTemperature = 1.0;
+constexpr double kEndTemperature = 0.02;
+constexpr double kCycleIterations = 20000;
 constexpr double kNoiseLevels[] = {0.0, 0.1, 0.3, 0.6};
 constexpr int kDeadlineCheckEvery = 16;
+
+double Tune(const char* name, double fallback) {
+  const std::string var = std::string("PONTE_ITIN_") + name;
+  const char* v = std::getenv(var.c_str());
+  return v ? std::atof(v) : fallback;
+}
 
 Solution ToSolution(const State& s) {
   Solution out;
@@ -43,7 +51,8 @@ Solution ToSolution(const State& s) {
 }
 
 void LocalSearch(const Instance& inst, Rng& rng, State* s) {
-  // Replacement frees or rearranges time; refill after each swap.
+  // Shorter tours and replacements free time; refill after each.
+  if (internal::ShortenTours(inst, s)) internal::GreedyInsert(inst, {}, rng, s);
   while (internal::ImproveByReplacement(inst, s)) {
     internal::GreedyInsert(inst, {}, rng, s);
   }
@@ -109,8 +118,17 @@ Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
   internal::GreedyInsert(inst, {}, rng, &current);
   LocalSearch(inst, rng, &current);
   State best = current;
-  std::int64_t since_best = 0;
-  double accept_share = kAcceptShares[2];
+  // Simulated annealing on the value, in cycles: the temperature falls
+  // geometrically from kStartTemperature to kEndTemperature mean visit values
+  // over kCycleIterations, then the search restarts from the best.
+  double mean_value = 0;
+  for (Value v : inst.value) mean_value += static_cast<double>(v);
+  mean_value = inst.n > 0 ? std::max(1.0, mean_value / inst.n) : 1.0;
+  const double t_start = Tune("T0", kStartTemperature) * mean_value;
+  const double t_end = Tune("T1", kEndTemperature) * mean_value;
+  const auto cycle = static_cast<std::int64_t>(Tune("CYCLE", kCycleIterations));
+  const double cooling = std::pow(t_end / t_start, 1.0 / static_cast<double>(cycle));
+  double temperature = t_start;
   std::int64_t it = 0;
   auto done = [&] {
     if (options.stop_at_bound && best.value() >= result.upper_bound) return true;
@@ -121,8 +139,8 @@ Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
     ++it;
     State candidate = current;
     const int planned = candidate.routed();
-    const int max_remove =
-        std::clamp(static_cast<int>(kRemovalShare * planned), kMinMaxRemoval, kMaxRemoval);
+    const int max_remove = std::clamp(static_cast<int>(Tune("SHARE", kRemovalShare) * planned),
+                                      kMinMaxRemoval, kMaxRemoval);
     const int count = 1 + static_cast<int>(rng.Index(static_cast<std::size_t>(max_remove)));
     switch (rng.Index(4)) {
       case 0:
@@ -144,20 +162,16 @@ Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
     internal::GreedyInsert(inst, insert, rng, &candidate);
     LocalSearch(inst, rng, &candidate);
 
-    const Value cand_value = candidate.value();
-    const Value best_value = best.value();
-    if (candidate.BetterThan(best)) {
-      best = candidate;
-      if (cand_value > best_value) since_best = 0;
-    }
-    const double floor = static_cast<double>(best_value) * (1.0 - accept_share);
-    if (candidate.BetterThan(current) || static_cast<double>(cand_value) >= floor) {
+    if (candidate.BetterThan(best)) best = candidate;
+    const double loss = static_cast<double>(current.value() - candidate.value());
+    if (candidate.BetterThan(current) || loss <= 0 ||
+        rng.UniformReal() < std::exp(-loss / temperature)) {
       current = std::move(candidate);
     }
-    if (++since_best > kRestartAfter) {
+    temperature *= cooling;
+    if (it % cycle == 0) {
+      temperature = t_start;
       current = best;
-      since_best = 0;
-      accept_share = kAcceptShares[rng.Index(std::size(kAcceptShares))];
     }
   }
   result.solution = ToSolution(best);
