@@ -21,6 +21,7 @@ import data_it  # noqa: E402
 import data_cn  # noqa: E402
 
 SEED = 20261116
+ROOT_TAXONOMY = os.path.normpath(os.path.join(HERE, "..", "..", "data", "taxonomy"))
 EVENT_KEY = "icstiw-2026"
 
 # Sessions: key, city, venue, date, start, end, slot minutes, tables, breaks.
@@ -135,7 +136,7 @@ def write_csv(path, header, records):
     w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     w.writerow(header)
     for rec in records:
-        w.writerow([rec.get(h, "") for h in header])
+        w.writerow([str(rec.get(h, "")).strip() for h in header])
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(buf.getvalue())
 

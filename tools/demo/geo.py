@@ -114,3 +114,14 @@ CN_CITIES = {
     "Changsha": ("Hunan", 28.2282, 112.9388),
     "Zhengzhou": ("Henan", 34.7466, 113.6254),
 }
+
+CITY_ZH = {
+    "Beijing": "北京", "Shanghai": "上海", "Tianjin": "天津", "Chongqing": "重庆", "Chengdu": "成都",
+    "Mianyang": "绵阳", "Deyang": "德阳", "Guanghan": "广汉", "Ya'an": "雅安", "Yibin": "宜宾",
+    "Shenzhen": "深圳", "Guangzhou": "广州", "Foshan": "佛山", "Dongguan": "东莞", "Hangzhou": "杭州",
+    "Ningbo": "宁波", "Wenzhou": "温州", "Wuhan": "武汉", "Xi'an": "西安", "Nanjing": "南京",
+    "Suzhou": "苏州", "Wuxi": "无锡", "Changzhou": "常州", "Qingdao": "青岛", "Jinan": "济南",
+    "Hefei": "合肥", "Dalian": "大连", "Shenyang": "沈阳", "Xiamen": "厦门", "Harbin": "哈尔滨",
+    "Changchun": "长春", "Lanzhou": "兰州", "Dunhuang": "敦煌", "Kunming": "昆明", "Guiyang": "贵阳",
+    "Changsha": "长沙", "Zhengzhou": "郑州",
+}
