@@ -1,0 +1,70 @@
+// ponte demo [--db FILE] [--no-serve]: builds the demo event's database and
+// runs the main job on it, printing what a programme organizer would look at.
+#include <cstdio>
+#include <memory>
+
+#include "cli/command.h"
+#include "core/clock.h"
+#include "demo/demo.h"
+#include "demo/summary.h"
+
+namespace ponte::cli {
+namespace {
+
+struct DemoCommandOptions {
+  std::string db = "ponte-demo.db";
+  bool no_serve = false;
+};
+
+Status RunDemo(const DemoCommandOptions& options) {
+  Stopwatch watch;
+  PONTE_ASSIGN_OR_RETURN(demo::DemoResult result,
+                         demo::BuildDemoDatabase({.db_path = options.db, .data_dir = DataDir()}));
+  const Event& event = result.event;
+  std::printf("%s\n%s\n%s  (%s → %s, %s)\n\n", event.name.Get("en").c_str(),
+              event.name.Get("it").c_str(), event.name.Get("zh").c_str(),
+              FormatDate(event.start_date).c_str(), FormatDate(event.end_date).c_str(),
+              event.time_zone.c_str());
+  PONTE_ASSIGN_OR_RETURN(auto orgs, result.store->ListOrganizations());
+  PONTE_ASSIGN_OR_RETURN(auto people, result.store->ListPeople());
+  PONTE_ASSIGN_OR_RETURN(auto profiles, result.store->ListProfiles());
+  PONTE_ASSIGN_OR_RETURN(auto sessions, result.store->ListSessions(event.id));
+  PONTE_ASSIGN_OR_RETURN(auto interpreters, result.store->ListInterpreters(event.id));
+  PONTE_ASSIGN_OR_RETURN(auto requests, result.store->ListRequests(event.id));
+  const demo::RegistrySummary summary =
+      demo::SummarizeRegistry(orgs, people, profiles, result.taxonomy);
+  std::fputs(demo::FormatRegistrySummary(summary, result.taxonomy).c_str(), stdout);
+
+  std::printf("\nSessions\n");
+  for (const Session& s : sessions) {
+    auto start = ToCivil(s.start, event.time_zone);
+    auto end = ToCivil(s.end, event.time_zone);
+    std::printf("  %-10s %-10s %s %s–%s  %zu slots of %lld min, %d tables\n", s.key.c_str(),
+                s.city.c_str(), FormatDate(s.date).c_str(),
+                FormatClock(Minutes(start->hour * 60 + start->minute)).c_str(),
+                FormatClock(Minutes(end->hour * 60 + end->minute)).c_str(), SlotsOf(s).size(),
+                static_cast<long long>(s.slot_length.count()), s.tables);
+  }
+  int accepted = 0;
+  for (const MeetingRequest& r : requests) accepted += r.status == RequestStatus::kAccepted ? 1 : 0;
+  std::printf("\nInterpreters: %zu   meeting requests: %zu (%d accepted)\n", interpreters.size(),
+              requests.size(), accepted);
+  std::printf("\nDemo database: %s (built in %.2f s)\n", options.db.c_str(), watch.Seconds());
+  if (!options.no_serve) {
+    std::printf("(the web server arrives with `ponte serve`; nothing to serve yet)\n");
+  }
+  return OkStatus();
+}
+
+void Setup(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "demo", "Build the demo China–Italy week database and run the main job on it");
+  auto options = std::make_shared<DemoCommandOptions>();
+  cmd->add_option("--db", options->db, "database file to build or refresh")->capture_default_str();
+  cmd->add_flag("--no-serve", options->no_serve, "do not start the web server afterwards");
+  BindRun(cmd, [options] { return RunDemo(*options); });
+}
+
+}  // namespace
+PONTE_REGISTER_COMMAND(demo, 5, Setup);
+}  // namespace ponte::cli

@@ -1,0 +1,75 @@
+// ponte export --db FILE [--event KEY] (--dir DIR | --xlsx FILE | --kind KIND [--format csv|jsonl])
+#include <cstdio>
+#include <memory>
+
+#include "cli/command.h"
+#include "io/export.h"
+#include "store/store.h"
+
+namespace ponte::cli {
+namespace {
+
+struct ExportCommandOptions {
+  std::string db;
+  std::string event;
+  std::string dir;
+  std::string xlsx;
+  std::string kind;
+  std::string format = "csv";
+  std::string out;
+};
+
+Status RunExport(const ExportCommandOptions& options) {
+  PONTE_ASSIGN_OR_RETURN(auto store, Store::Open(options.db, {.read_only = true}));
+  PONTE_ASSIGN_OR_RETURN(Dataset data, store->Export({.event_key = options.event}));
+  const std::string zone = data.event ? data.event->time_zone : "UTC";
+  if (!options.dir.empty()) {
+    PONTE_RETURN_IF_ERROR(io::WriteDirectory(data, options.dir, zone));
+    std::fprintf(stderr, "exported %zu records to %s/\n", data.RecordCount(), options.dir.c_str());
+  }
+  if (!options.xlsx.empty()) {
+    PONTE_RETURN_IF_ERROR(io::WriteXlsx(data, options.xlsx, zone));
+    std::fprintf(stderr, "exported %zu records to %s\n", data.RecordCount(), options.xlsx.c_str());
+  }
+  if (!options.kind.empty()) {
+    PONTE_ASSIGN_OR_RETURN(io::FileKind kind, io::ParseFileKind(options.kind));
+    std::string text;
+    if (kind == io::FileKind::kEvent) {
+      if (!data.event) return InvalidArgumentError("--kind event needs --event KEY");
+      text = io::WriteEventJson(*data.event);
+    } else if (options.format == "jsonl") {
+      text = io::WriteJsonLines(kind, data, zone);
+    } else if (options.format == "csv") {
+      text = io::WriteCsv(kind, data, zone);
+    } else {
+      return InvalidArgumentError("--format: expected csv or jsonl, got '" + options.format + "'");
+    }
+    if (options.out.empty()) {
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    } else {
+      PONTE_RETURN_IF_ERROR(io::WriteStringToFile(options.out, text));
+    }
+  }
+  if (options.dir.empty() && options.xlsx.empty() && options.kind.empty()) {
+    return InvalidArgumentError("say what to export: --dir DIR, --xlsx FILE or --kind KIND");
+  }
+  return OkStatus();
+}
+
+void Setup(CLI::App& app) {
+  auto* cmd =
+      app.add_subcommand("export", "Export the registry and an event as CSV, JSONL or XLSX");
+  auto options = std::make_shared<ExportCommandOptions>();
+  cmd->add_option("--db", options->db, "SQLite database file")->required();
+  cmd->add_option("--event", options->event, "event key (sessions, requests, meetings)");
+  cmd->add_option("--dir", options->dir, "write every kind as DIR/<kind>.csv plus event.json");
+  cmd->add_option("--xlsx", options->xlsx, "write an XLSX workbook, one sheet per kind");
+  cmd->add_option("--kind", options->kind, "write one kind to --out or stdout");
+  cmd->add_option("--format", options->format, "csv (default) or jsonl, with --kind");
+  cmd->add_option("--out", options->out, "output file for --kind (default: stdout)");
+  BindRun(cmd, [options] { return RunExport(*options); });
+}
+
+}  // namespace
+PONTE_REGISTER_COMMAND(export, 30, Setup);
+}  // namespace ponte::cli

@@ -1,0 +1,78 @@
+// ponte import --db FILE [--event KEY] [--kind KIND] [--dry-run] FILES...
+#include <cstdio>
+#include <memory>
+
+#include "cli/command.h"
+#include "io/import.h"
+#include "store/store.h"
+
+namespace ponte::cli {
+namespace {
+
+struct ImportCommandOptions {
+  std::string db;
+  std::string event;
+  std::string kind;
+  bool dry_run = false;
+  std::vector<std::string> files;
+};
+
+void PrintCounts(const char* what, const KindCounts& c) {
+  if (c.created + c.updated == 0) return;
+  std::printf("  %-14s %5d new, %5d updated\n", what, c.created, c.updated);
+}
+
+Status RunImport(const ImportCommandOptions& options) {
+  // Everything is read and checked before the database is opened, so a bad
+  // file never gets near it.
+  PONTE_ASSIGN_OR_RETURN(Taxonomy taxonomy, io::LoadTaxonomy(DataDir()));
+  std::vector<io::FileKind> kinds;
+  if (!options.kind.empty()) {
+    PONTE_ASSIGN_OR_RETURN(io::FileKind kind, io::ParseFileKind(options.kind));
+    kinds.assign(options.files.size(), kind);
+  }
+  PONTE_ASSIGN_OR_RETURN(auto store, Store::Open(options.db, {}));
+  io::ReadOptions read_options{.taxonomy = &taxonomy};
+  if (!options.event.empty()) {
+    PONTE_ASSIGN_OR_RETURN(Event event, store->GetEvent(options.event));
+    read_options.time_zone = event.time_zone;
+  }
+  PONTE_ASSIGN_OR_RETURN(Dataset data, io::ReadFiles(options.files, read_options, kinds));
+  PONTE_ASSIGN_OR_RETURN(ImportReport report, store->Import(data, {.event_key = options.event,
+                                                                   .dry_run = options.dry_run}));
+  std::printf("%s %d records from %zu file(s)%s\n", options.dry_run ? "checked" : "imported",
+              report.total(), options.files.size(),
+              options.dry_run ? " (dry run: nothing written)" : "");
+  PrintCounts("events", report.events);
+  PrintCounts("organizations", report.organizations);
+  PrintCounts("people", report.people);
+  PrintCounts("profiles", report.profiles);
+  PrintCounts("sessions", report.sessions);
+  PrintCounts("interpreters", report.interpreters);
+  PrintCounts("requests", report.requests);
+  PrintCounts("meetings", report.meetings);
+  return OkStatus();
+}
+
+void Setup(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "import",
+      "Import organizations, people, profiles, sessions, interpreters, requests (CSV, JSONL) and "
+      "event.json, all or nothing");
+  auto options = std::make_shared<ImportCommandOptions>();
+  cmd->add_option("--db", options->db, "SQLite database file")->required();
+  cmd->add_option("--event", options->event,
+                  "key of the event that sessions, interpreters and "
+                  "requests belong to (unless an event.json is given)");
+  cmd->add_option("--kind", options->kind,
+                  "what the files hold, when their names do not say (organizations, people, ...)");
+  cmd->add_flag("--dry-run", options->dry_run, "check everything, write nothing");
+  cmd->add_option("files", options->files, "files to import (organizations.csv, people.jsonl, ...)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  BindRun(cmd, [options] { return RunImport(*options); });
+}
+
+}  // namespace
+PONTE_REGISTER_COMMAND(import, 20, Setup);
+}  // namespace ponte::cli

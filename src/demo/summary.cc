@@ -1,0 +1,114 @@
+#include "demo/summary.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "core/utf8.h"
+#include "model/enums.h"
+
+namespace ponte::demo {
+namespace {
+
+// Pads to a display width, counting CJK characters as two columns.
+std::string Pad(const std::string& text, std::size_t width) {
+  std::size_t display = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    display += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return display >= width ? text : text + std::string(width - display, ' ');
+}
+
+}  // namespace
+
+RegistrySummary SummarizeRegistry(const std::vector<Organization>& organizations,
+                                  const std::vector<Person>& people,
+                                  const std::vector<Profile>& profiles, const Taxonomy& taxonomy) {
+  RegistrySummary s;
+  s.organizations = static_cast<int>(organizations.size());
+  s.people = static_cast<int>(people.size());
+  s.profiles = static_cast<int>(profiles.size());
+  std::unordered_map<std::int64_t, std::string> country_of;
+  for (const Organization& o : organizations) {
+    ++s.by_country_and_type[o.country][std::string(ToCode(o.type))];
+    country_of[o.id.value()] = o.country;
+  }
+  for (const Profile& p : profiles) {
+    std::set<std::string> roots;
+    for (const std::string& theme : p.themes) roots.insert(taxonomy.Root(theme));
+    for (const std::string& root : roots) {
+      if (!root.empty()) ++s.profiles_by_theme[root];
+    }
+    std::set<std::string> langs;
+    for (const auto& [lang, text] : p.title.all()) langs.insert(lang);
+    for (const auto& [lang, text] : p.text.all()) langs.insert(lang);
+    for (const std::string& lang : langs) ++s.profiles_by_language[lang];
+  }
+  for (const Person& p : people) {
+    std::vector<std::string> langs = p.languages;
+    std::sort(langs.begin(), langs.end());
+    std::string label;
+    for (const std::string& l : langs) label += (label.empty() ? "" : "+") + l;
+    ++s.languages_by_country[country_of[p.organization.value()]][label];
+    if (p.needs_interpreter) ++s.people_needing_interpreter;
+  }
+  return s;
+}
+
+std::string FormatRegistrySummary(const RegistrySummary& s, const Taxonomy& taxonomy) {
+  std::string out;
+  out += fmt::format("Organizations: {}   people: {}   profiles: {}\n\n", s.organizations, s.people,
+                     s.profiles);
+
+  // Organizations by country (rows) and type (columns).
+  std::vector<std::string> types;
+  for (OrganizationType t : AllOrganizationTypes()) types.emplace_back(ToCode(t));
+  out += fmt::format("{:<8}", "country");
+  for (const std::string& t : types) out += fmt::format(" {:>12}", t);
+  out += fmt::format(" {:>7}\n", "total");
+  for (const auto& [country, counts] : s.by_country_and_type) {
+    int total = 0;
+    out += fmt::format("{:<8}", country);
+    for (const std::string& t : types) {
+      auto it = counts.find(t);
+      const int n = it == counts.end() ? 0 : it->second;
+      total += n;
+      out += fmt::format(" {:>12}", n);
+    }
+    out += fmt::format(" {:>7}\n", total);
+  }
+
+  out += "\nProfiles by thematic area\n";
+  for (const Theme& theme : taxonomy.themes()) {
+    if (!theme.parent.empty()) continue;
+    auto it = s.profiles_by_theme.find(theme.code);
+    const int n = it == s.profiles_by_theme.end() ? 0 : it->second;
+    out += fmt::format("  {:>4}  {}{}{}\n", n, Pad(theme.label.Get("en"), 46),
+                       Pad(theme.label.Get("it"), 52), theme.label.Get("zh"));
+  }
+
+  out += "\nProfiles written in: ";
+  bool first = true;
+  for (const auto& [lang, n] : s.profiles_by_language) {
+    out += fmt::format("{}{} {}", first ? "" : ", ", lang, n);
+    first = false;
+  }
+  out += "\n\nLanguages spoken by participants\n";
+  for (const auto& [country, counts] : s.languages_by_country) {
+    std::vector<std::pair<int, std::string>> sorted;
+    for (const auto& [label, n] : counts) sorted.emplace_back(-n, label);
+    std::sort(sorted.begin(), sorted.end());
+    out += fmt::format("  {:<4}", country);
+    for (const auto& [neg, label] : sorted) out += fmt::format("  {} {}", label, -neg);
+    out += "\n";
+  }
+  out += fmt::format("  people who asked for an interpreter: {}\n", s.people_needing_interpreter);
+  return out;
+}
+
+}  // namespace ponte::demo
