@@ -106,7 +106,7 @@ BUSINESS_TITLES = {
  ("IT", "request"): [("Cerchiamo {seek}", "Looking for {seekEn}"), ("Cercasi: {seek}", "Wanted: {seekEn}")],
  ("IT", "cooperation"): [("Partnership in Cina: {offer}", "Partnership in China: {offerEn}")],
  ("CN", "offer"): [("{Offer}", "{OfferEn}")],
- ("CN", "request"): [("寻求{seek}", "Seeking {seekEn}"), ("诚邀{seek}", "Inviting {seekEn}")],
+ ("CN", "request"): [("寻求{seek}", "Seeking {seekEn}"), ("需求：{seek}", "Needed: {seekEn}")],
  ("CN", "cooperation"): [("合作：{offer}", "Cooperation: {offerEn}")],
 }
 
@@ -218,11 +218,14 @@ def compose_profile(org, kind, theme, langs, rng, idx):
     openers = (frames.IT_OPEN if country == "IT" else frames.CN_OPEN)[(group, kind)]
     closers = frames.IT_CLOSE if country == "IT" else frames.CN_CLOSE
     facts = (frames.IT_FACTS if country == "IT" else frames.CN_FACTS)[group]
-    year = rng.randint(1952, 2014) if org["type"] == "company" else rng.randint(2016, 2024)
+    if org["type"] == "company":
+        year = rng.randint(1952, 2014) if country == "IT" else rng.randint(1993, 2018)
+    else:
+        year = rng.randint(2016, 2024)
     if group == "academic":
         n, m = rng.choice([8, 12, 15, 20, 25, 30, 40, 60]), rng.randint(2, 25)
     elif org["type"] == "company":
-        n, m = rng.choice([18, 35, 60, 85, 120, 240, 400, 850]), rng.randint(10, 80)
+        n, m = rng.choice([18, 35, 60, 85, 120, 240, 400, 850]), rng.randint(8, 45)
     elif org["type"] == "startup":
         n, m = rng.randint(4, 30), rng.randint(1, 6)
     elif group == "territory":
@@ -241,16 +244,23 @@ def compose_profile(org, kind, theme, langs, rng, idx):
         if lang == "en" and not opener_starts_with_name and ctx["specEn"].startswith("its "):
             ctx["specEn"] = "our " + ctx["specEn"][4:]
         ctx["Spec" + sfx] = short_spec(org["spec"][lang], lang)
+        ctx["city" + sfx] = geo.CITY_ZH.get(org["city"], org["city"]) if lang == "zh" else org["city"]
         ctx["name" + sfx] = {"it": org["name_it"], "zh": org["name_zh"], "en": org["name_en"]}[lang]
         if org["offer"]:
             ctx["offer" + sfx] = org["offer"][lang]
             ctx["Offer" + sfx] = upper_first(org["offer"][lang])
             ctx["seek" + sfx] = org["seek"][lang]
-    ctx.update(city=org["city"], year=year, n=n, m=m)
+    ctx.update(year=year, n=n, m=m)
 
     # Choose the parts once, then render them in each language of the profile.
     offers = fitting(bank["offer"], theme)
     needs = fitting(bank["need"], theme)
+    if group == "business":
+        # a firm talks about its own product and terms, not about a research field
+        offers = frames.IT_BUSINESS_OFFER if country == "IT" else frames.CN_BUSINESS_OFFER
+        needs = frames.IT_BUSINESS_NEED if country == "IT" else frames.CN_BUSINESS_NEED
+    elif group == "territory":
+        offers = frames.IT_TERRITORY if country == "IT" else frames.CN_TERRITORY
     if kind == "offer":
         body = rng.sample(offers, k=min(len(offers), rng.choice([1, 1, 2, 2, 3])))
     elif kind == "request":

@@ -32,7 +32,7 @@ IT_OPEN = {
  ],
  ("business", "request"): [
   ("Cerchiamo {seek}.", "We are looking for {seek}."),
-  ("Per crescere in Cina ci servono {seek}.", "To grow in China we need {seek}."),
+  ("Il nostro obiettivo in Cina: trovare {seek}.", "Our goal in China: to find {seek}."),
   ("Vorremmo incontrare {seek}.", "We would like to meet {seek}."),
  ],
  ("business", "cooperation"): [
@@ -92,12 +92,12 @@ CN_OPEN = {
  ],
  ("business", "request"): [
   ("寻求{seek}。", "Seeking {seek}."),
-  ("我们希望结识{seek}。", "We hope to meet {seek}."),
+  ("我们希望找到{seek}。", "We hope to find {seek}."),
   ("为了进入欧洲市场，我们需要{seek}。", "To enter the European market we need {seek}."),
  ],
  ("business", "cooperation"): [
-  ("我们希望与{seek}合作，我方提供{offer}。", "We hope to work with {seek}; we provide {offer}."),
-  ("提议与{seek}成立合资公司或开展技术合作，围绕{offer}。", "We propose a joint venture or technical cooperation with {seek}, around {offer}."),
+  ("合作意向：{seek}。我方可提供{offer}。", "Cooperation sought: {seek}. We can provide {offer}."),
+  ("围绕{offer}，我们愿意与意方成立合资公司或开展技术合作，目前最需要的是{seek}。", "Around {offer}, we are open to a joint venture or technical cooperation with Italian partners; what we need most now is {seek}."),
  ],
  ("territory", "offer"): [
   ("{name}拥有{spec}，为外资企业提供落地服务。", "{name} has {spec} and offers landing services to foreign companies."),
@@ -198,3 +198,49 @@ KEYWORDS = {
  "education": (["doppio titolo", "lingua italiana", "scambio studenti", "borse di studio"], ["double degree", "Italian language", "student exchange", "scholarships"], ["联合培养", "意大利语", "学生交流", "奖学金"]),
  "design": (["design", "made in Italy", "licenze"], ["design", "made in Italy", "licensing"], ["工业设计", "品牌", "联名"]),
 }
+
+# Sentences a company or start-up adds, independent of its product line.
+IT_BUSINESS_OFFER = [
+ ("Possiamo inviare campioni e schede tecniche prima dell'incontro.", "We can send samples and datasheets before the meeting."),
+ ("Produciamo tutto in Italia e siamo certificati ISO 9001.", "Everything is made in Italy and we are ISO 9001 certified."),
+ ("Esportiamo già in diciotto paesi, ma in Cina siamo quasi assenti.", "We already export to eighteen countries, but we are almost absent from China."),
+ ("Il prodotto è coperto da due brevetti europei, estesi anche alla Cina.", "The product is covered by two European patents, also extended to China."),
+ ("Abbiamo un ufficio di rappresentanza a Shanghai con due persone.", "We have a representative office in Shanghai with two people."),
+ ("Offriamo formazione tecnica e assistenza da remoto in inglese.", "We offer technical training and remote support in English."),
+ ("I prezzi dipendono dai volumi: ne parliamo volentieri di persona.", "Prices depend on volumes; we are happy to discuss them in person."),
+ ("Partecipiamo ogni anno al CIIE di Shanghai.", "We exhibit every year at the CIIE in Shanghai."),
+]
+IT_BUSINESS_NEED = [
+ ("Prima di tutto vorremmo capire il mercato: prezzi, concorrenti, canali.", "First of all we want to understand the market: prices, competitors, channels."),
+ ("Preferiamo un partner con cui crescere per anni, non un ordine una tantum.", "We prefer a partner to grow with for years, not a one-off order."),
+ ("Valutiamo anche un assemblaggio locale se i volumi lo giustificano.", "We would also consider local assembly if volumes justify it."),
+ ("Siamo una piccola squadra: ci serve qualcuno che conosca bene le regole di importazione.", "We are a small team: we need someone who knows import rules well."),
+ ("Per noi è importante la tutela del marchio e dei brevetti.", "Protecting our brand and patents matters to us."),
+]
+CN_BUSINESS_OFFER = [
+ ("可提供样品和技术资料。", "Samples and technical documents available."),
+ ("公司已通过ISO 9001和ISO 14001认证。", "The company is ISO 9001 and ISO 14001 certified."),
+ ("产品已出口到东南亚和中东，欧洲市场刚刚起步。", "We export to Southeast Asia and the Middle East; in Europe we are just starting."),
+ ("拥有自主知识产权，已申请国际专利。", "We own our IP and have filed international patent applications."),
+ ("价格和交货期可以根据订单量商谈。", "Prices and lead times can be negotiated according to volume."),
+ ("我们在米兰有一位合作代理。", "We have an agent we work with in Milan."),
+]
+CN_BUSINESS_NEED = [
+ ("我们希望先了解意大利市场的准入要求。", "We first want to understand the market-entry requirements in Italy."),
+ ("愿意以合资或技术许可的方式合作。", "We are open to a joint venture or a licence."),
+ ("希望建立长期稳定的合作关系。", "We hope to build a long-term, stable relationship."),
+ ("对方最好有在中国合作的经验。", "Ideally the partner has experience working in China."),
+ ("可以考虑在意大利设立办事处。", "We could consider opening an office in Italy."),
+]
+IT_TERRITORY = [
+ ("Accompagniamo l'investitore dalla ricerca del sito ai permessi.", "We support investors from site selection to permits."),
+ ("Sono disponibili incentivi regionali per ricerca industriale e assunzioni.", "Regional incentives for industrial research and hiring are available."),
+ ("Possiamo organizzare visite ad aziende e laboratori del territorio.", "We can organise visits to local companies and labs."),
+ ("Abbiamo un desk in lingua inglese e materiali in cinese.", "We have an English-speaking desk and material in Chinese."),
+]
+CN_TERRITORY = [
+ ("提供一站式企业注册和人才服务。", "We provide one-stop company registration and talent services."),
+ ("对国际合作项目有专项资金支持。", "Dedicated funding supports international cooperation projects."),
+ ("可安排参观区内企业和研发机构。", "We can arrange visits to companies and R&D institutions in the zone."),
+ ("有专门的外资服务团队，可用英语沟通。", "A dedicated foreign-investment team can communicate in English."),
+]
