@@ -272,7 +272,7 @@ def compose_profile(org, kind, theme, langs, rng, idx):
         fact = facts[0] if fact else None
     elif org["type"] == "startup":
         fact = facts[1] if fact else None
-    closer = rng.choice(closers) if rng.random() < 0.55 else None
+    closer = rng.choice(closers) if rng.random() < 0.45 else None
     layout = rng.choices(["paragraph", "bullets", "short", "sections", "long"],
                          weights=[40, 15, 18, 12, 15])[0]
     # a business request in its shortest form: just what is wanted and why

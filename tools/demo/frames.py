@@ -244,3 +244,43 @@ CN_TERRITORY = [
  ("可安排参观区内企业和研发机构。", "We can arrange visits to companies and R&D institutions in the zone."),
  ("有专门的外资服务团队，可用英语沟通。", "A dedicated foreign-investment team can communicate in English."),
 ]
+
+IT_CLOSE += [
+ ("Veniamo in due: una persona tecnica e una che segue i progetti internazionali.", "Two of us are coming: one technical person and one who handles international projects."),
+ ("Se non riusciamo a vederci a Pechino, proviamo a Chengdu.", "If we cannot meet in Beijing, let's try in Chengdu."),
+ ("Gradiremmo ricevere prima dell'incontro una breve presentazione del vostro gruppo.", "We would appreciate a short presentation of your group before the meeting."),
+ ("Niente di impegnativo: ci basta un primo scambio di idee.", "Nothing binding: a first exchange of ideas is enough for us."),
+ ("Chi ha già lavorato con l'Italia avrà la nostra precedenza.", "Those who have already worked with Italy will have priority."),
+ ("Rispondiamo entro due giorni lavorativi.", "We reply within two working days."),
+]
+CN_CLOSE += [
+ ("我们将派两位同事参会，一位负责技术，一位负责国际合作。", "Two colleagues will attend: one technical, one for international cooperation."),
+ ("如北京时间不便，也可在成都见面。", "If Beijing does not suit you, we can also meet in Chengdu."),
+ ("希望会前先交换简要资料。", "We would like to exchange short introductions before the meeting."),
+ ("已有意大利合作经验的单位优先。", "Organisations with experience of working with Italy are preferred."),
+ ("期待与意方伙伴长期合作。", "We look forward to a long-term partnership with Italian partners."),
+ ("会后可安排线上跟进。", "We can follow up online after the event."),
+]
+IT_BUSINESS_OFFER += [
+ ("Il nostro reparto tecnico può adattare il prodotto alle norme GB.", "Our engineering team can adapt the product to GB standards."),
+ ("Lavoriamo soprattutto per clienti tedeschi e francesi, con consegne in sei settimane.", "We mainly work for German and French customers, delivering in six weeks."),
+ ("Abbiamo un magazzino ricambi a Verona e tempi di intervento di 48 ore in Europa.", "We keep spare parts in Verona and respond within 48 hours in Europe."),
+ ("Azienda di famiglia, alla terza generazione.", "A family company, now in its third generation."),
+ ("Abbiamo vinto un bando europeo EIC Accelerator lo scorso anno.", "Last year we won an EU EIC Accelerator grant."),
+]
+IT_BUSINESS_NEED += [
+ ("Abbiamo già provato con un agente, senza risultati: questa volta cerchiamo un vero partner.", "We already tried with an agent, without results: this time we want a real partner."),
+ ("Ci interessano soprattutto le province dell'Ovest, dove i concorrenti europei sono meno presenti.", "We are most interested in the western provinces, where European competitors are less present."),
+ ("Possiamo offrire esclusiva territoriale per i primi tre anni.", "We can offer territorial exclusivity for the first three years."),
+]
+CN_BUSINESS_OFFER += [
+ ("工厂位于产业园区，交通便利，欢迎实地考察。", "Our factory is in an industrial park with good transport links; site visits are welcome."),
+ ("可根据客户需求提供定制开发。", "We can do custom development on request."),
+ ("已为国内多家上市公司供货。", "We already supply several listed Chinese companies."),
+ ("获评国家级专精特新“小巨人”企业。", "We are a national-level specialised and innovative 'little giant' company."),
+]
+CN_BUSINESS_NEED += [
+ ("希望对方能提供样机测试。", "We hope the partner can provide a prototype for testing."),
+ ("预算已经落实，希望年内启动合作。", "The budget is in place; we hope to start within the year."),
+ ("优先考虑能在中国提供技术服务的伙伴。", "Partners able to provide technical service in China are preferred."),
+]
