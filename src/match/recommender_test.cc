@@ -1,0 +1,181 @@
+#include "match/recommender.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace ponte::match {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+std::shared_ptr<const TextModel> Model() {
+  static std::shared_ptr<const TextModel> model = [] {
+    TextModelOptions options;
+    options.data_dir = PONTE_DATA_DIR;
+    auto loaded = TextModel::Load(options);
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return *loaded;
+  }();
+  return model;
+}
+
+Profile P(std::string id, std::string country, OrganizationType type, std::string offer,
+          std::string seek, std::vector<std::string> languages = {}) {
+  Profile p;
+  p.id = std::move(id);
+  p.country = std::move(country);
+  p.type = type;
+  p.offer = std::move(offer);
+  p.seek = std::move(seek);
+  p.languages = std::move(languages);
+  return p;
+}
+
+std::vector<std::string> IdsOf(Recommender& rec, std::string_view id, std::size_t k) {
+  std::vector<std::string> ids;
+  auto top = rec.TopK(id, k);
+  EXPECT_TRUE(top.ok()) << top.status().ToString();
+  if (!top.ok()) return ids;
+  for (const auto& r : top.value()) ids.push_back(r.id);
+  return ids;
+}
+
+std::vector<Profile> Event() {
+  using T = OrganizationType;
+  return {
+      P("polimi", "IT", T::kUniversity,
+        "Offriamo brevetti e trasferimento tecnologico sulle batterie al litio e l'accumulo di "
+        "energia",
+        "Cerchiamo imprese per un laboratorio congiunto e un impianto pilota", {"it", "en"}),
+      P("catl", "CN", T::kCompany, "我们提供电池中试基地和储能系统制造能力",
+        "寻求意大利大学的锂电池专利许可和技术转移", {"zh"}),
+      P("tea", "CN", T::kCompany, "我们提供茶叶和茶文化产品", "寻求意大利葡萄酒经销商", {"zh"}),
+      P("vino", "IT", T::kCompany, "Produciamo vino e offriamo distribuzione in Italia",
+        "Cerchiamo distributori di vino in Cina", {"it"}),
+      P("polito", "IT", T::kUniversity, "Robotica industriale e visione artificiale",
+        "Cerchiamo aziende di robotica per ricerca congiunta", {"it", "en"}),
+      P("siasun", "CN", T::kCompany, "Industrial robots and machine vision systems",
+        "We seek joint research with universities on robotics and computer vision", {"zh", "en"}),
+  };
+}
+
+class RecommenderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto built = Recommender::Build(Model(), Event(), {});
+    ASSERT_TRUE(built.ok()) << built.status().ToString();
+    rec_ = std::move(*built);
+  }
+  std::vector<std::string> Ids(std::string_view id, std::size_t k = 3) {
+    return IdsOf(*rec_, id, k);
+  }
+  std::unique_ptr<Recommender> rec_;
+};
+
+TEST_F(RecommenderTest, ChineseSeekerFindsItalianOfferWithoutEnglish) {
+  EXPECT_EQ(Ids("catl").front(), "polimi");
+  EXPECT_EQ(Ids("polimi").front(), "catl");
+  EXPECT_EQ(Ids("siasun").front(), "polito");
+}
+
+TEST_F(RecommenderTest, OnlyOtherCountriesByDefault) {
+  for (const std::string& id : Ids("polimi", 10))
+    EXPECT_NE(rec_->profile(*rec_->IndexOf(id)).country, "IT");
+}
+
+TEST_F(RecommenderTest, ExplainsInTheReadersLanguage) {
+  auto top = rec_->TopK("catl", 1);
+  ASSERT_TRUE(top.ok());
+  ASSERT_FALSE(top->empty());
+  const Recommendation& r = top->front();
+  EXPECT_EQ(r.language, text::Language::kChinese);
+  EXPECT_THAT(r.they_offer, Contains("技术转移"));
+  EXPECT_THAT(r.why.front(), HasSubstr("提供您所寻求的"));
+  auto italian = rec_->TopK("polimi", 1);
+  ASSERT_TRUE(italian.ok());
+  EXPECT_THAT(italian->front().why.front(), HasSubstr("Offre ciò che cercate"));
+  EXPECT_GT(r.breakdown.need, 0);
+  EXPECT_GT(r.breakdown.offer, 0);
+  EXPECT_NEAR(r.score, r.breakdown.reciprocal * r.breakdown.organization * r.breakdown.language,
+              1e-9);
+}
+
+TEST_F(RecommenderTest, ReciprocityNeedsBothSides) {
+  auto pair = rec_->Explain("catl", "polimi");
+  auto one_sided = rec_->Explain("tea", "polimi");
+  ASSERT_TRUE(pair.ok());
+  ASSERT_TRUE(one_sided.ok());
+  EXPECT_GT(pair->score, one_sided->score);
+  EXPECT_NEAR(pair->score, rec_->Explain("polimi", "catl")->score, 1e-9);  // symmetric
+}
+
+TEST_F(RecommenderTest, ExclusionsHold) {
+  RecommenderOptions options;
+  options.excluded_pairs = {{"polimi", "catl"}};
+  options.no_thanks = {{"siasun", "polito"}};
+  auto built = Recommender::Build(Model(), Event(), options);
+  ASSERT_TRUE(built.ok());
+  auto ids = [&](std::string_view id) { return IdsOf(**built, id, 10); };
+  EXPECT_THAT(ids("polimi"), ::testing::Not(Contains("catl")));
+  EXPECT_THAT(ids("catl"), ::testing::Not(Contains("polimi")));
+  EXPECT_THAT(ids("siasun"), ::testing::Not(Contains("polito")));
+  EXPECT_THAT(ids("polito"), Contains("siasun"));  // "no thanks" is one-directional
+  ASSERT_TRUE((*built)->Exclude("polito", "siasun").ok());
+  EXPECT_THAT(ids("polito"), ::testing::Not(Contains("siasun")));
+}
+
+TEST_F(RecommenderTest, SameOrganizationAndSameCountry) {
+  auto profiles = Event();
+  profiles[1].organization = "group";
+  profiles[0].organization = "group";
+  RecommenderOptions options;
+  options.same_country = true;
+  auto built = Recommender::Build(Model(), profiles, options);
+  ASSERT_TRUE(built.ok());
+  EXPECT_THAT(IdsOf(**built, "polimi", 10), ::testing::Not(Contains("catl")));
+}
+
+TEST_F(RecommenderTest, UpdateMatchesARebuild) {
+  rec_->TopKAll(3);
+  Profile changed = Event()[2];  // the tea company now wants batteries too
+  changed.seek = "寻求锂电池技术转移和专利许可";
+  changed.offer = "我们提供储能电池制造";
+  ASSERT_TRUE(rec_->Update(changed).ok());
+  auto profiles = Event();
+  profiles[2] = changed;
+  auto rebuilt = Recommender::Build(Model(), profiles, {});
+  ASSERT_TRUE(rebuilt.ok());
+  for (const Profile& p : profiles) {
+    EXPECT_EQ(IdsOf(*rec_, p.id, 3), IdsOf(**rebuilt, p.id, 3)) << p.id;
+  }
+}
+
+TEST_F(RecommenderTest, UpdateAddsNewProfile) {
+  rec_->TopKAll(3);
+  ASSERT_TRUE(rec_->Update(P("new", "CN", OrganizationType::kStartup, "酿酒和葡萄酒进口分销",
+                             "寻求意大利葡萄酒生产商", {"zh"}))
+                  .ok());
+  EXPECT_THAT(Ids("vino"), Contains("new"));
+}
+
+TEST_F(RecommenderTest, ErrorsAreValues) {
+  EXPECT_EQ(rec_->TopK("nobody", 3).status().code(), StatusCode::kNotFound);
+  auto profiles = Event();
+  profiles.push_back(profiles.front());
+  EXPECT_EQ(Recommender::Build(Model(), profiles, {}).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_F(RecommenderTest, TopKAllEqualsTopK) {
+  const auto all = rec_->TopKAll(2);
+  for (std::size_t i = 0; i < rec_->size(); ++i) {
+    auto one = rec_->TopK(rec_->profile(i).id, 2);
+    ASSERT_TRUE(one.ok());
+    ASSERT_EQ(all[i].size(), one->size());
+    for (std::size_t j = 0; j < one->size(); ++j) EXPECT_EQ(all[i][j].id, (*one)[j].id);
+  }
+}
+
+}  // namespace
+}  // namespace ponte::match
