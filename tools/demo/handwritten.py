@@ -188,12 +188,12 @@ add("cn-sanxingdui", "request", "heritage.restoration;heritage.digital", "joint_
 add("it-opd", "offer", "heritage.restoration", "joint_research;training_exchange",
     "bronzi;restauro;Porta del Paradiso;diagnostica",
     title_it="Restauro di grandi bronzi",
-    text_it="Il settore bronzi e armi antiche dell'Opificio ha restaurato, tra l'altro, la Porta del Paradiso del "
-    "Ghiberti e i Bronzi di Riace. Possiamo condividere protocolli di pulitura, consolidamento e conservazione "
+    text_it="Il settore bronzi e armi antiche dell'Opificio ha restaurato, tra l'altro, le porte bronzee del "
+    "Battistero di Firenze, compresa la Porta del Paradiso del Ghiberti. Possiamo condividere protocolli di pulitura, consolidamento e conservazione "
     "preventiva e accogliere restauratori per stage di alcuni mesi.",
     title_en="Restoration of large bronzes",
-    text_en="Our bronzes and ancient weapons department has restored, among others, Ghiberti's Gates of Paradise and "
-    "the Riace Bronzes. We can share cleaning, consolidation and preventive-conservation protocols and host "
+    text_en="Our bronzes and ancient weapons department has restored, among others, the bronze doors of the "
+    "Florence Baptistery, including Ghiberti's Gates of Paradise. We can share cleaning, consolidation and preventive-conservation protocols and host "
     "conservators for placements of a few months.")
 add("cn-huaxia-battery", "offer", "energy.renewables", "commercial;investment",
     "储能;LFP;电池管理系统;欧洲项目",
@@ -401,8 +401,8 @@ add("cn-anxin-cyber", "request", "ict.cyber", "commercial;technology_transfer",
 add("it-restauro-arte", "offer", "heritage.restoration", "commercial;training_exchange",
     "affreschi;consolidamento;calce;cantiere",
     title_it="Restauro di affreschi: dal rilievo del degrado al cantiere",
-    text_it="Siamo dodici restauratori diplomati (ICR e OPD). Negli ultimi anni: la Cappella di San Brizio a Orvieto, "
-    "cicli di affreschi in Umbria e nelle Marche dopo il terremoto. Lavoriamo con malte a base di calce e "
+    text_it="Siamo dodici restauratori diplomati (ICR e OPD). Negli ultimi anni abbiamo lavorato soprattutto su "
+    "cicli di affreschi in chiese dell'Umbria e delle Marche danneggiate dal terremoto. Lavoriamo con malte a base di calce e "
     "consolidanti compatibili. Saremmo felici di lavorare in Cina con un partner locale su pitture murali di templi.")
 add("cn-palace", "cooperation", "heritage.restoration;heritage.digital", "joint_research;training_exchange",
     "文物医院;预防性保护;数字故宫;展览交流",
