@@ -448,9 +448,14 @@ def build_people(orgs, rng):
     people = []
     used_emails = set()
     org_sessions = {}
+    plans = {org["key"]: attendance(org, rng) for org in orgs}
+    for a, b, _, _ in handwritten.PAIRS:
+        if not set(plans[a]) & set(plans[b]):
+            # people who asked each other for a meeting make sure they are there on the same day
+            plans[a if a.startswith("cn-") else b] = ALL_SESSIONS
     for org in orgs:
         group = GROUP[org["type"]]
-        sessions = attendance(org, rng)
+        sessions = plans[org["key"]]
         org_sessions[org["key"]] = set(sessions)
         w = org["weight"]
         count = rng.choice({1: [1, 1, 2, 2], 2: [1, 2, 2, 3], 3: [2, 2, 3, 3],
@@ -561,6 +566,15 @@ MSG = {
 }
 
 
+def message_language(text):
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "zh"
+    words = set(text.lower().replace(",", " ").replace(".", " ").split())
+    if words & {"buongiorno", "ciao", "cerchiamo", "abbiamo", "siamo", "possiamo", "vostri", "ci"}:
+        return "it"
+    return "en"
+
+
 def pair_score(a, b, prof_by_org):
     ta = set(a["themes"]); tb = set(b["themes"])
     topa = {top(t) for t in ta}; topb = {top(t) for t in tb}
@@ -593,6 +607,16 @@ def build_requests(orgs, people, org_sessions, profiles, rng):
     cn_orgs = [o for o in orgs if o["country"] == "CN"]
     drafts = []
     seen = set()
+    curated = {}
+    for a, b, pref, message in handwritten.PAIRS:
+        pair = frozenset((a, b))
+        if pair in seen:
+            continue
+        seen.add(pair)
+        s, theme = pair_score(by_key[a], by_key[b], prof_by_org)
+        theme = theme or by_key[b]["themes"][0]
+        drafts.append((by_key[a], by_key[b], theme))
+        curated[(a, b)] = (pref, message)
     for o in orgs:
         others = cn_orgs if o["country"] == "IT" else it_orgs
         group = GROUP[o["type"]]
@@ -645,11 +669,15 @@ def build_requests(orgs, people, org_sessions, profiles, rng):
     requests = []
     for i, (_, stamp, o, other, theme) in enumerate(stamped):
         pref = rng.choices(["must", "want", "no_thanks"], weights=[22, 71, 7])[0]
-        if pref == "no_thanks":
+        hand = curated.get((o["key"], other["key"]))
+        if hand:
+            pref = hand[0]
+            status = rng.choices(["accepted", "pending"], weights=[85, 15])[0]
+        elif pref == "no_thanks":
             status = rng.choice(["declined", "declined", "cancelled"])
         else:
             status = rng.choices(["accepted", "pending", "declined", "cancelled"],
-                                 weights=[74, 13, 10, 3])[0]
+                                 weights=[70, 16, 11, 3])[0]
         if status == "accepted":
             margin_o = int(cap[o["key"]] * 0.85)
             margin_t = int(cap[other["key"]] * 0.85)
@@ -662,11 +690,16 @@ def build_requests(orgs, people, org_sessions, profiles, rng):
         requester = people_by_org[o["key"]][0]
         if len(people_by_org[o["key"]]) > 1 and rng.random() < 0.3:
             requester = rng.choice(people_by_org[o["key"]])
+        if hand:
+            msg_lang = message_language(hand[1])
+            speakers = [p for p in people_by_org[o["key"]] if msg_lang in p["languages"].split(";")]
+            if speakers and requester not in speakers:
+                requester = speakers[0]
         speaks = requester["languages"].split(";")
         native = "it" if o["country"] == "IT" else "zh"
         lang = native if ("en" not in speaks or rng.random() < 0.55) else "en"
-        message = ""
-        if pref != "no_thanks" and rng.random() < 0.85:
+        message = hand[1] if hand else ""
+        if not hand and pref != "no_thanks" and rng.random() < 0.85:
             shared = set(org_sessions[o["key"]]) & set(org_sessions[other["key"]])
             city_en = "Chengdu" if not shared & set(BEIJING_SESSIONS) else (
                 "Beijing" if not shared & set(CHENGDU_SESSIONS) else rng.choice(["Beijing", "Chengdu"]))
