@@ -26,6 +26,13 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# Node.js and npm fetch the front-end and text-analysis packages pinned in
+# package-lock.json. Debian's nodejs is enough; a newer one already installed
+# is kept.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ponte: installing ${#missing[@]} Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
