@@ -51,6 +51,7 @@ void GreedyInsert(const Instance& inst, const InsertOptions& options, Rng& rng, 
   std::vector<int> candidates;
   for (int v = 0; v < inst.n; ++v) {
     if (state->tour_of[static_cast<std::size_t>(v)] >= 0) continue;
+    if (options.blocked && (*options.blocked)[static_cast<std::size_t>(v)]) continue;
     for (int t = 0; t < inst.m; ++t) {
       if (inst.Usable(t, v)) {
         candidates.push_back(v);

@@ -34,6 +34,9 @@ struct State {
 struct InsertOptions {
   double noise = 0;           // ratio multiplied by 1 + noise * U(-1, 1)
   bool squared_value = true;  // value^2 / shift (Vansteenwegen) or value / shift
+  // Visits with blocked[v] != 0 are not inserted (empty: none blocked); the
+  // LNS blocks the visits it just removed for one pass, to move elsewhere.
+  const std::vector<char>* blocked = nullptr;
 };
 
 // Inserts unrouted visits one at a time, best ratio first (mandatory visits

@@ -1,5 +1,7 @@
 // Replacement move: one planned visit out, one more valuable unplanned visit in
 // at the same place (O(1) check with the route's slack bookkeeping).
+#include <algorithm>
+
 #include "itinerary/moves.h"
 
 namespace ponte::itinerary::internal {
@@ -13,7 +15,10 @@ bool ImproveByReplacement(const Instance& inst, State* state) {
     const Value gain_base = inst.value[static_cast<std::size_t>(u)];
     for (const Route& r : state->routes) {
       if (!inst.Usable(r.tour(), u)) continue;
-      for (int p = 0; p < r.size(); ++p) {
+      const Ticks last_close = inst.windows[static_cast<std::size_t>(u)].back().close;
+      // Replacing the visit at p means arriving by the latest arrival at p + 1.
+      for (int p = std::max(0, r.FirstUsefulPosition(u) - 1); p < r.size(); ++p) {
+        if (p > 0 && r.start(p - 1) > last_close) break;
         const auto out = static_cast<std::size_t>(r.seq()[static_cast<std::size_t>(p)]);
         if (inst.mandatory[out]) continue;
         const Value gain = gain_base - inst.value[out];

@@ -101,6 +101,9 @@ bool Route::Recompute() {
     const Ticks room = inst_->WindowClose(seq_[p], start_[p]) - start_[p];
     absorb_[p] = wait + std::min(room, absorb_[p + 1]);
   }
+  latest_.resize(len + 1);
+  for (std::size_t p = 0; p < len; ++p) latest_[p] = arrive_[p] + absorb_[p];
+  latest_[len] = end_arrive_ + absorb_[len];
   return true;
 }
 
@@ -141,11 +144,19 @@ Insertion Route::EvaluateReplace(int v, int p) const {
   return {true, p, shift};
 }
 
+int Route::FirstUsefulPosition(int v) const {
+  // latest_ never decreases along the route, and a visit needs its service
+  // done before the next stop's latest arrival.
+  const Ticks need = inst_->windows[static_cast<std::size_t>(v)].front().open +
+                     inst_->service[static_cast<std::size_t>(v)];
+  return static_cast<int>(std::lower_bound(latest_.begin(), latest_.end(), need) - latest_.begin());
+}
+
 Insertion Route::BestInsertion(int v) const {
   Insertion best;
   best.shift = std::numeric_limits<Ticks>::max();
   const Ticks last_close = inst_->windows[static_cast<std::size_t>(v)].back().close;
-  for (int p = 0; p <= size(); ++p) {
+  for (int p = FirstUsefulPosition(v); p <= size(); ++p) {
     // Departures only get later along the route: past the last window, stop.
     if (p > 0 && start_[static_cast<std::size_t>(p - 1)] > last_close) break;
     const Insertion ins = EvaluateAt(v, p);

@@ -75,6 +75,8 @@ class Route {
   Insertion EvaluateReplace(int v, int p) const;
   // The feasible position with the smallest shift (ties: earliest position).
   Insertion BestInsertion(int v) const;
+  // No insertion (or replacement at p - 1) before this position can fit `v`.
+  int FirstUsefulPosition(int v) const;
   void Insert(int v, int p);
   // Replaces the visit at `p` by `v`; requires EvaluateReplace(v, p).feasible.
   void Replace(int v, int p);
@@ -95,6 +97,7 @@ class Route {
   int tour_;
   std::vector<int> seq_;
   std::vector<Ticks> arrive_, start_, absorb_;  // absorb_ has size()+1 entries
+  std::vector<Ticks> latest_;                   // arrive_ + absorb_, end included
   Ticks end_arrive_ = 0;
   Ticks travel_time_ = 0;
   Value value_ = 0;

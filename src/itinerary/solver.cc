@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <iterator>
 #include <limits>
 #include <string>
@@ -22,17 +21,20 @@ using internal::State;
 constexpr double kRemovalShare = 0.3;
 constexpr int kMinMaxRemoval = 3;
 constexpr int kMaxRemoval = 40;
-constexpr double kStartTemperature = 1.0;
-constexpr double kEndTemperature = 0.02;
+// Simulated annealing temperatures, in mean visit values (a loss of one mean
+// value is accepted with probability e^-0.5 at the start of a cycle).
+constexpr double kStartTemperature = 2.0;
+constexpr double kEndTemperature = 0.5;
+// Cycle length without a deadline (iterations), and cycles per time budget.
 constexpr double kCycleIterations = 20000;
+constexpr int kTimedCycles = 2;
+constexpr double kForever = 1e17;  // Deadline::Never().Remaining() is 1e18
+// Local search only on candidates within this many mean visit values of the current.
+constexpr double kPolishWithin = 1.0;
+// Share of iterations whose repair first leaves out the visits just removed.
+constexpr double kBlockRemovedShare = 0.3;
 constexpr double kNoiseLevels[] = {0.0, 0.1, 0.3, 0.6};
 constexpr int kDeadlineCheckEvery = 16;
-
-double Tune(const char* name, double fallback) {
-  const std::string var = std::string("PONTE_ITIN_") + name;
-  const char* v = std::getenv(var.c_str());
-  return v ? std::atof(v) : fallback;
-}
 
 Solution ToSolution(const State& s) {
   Solution out;
@@ -124,11 +126,16 @@ Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
   double mean_value = 0;
   for (Value v : inst.value) mean_value += static_cast<double>(v);
   mean_value = inst.n > 0 ? std::max(1.0, mean_value / inst.n) : 1.0;
-  const double t_start = Tune("T0", kStartTemperature) * mean_value;
-  const double t_end = Tune("T1", kEndTemperature) * mean_value;
-  const auto cycle = static_cast<std::int64_t>(Tune("CYCLE", kCycleIterations));
-  const double cooling = std::pow(t_end / t_start, 1.0 / static_cast<double>(cycle));
+  const double t_start = kStartTemperature * mean_value;
+  const double t_end = kEndTemperature * mean_value;
+  // With a finite deadline the cycles split the time budget (so big instances
+  // cool down too); otherwise they count iterations (deterministic).
+  const double budget = deadline.Remaining();
+  const bool timed = options.max_iterations == 0 && budget < kForever;
+  const int cycles = kTimedCycles;
+  const auto cycle = static_cast<std::int64_t>(kCycleIterations);
   double temperature = t_start;
+  int cycle_index = 0;
   std::int64_t it = 0;
   auto done = [&] {
     if (options.stop_at_bound && best.value() >= result.upper_bound) return true;
@@ -139,8 +146,8 @@ Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
     ++it;
     State candidate = current;
     const int planned = candidate.routed();
-    const int max_remove = std::clamp(static_cast<int>(Tune("SHARE", kRemovalShare) * planned),
-                                      kMinMaxRemoval, kMaxRemoval);
+    const int max_remove =
+        std::clamp(static_cast<int>(kRemovalShare * planned), kMinMaxRemoval, kMaxRemoval);
     const int count = 1 + static_cast<int>(rng.Index(static_cast<std::size_t>(max_remove)));
     switch (rng.Index(4)) {
       case 0:
@@ -159,8 +166,24 @@ Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
     internal::InsertOptions insert;
     insert.noise = kNoiseLevels[rng.Index(std::size(kNoiseLevels))];
     insert.squared_value = rng.Bernoulli(0.5);
+    std::vector<char> removed(static_cast<std::size_t>(inst.n), 0);
+    const bool block = rng.Bernoulli(kBlockRemovedShare);
+    if (block) {
+      for (int v = 0; v < inst.n; ++v) {
+        const auto uv = static_cast<std::size_t>(v);
+        removed[uv] = current.tour_of[uv] >= 0 && candidate.tour_of[uv] < 0 ? 1 : 0;
+      }
+      insert.blocked = &removed;
+      internal::GreedyInsert(inst, insert, rng, &candidate);
+      insert.blocked = nullptr;
+    }
     internal::GreedyInsert(inst, insert, rng, &candidate);
-    LocalSearch(inst, rng, &candidate);
+    // Polishing costs more than a destroy/repair step: spend it only on
+    // candidates that are close to the current solution.
+    if (static_cast<double>(candidate.value()) >=
+        static_cast<double>(current.value()) - kPolishWithin * mean_value) {
+      LocalSearch(inst, rng, &candidate);
+    }
 
     if (candidate.BetterThan(best)) best = candidate;
     const double loss = static_cast<double>(current.value() - candidate.value());
@@ -168,11 +191,20 @@ Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
         rng.UniformReal() < std::exp(-loss / temperature)) {
       current = std::move(candidate);
     }
-    temperature *= cooling;
-    if (it % cycle == 0) {
-      temperature = t_start;
-      current = best;
+    double progress = 0;  // position in the current cycle, 0..1
+    if (timed) {
+      const double elapsed = (budget - deadline.Remaining()) / budget * cycles;
+      const int index = std::min(cycles - 1, static_cast<int>(elapsed));
+      if (index != cycle_index) {
+        cycle_index = index;
+        current = best;
+      }
+      progress = std::min(1.0, elapsed - index);
+    } else {
+      if (it % cycle == 0) current = best;
+      progress = static_cast<double>(it % cycle) / static_cast<double>(cycle);
     }
+    temperature = t_start * std::pow(t_end / t_start, progress);
   }
   result.solution = ToSolution(best);
   for (auto& tour : result.solution.tours) {
