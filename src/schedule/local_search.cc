@@ -12,6 +12,9 @@ namespace {
 constexpr double kStartTemperature = 0.6;
 constexpr double kEndTemperature = 0.05;
 constexpr int kDeadlineCheckEvery = 256;
+// Weight of an idle slot inside a day span relative to a break, in the annealing energy.
+constexpr double kIdleWeight = 0.15;
+constexpr int kParticipantTries = 8;
 
 std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
 
@@ -85,6 +88,7 @@ void Construct(Timetable& tt, Rng& rng) {
 void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOptions& options) {
   const int meetings = tt.meeting_count();
   const int slots = tt.slot_count();
+  const int participants = static_cast<int>(tt.problem().participants.size());
   if (meetings == 0 || slots == 0) return;
   auto moved_count = [&]() {
     if (options.anchor == nullptr) return 0;
@@ -95,21 +99,24 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
     }
     return moved;
   };
+  auto energy = [&]() { return tt.cost().breaks + kIdleWeight * tt.total_idle(); };
   Score current{tt.cost(), moved_count()};
+  double current_energy = energy();
   Score best = current;
   Solution best_solution = tt.ToSolution();
   auto done = [&]() {
     return best.cost.unscheduled_weight == 0 && best.cost.fairness_excess == 0 && best.moved == 0 &&
            best.cost.breaks <= options.target_breaks;
   };
-  // Participants with breaks, meetings unscheduled: where the moves aim.
-  const Problem& problem = tt.problem();
+  const Domains& domains = tt.domains();
   std::int64_t iteration = 0;
   double temperature = kStartTemperature;
   const double budget = std::min(deadline.Remaining(), 1e6);
   Stopwatch watch;
   MoveList undo;
   std::vector<MeetingIndex> unscheduled;
+  std::vector<SlotIndex> gaps;
+  std::vector<MeetingIndex> neighbours;
   while (!done()) {
     if (options.max_iterations >= 0 && iteration >= options.max_iterations) break;
     if (iteration % kDeadlineCheckEvery == 0) {
@@ -119,42 +126,67 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
     }
     ++iteration;
     MoveList move;
-    if (current.cost.unscheduled_weight > 0 && rng.Bernoulli(0.5)) {
+    if (current.cost.unscheduled_weight > 0 && rng.Bernoulli(0.3)) {
       unscheduled.clear();
       for (int m = 0; m < meetings; ++m) {
         if (tt.slot_of(m) == kUnscheduled) unscheduled.push_back(m);
       }
       const MeetingIndex m = rng.Pick(unscheduled);
       const auto t = static_cast<SlotIndex>(rng.Index(Idx(slots)));
-      if (!tt.domains().allowed[Idx(m)][Idx(t)]) continue;
-      move = EjectInsert(tt, m, t, rng);
+      if (!domains.allowed[Idx(m)][Idx(t)]) continue;
+      move = tt.CanPlace(m, t) ? Relocate(tt, m, t) : EjectInsert(tt, m, t, rng);
     } else {
-      const auto m = static_cast<MeetingIndex>(rng.Index(Idx(meetings)));
-      if (tt.slot_of(m) == kUnscheduled) continue;
-      // Focus on meetings whose participants have breaks (or any, sometimes).
-      const Meeting& meeting = problem.meetings[Idx(m)];
-      if (tt.breaks_of(meeting.a) + tt.breaks_of(meeting.b) == 0 && current.moved == 0 &&
-          current.cost.fairness_excess == 0 && rng.Bernoulli(0.9)) {
-        continue;
+      // Aim at a participant with a break: pull one of its meetings into a gap.
+      ParticipantIndex target = -1;
+      for (int tries = 0; tries < kParticipantTries && target < 0; ++tries) {
+        const auto p = static_cast<ParticipantIndex>(rng.Index(Idx(participants)));
+        if (tt.breaks_of(p) > 0) target = p;
       }
-      const auto t = static_cast<SlotIndex>(rng.Index(Idx(slots)));
-      if (t == tt.slot_of(m)) continue;
+      MeetingIndex m = -1;
+      SlotIndex t = kUnscheduled;
+      if (target >= 0 && rng.Bernoulli(0.8)) {
+        gaps.clear();
+        neighbours.clear();
+        const auto& days = domains.day_of_slot;
+        SlotIndex last = -1;
+        for (SlotIndex s = 0; s < slots; ++s) {
+          const MeetingIndex here = tt.at(target, s);
+          if (here == -1) continue;
+          neighbours.push_back(here);
+          if (last >= 0 && days[Idx(last)] == days[Idx(s)]) {
+            for (SlotIndex g = last + 1; g < s; ++g) gaps.push_back(g);
+          }
+          last = s;
+        }
+        if (gaps.empty() || neighbours.empty()) continue;
+        t = rng.Pick(gaps);
+        m = rng.Pick(neighbours);
+      } else {
+        m = static_cast<MeetingIndex>(rng.Index(Idx(meetings)));
+        if (tt.slot_of(m) == kUnscheduled) continue;
+        t = static_cast<SlotIndex>(rng.Index(Idx(slots)));
+      }
+      if (t == tt.slot_of(m) || !domains.allowed[Idx(m)][Idx(t)]) continue;
       const std::uint64_t kind = rng.Index(3);
       move = kind == 0 ? Relocate(tt, m, t) : kind == 1 ? Swap(tt, m, t) : KempeChain(tt, m, t);
     }
     if (!TryMoves(tt, move, &undo)) continue;
     Score next{tt.cost(), options.anchor == nullptr ? 0 : moved_count()};
-    bool accept = !(current < next);  // not worse
-    if (!accept && next.cost.unscheduled_weight == current.cost.unscheduled_weight &&
-        next.cost.fairness_excess == current.cost.fairness_excess && next.moved == current.moved) {
-      const int delta = next.cost.breaks - current.cost.breaks;
-      accept = rng.UniformReal() < std::exp(-delta / temperature);
+    const double next_energy = energy();
+    bool accept;
+    if (next.cost.unscheduled_weight != current.cost.unscheduled_weight ||
+        next.cost.fairness_excess != current.cost.fairness_excess || next.moved != current.moved) {
+      accept = next < current;
+    } else {
+      const double delta = next_energy - current_energy;
+      accept = delta <= 0 || rng.UniformReal() < std::exp(-delta / temperature);
     }
     if (!accept) {
       Undo(tt, undo);
       continue;
     }
     current = next;
+    current_energy = next_energy;
     if (current < best) {
       best = current;
       best_solution = tt.ToSolution();

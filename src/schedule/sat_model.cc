@@ -3,21 +3,23 @@
 #include <algorithm>
 #include <cadical.hpp>
 
-#include "schedule/check.h"
-
 namespace ponte::schedule {
 namespace {
 
 using Lit = int;
 
-class DeadlineTerminator final : public CaDiCaL::Terminator {
+}  // namespace
+
+class DeadlineTerminatorImpl final : public CaDiCaL::Terminator {
  public:
-  explicit DeadlineTerminator(const Deadline& deadline) : deadline_(deadline) {}
+  explicit DeadlineTerminatorImpl(const Deadline& deadline) : deadline_(deadline) {}
   bool terminate() override { return deadline_.Expired(); }
 
  private:
   const Deadline& deadline_;
 };
+
+namespace {
 
 class Cnf {
  public:
@@ -115,62 +117,64 @@ class Cnf {
 
 }  // namespace
 
-SatOutcome SolveExact(const Problem& problem, const Domains& domains, const SatRequest& request,
-                      const Deadline& deadline) {
-  SatOutcome outcome;
-  outcome.lower_bound = request.lower_bound;
+SatModel::SatModel(const Problem& problem, const Domains& domains, const Deadline& deadline)
+    : problem_(problem),
+      domains_(domains),
+      deadline_(deadline),
+      solver_(std::make_unique<CaDiCaL::Solver>()),
+      terminator_(std::make_unique<DeadlineTerminatorImpl>(deadline)) {
+  solver_->set("quiet", 1);
+  solver_->connect_terminator(terminator_.get());
+}
+
+SatModel::~SatModel() { solver_->disconnect_terminator(); }
+
+std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains& domains,
+                                          const SatModelOptions& options,
+                                          const Deadline& deadline) {
   const std::size_t meeting_count = problem.meetings.size();
   const std::size_t slot_count = problem.slots.size();
   const std::size_t participant_count = problem.participants.size();
-  auto included = [&](std::size_t m) { return request.include.empty() || request.include[m]; };
+  auto included = [&](std::size_t m) { return options.include.empty() || options.include[m]; };
 
-  std::size_t estimate = 0;
+  // Size estimate: x variables plus the table counters (n * tables per slot).
+  std::size_t estimate = participant_count * slot_count * 4;
+  std::vector<std::size_t> per_slot(slot_count, 0);
   for (std::size_t m = 0; m < meeting_count; ++m) {
     if (!included(m)) continue;
-    for (char allowed : domains.allowed[m]) estimate += allowed ? 1 : 0;
+    for (std::size_t t = 0; t < slot_count; ++t) per_slot[t] += domains.allowed[m][t] ? 1u : 0u;
   }
-  estimate += participant_count * slot_count * 4;
   for (std::size_t t = 0; t < slot_count; ++t) {
-    const SessionIndex s = problem.slots[t].session;
-    estimate += meeting_count *
-                static_cast<std::size_t>(
-                    std::min(40, problem.sessions[static_cast<std::size_t>(s)].tables)) /
-                std::max<std::size_t>(1, slot_count / 4);
+    const auto tables = static_cast<std::size_t>(
+        problem.sessions[static_cast<std::size_t>(problem.slots[t].session)].tables);
+    estimate += per_slot[t] * (1 + (per_slot[t] > tables ? tables : 0));
   }
-  if (estimate > request.max_variables) {
-    outcome.kind = SatOutcome::Kind::kTooLarge;
-    return outcome;
-  }
+  if (estimate > options.max_variables) return nullptr;
 
-  CaDiCaL::Solver solver;
-  solver.set("quiet", 1);
+  std::unique_ptr<SatModel> model(new SatModel(problem, domains, deadline));
+  CaDiCaL::Solver& solver = *model->solver_;
   Cnf cnf(solver);
-  DeadlineTerminator terminator(deadline);
-  solver.connect_terminator(&terminator);
-
-  // x[m][t]
-  std::vector<std::vector<Lit>> x(meeting_count, std::vector<Lit>(slot_count, 0));
+  auto& x = model->x_;
+  x.assign(meeting_count, std::vector<Lit>(slot_count, 0));
   for (std::size_t m = 0; m < meeting_count; ++m) {
     if (!included(m)) continue;
-    std::vector<Lit> options;
+    std::vector<Lit> options_m;
     for (std::size_t t = 0; t < slot_count; ++t) {
       if (!domains.allowed[m][t]) continue;
       x[m][t] = cnf.NewVar();
-      options.push_back(x[m][t]);
+      options_m.push_back(x[m][t]);
     }
-    if (options.empty()) {
-      outcome.kind = SatOutcome::Kind::kInfeasible;
-      return outcome;
-    }
-    cnf.Add(options);
-    cnf.AtMostK(options, 1);
+    cnf.Add(options_m);  // empty clause if no slot: the model is UNSAT
+    cnf.AtMostK(options_m, 1);
   }
+  if (deadline.Expired()) return nullptr;
   // u[p][t] <-> OR x, at most one meeting per participant and slot.
   std::vector<std::vector<Lit>> u(participant_count, std::vector<Lit>(slot_count, 0));
   std::vector<int> meetings_included(participant_count, 0);
   for (std::size_t p = 0; p < participant_count; ++p) {
-    for (MeetingIndex m : domains.meetings_of[p])
+    for (MeetingIndex m : domains.meetings_of[p]) {
       meetings_included[p] += included(static_cast<std::size_t>(m)) ? 1 : 0;
+    }
     for (std::size_t t = 0; t < slot_count; ++t) {
       std::vector<Lit> here;
       for (MeetingIndex m : domains.meetings_of[p]) {
@@ -197,6 +201,7 @@ SatOutcome SolveExact(const Problem& problem, const Domains& domains, const SatR
     const SessionIndex s = problem.slots[t].session;
     cnf.AtMostK(here, problem.sessions[static_cast<std::size_t>(s)].tables);
   }
+  if (deadline.Expired()) return nullptr;
   // Interpreters: z[m][t][i], each interpreter serves at most one meeting per slot.
   if (!problem.interpreters.empty()) {
     for (std::size_t t = 0; t < slot_count; ++t) {
@@ -275,10 +280,10 @@ SatOutcome SolveExact(const Problem& problem, const Domains& domains, const SatR
       start = end;
     }
   }
-  // Fairness: H[j] = someone has >= j+1 breaks; H[j+d] -> everyone has >= j+1... as
-  // counts: if some participant has >= c + d + 1 breaks, every participant has >= c + 1.
-  if (request.fairness) {
-    const int d = *request.fairness;
+  if (deadline.Expired()) return nullptr;
+  // Fairness: if some participant has >= c + d + 1 breaks, every one has >= c + 1.
+  if (options.fairness) {
+    const auto d = static_cast<std::size_t>(*options.fairness);
     std::size_t max_count = 0;
     std::vector<std::vector<Lit>> counts(participant_count);
     for (std::size_t p = 0; p < participant_count; ++p) {
@@ -290,9 +295,8 @@ SatOutcome SolveExact(const Problem& problem, const Domains& domains, const SatR
     for (std::size_t p = 0; p < participant_count; ++p) {
       for (std::size_t j = 0; j < counts[p].size(); ++j) cnf.Add({-counts[p][j], someone[j]});
     }
-    // someone has >= c+d+1 (index c+d) -> each q has >= c+1 (index c).
-    for (std::size_t c = 0; c + static_cast<std::size_t>(d) < max_count; ++c) {
-      const Lit high = someone[c + static_cast<std::size_t>(d)];
+    for (std::size_t c = 0; c + d < max_count; ++c) {
+      const Lit high = someone[c + d];
       for (std::size_t q = 0; q < participant_count; ++q) {
         if (c < counts[q].size()) {
           cnf.Add({-high, counts[q][c]});
@@ -303,73 +307,58 @@ SatOutcome SolveExact(const Problem& problem, const Domains& domains, const SatR
       }
     }
   }
-  const std::size_t cap = request.upper_bound >= 0
-                              ? static_cast<std::size_t>(request.upper_bound) + 1
-                              : all_breaks.size();
-  const std::vector<Lit> total = cnf.Totalizer(all_breaks, std::max<std::size_t>(cap, 1), false);
-  if (request.upper_bound >= 0 && static_cast<std::size_t>(request.upper_bound) < total.size()) {
-    // Never worse than the known schedule.
-    cnf.Add({-total[static_cast<std::size_t>(request.upper_bound)]});
-  }
+  const std::size_t cap =
+      std::min(all_breaks.size(), static_cast<std::size_t>(std::max(options.cap, 0)) + 1);
+  model->total_ = cnf.Totalizer(all_breaks, std::max<std::size_t>(cap, 1), false);
+  if (deadline.Expired()) return nullptr;
+  return model;
+}
 
-  if (request.hint != nullptr) {
-    for (std::size_t m = 0; m < meeting_count; ++m) {
-      const SlotIndex hinted = request.hint->meetings[m].slot;
-      for (std::size_t t = 0; t < slot_count; ++t) {
-        if (x[m][t] != 0) solver.phase(static_cast<SlotIndex>(t) == hinted ? x[m][t] : -x[m][t]);
+void SatModel::SetPhases(const Solution& solution) {
+  for (std::size_t m = 0; m < x_.size(); ++m) {
+    const SlotIndex hinted = solution.meetings[m].slot;
+    for (std::size_t t = 0; t < x_[m].size(); ++t) {
+      if (x_[m][t] != 0) solver_->phase(static_cast<SlotIndex>(t) == hinted ? x_[m][t] : -x_[m][t]);
+    }
+  }
+}
+
+SatModel::Answer SatModel::Solve(int bound,
+                                 const std::vector<std::pair<MeetingIndex, SlotIndex>>& fixed,
+                                 long conflict_limit) {
+  bound_used_ = false;
+  bound_literal_ = 0;
+  if (deadline_.Expired()) return Answer::kUnknown;
+  if (bound >= 0 && static_cast<std::size_t>(bound) < total_.size()) {
+    bound_literal_ = -total_[static_cast<std::size_t>(bound)];
+    solver_->assume(bound_literal_);
+  }
+  for (const auto& [m, t] : fixed) {
+    const Lit lit = x_[static_cast<std::size_t>(m)][static_cast<std::size_t>(t)];
+    if (lit != 0) solver_->assume(lit);
+  }
+  if (conflict_limit >= 0) solver_->limit("conflicts", static_cast<int>(conflict_limit));
+  const int result = solver_->solve();
+  if (result == 10) return Answer::kSat;
+  if (result == 20) {
+    bound_used_ = bound_literal_ != 0 && solver_->failed(bound_literal_);
+    return Answer::kUnsat;
+  }
+  return Answer::kUnknown;
+}
+
+Solution SatModel::Extract() const {
+  Solution solution;
+  solution.meetings.resize(x_.size());
+  for (std::size_t m = 0; m < x_.size(); ++m) {
+    for (std::size_t t = 0; t < x_[m].size(); ++t) {
+      if (x_[m][t] != 0 && solver_->val(x_[m][t]) > 0) {
+        solution.meetings[m].slot = static_cast<SlotIndex>(t);
+        break;
       }
     }
   }
-
-  auto extract = [&]() {
-    Solution solution;
-    solution.meetings.resize(meeting_count);
-    for (std::size_t m = 0; m < meeting_count; ++m) {
-      for (std::size_t t = 0; t < slot_count; ++t) {
-        if (x[m][t] != 0 && solver.val(x[m][t]) > 0) {
-          solution.meetings[m].slot = static_cast<SlotIndex>(t);
-          break;
-        }
-      }
-    }
-    return solution;
-  };
-
-  const int upper = request.upper_bound >= 0 ? request.upper_bound : static_cast<int>(total.size());
-  int k = request.lower_bound;
-  while (true) {
-    if (request.upper_bound >= 0 && k >= request.upper_bound) {
-      // The known schedule is optimal: everything below it is refuted.
-      outcome.lower_bound = request.upper_bound;
-      outcome.kind = SatOutcome::Kind::kOptimal;
-      return outcome;
-    }
-    const bool bounded = k < static_cast<int>(total.size()) && k < upper + 1;
-    if (bounded) solver.assume(-total[static_cast<std::size_t>(k)]);
-    const int result = solver.solve();
-    if (result == 10) {
-      Solution solution = extract();
-      const std::vector<int> per = BreaksPerParticipant(problem, domains, solution);
-      int breaks = 0;
-      for (int b : per) breaks += b;
-      outcome.solution = std::move(solution);
-      outcome.breaks = breaks;
-      outcome.lower_bound = std::max(outcome.lower_bound, k);
-      outcome.kind = SatOutcome::Kind::kOptimal;
-      return outcome;
-    }
-    if (result == 20) {
-      if (!bounded || !solver.failed(-total[static_cast<std::size_t>(k)])) {
-        outcome.kind = SatOutcome::Kind::kInfeasible;
-        return outcome;
-      }
-      outcome.lower_bound = k + 1;
-      ++k;
-      continue;
-    }
-    outcome.kind = SatOutcome::Kind::kBound;  // interrupted by the deadline
-    return outcome;
-  }
+  return solution;
 }
 
 }  // namespace ponte::schedule

@@ -1,40 +1,73 @@
-// The exact mode (internal): the time assignment as a SAT model on CaDiCaL,
-// searched upward on "total breaks <= k" with assumptions, so every UNSAT
-// answer raises a proven lower bound and the first SAT answer is optimal.
+// The exact mode (internal): the time assignment as an incremental SAT model on
+// CaDiCaL. "Total breaks <= k" and "meeting m stays in slot t" are assumptions,
+// so one model serves both the lower-bound proof (UNSAT at k raises the bound
+// to k + 1) and SAT-based large-neighbourhood search (fix most meetings, ask
+// for fewer breaks), and learnt clauses carry over between calls.
 //
-//   SatOutcome out = SolveExact(problem, domains, {.fairness = 2, .upper_bound = 5}, deadline);
+//   auto model = SatModel::Build(problem, domains, {.fairness = 2, .cap = 10}, deadline);
+//   if (model && model->Solve(/*bound=*/3, {}, -1) == SatModel::Answer::kSat)
+//   use(model->Extract());
 //
 // Variables: x[m][t] (meeting m in slot t), u[p][t] (p busy), a[p][t] (p busy
 // at some later slot of the day), b[p][t] (a break starts at t, exact), z[m][t][i]
-// (interpreter i serves m). Cardinalities use sequential counters (tables per
-// slot) and totalizers (breaks per participant, total breaks). Not thread-safe.
+// (interpreter i serves m). Tables per slot use sequential counters; breaks per
+// participant (fairness) and the total use totalizers. Not thread-safe.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/clock.h"
 #include "schedule/problem.h"
 
+namespace CaDiCaL {
+class Solver;
+}
+
 namespace ponte::schedule {
 
-struct SatRequest {
+struct SatModelOptions {
   std::optional<int> fairness;
-  int lower_bound = 0;             // known lower bound on breaks
-  int upper_bound = -1;            // breaks of a known schedule of the same meetings, -1 = none
-  const Solution* hint = nullptr;  // phases for the solver
-  std::vector<char> include;  // meetings to schedule (all others stay unscheduled); empty = all
-  std::size_t max_variables = 4'000'000;  // give up (kUnknown) above this
+  int cap = 64;               // largest total-break bound that can be asked for
+  std::vector<char> include;  // meetings to schedule (others stay unscheduled); empty = all
+  std::size_t max_variables = 3'000'000;
 };
 
-struct SatOutcome {
-  enum class Kind { kOptimal, kInfeasible, kBound, kTooLarge } kind = Kind::kBound;
-  std::optional<Solution> solution;  // best schedule found (time assignment only)
-  int lower_bound = 0;
-  int breaks = -1;
-};
+class SatModel {
+ public:
+  enum class Answer { kSat, kUnsat, kUnknown };
 
-SatOutcome SolveExact(const Problem& problem, const Domains& domains, const SatRequest& request,
-                      const Deadline& deadline);
+  // nullptr if the model would be too large or the deadline passed while building.
+  static std::unique_ptr<SatModel> Build(const Problem& problem, const Domains& domains,
+                                         const SatModelOptions& options, const Deadline& deadline);
+  ~SatModel();
+
+  // Asks for a schedule with at most `bound` breaks (bound < 0: any) that keeps
+  // each (meeting, slot) of `fixed`. conflict_limit < 0: none. The deadline
+  // given to Build also stops the search (kUnknown).
+  Answer Solve(int bound, const std::vector<std::pair<MeetingIndex, SlotIndex>>& fixed,
+               long conflict_limit);
+  // After kUnsat: true if the break bound took part in the refutation (false
+  // means the constraints alone, with `fixed`, are unsatisfiable).
+  bool BoundUsed() const { return bound_used_; }
+  Solution Extract() const;  // after kSat: the time assignment
+  void SetPhases(const Solution& solution);
+  int cap() const { return static_cast<int>(total_.size()); }
+
+ private:
+  SatModel(const Problem& problem, const Domains& domains, const Deadline& deadline);
+
+  const Problem& problem_;
+  const Domains& domains_;
+  const Deadline& deadline_;
+  std::unique_ptr<CaDiCaL::Solver> solver_;
+  std::unique_ptr<class DeadlineTerminatorImpl> terminator_;
+  std::vector<std::vector<int>> x_;  // [meeting][slot], 0 = no variable
+  std::vector<int> total_;           // total_[k]: at least k+1 breaks
+  bool bound_used_ = false;
+  int bound_literal_ = 0;
+};
 
 }  // namespace ponte::schedule

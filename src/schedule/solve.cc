@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "schedule/exact_search.h"
 #include "schedule/feasibility.h"
 #include "schedule/local_search.h"
 #include "schedule/sat_model.h"
@@ -12,7 +13,12 @@ namespace {
 // Share of the time limit the local search gets before the exact model when
 // both run (the SAT search usually needs the rest to prove a bound).
 constexpr double kLocalSearchShare = 0.2;
-constexpr double kLocalSearchCapSeconds = 1.0;
+constexpr double kLocalSearchCapSeconds = 0.5;
+// Total-break bound the SAT model can express when no complete schedule is known yet.
+constexpr int kUnboundedCap = 64;
+// Local-search time between two SAT rounds, as a share of the limit (at least the minimum).
+constexpr double kSliceShare = 0.1;
+constexpr double kMinSliceSeconds = 0.2;
 
 }  // namespace
 
@@ -78,36 +84,63 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
   bool infeasible = false;
 
   if (options.exact && !deadline.Expired()) {
-    SatRequest request;
-    request.fairness = options.fairness;
     const bool complete = cost.unscheduled_weight == 0 && cost.fairness_excess == 0;
-    request.upper_bound = complete ? cost.breaks : -1;
-    request.hint = &best;
+    SatModelOptions model_options;
+    model_options.fairness = options.fairness;
+    model_options.cap = complete ? cost.breaks : kUnboundedCap;
     if (!problem.require_all) {
-      request.include.assign(problem.meetings.size(), 0);
+      model_options.include.assign(problem.meetings.size(), 0);
       for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
-        request.include[m] = best.meetings[m].scheduled() ? 1 : 0;
+        model_options.include[m] = best.meetings[m].scheduled() ? 1 : 0;
       }
     }
     report("sat");
-    SatOutcome out = SolveExact(problem, domains, request, deadline);
-    lower_bound = std::max(lower_bound, out.lower_bound);
-    switch (out.kind) {
-      case SatOutcome::Kind::kOptimal:
-        proven = true;
-        if (out.solution) {
-          tt.Load(*out.solution);
+    std::unique_ptr<SatModel> model = SatModel::Build(problem, domains, model_options, deadline);
+    if (model != nullptr) {
+      model->SetPhases(best);
+      ExactSearch search(problem, tt, *model, rng, deadline);
+      int ub = complete ? cost.breaks : -1;
+      Solution current = best;
+      const double slice = std::max(kMinSliceSeconds, kSliceShare * options.time_limit_s);
+      while ((ub < 0 || lower_bound < ub) && !deadline.Expired()) {
+        if (!search.Round(&current, &ub, &lower_bound)) {
+          infeasible = true;
+          break;
+        }
+        progress.lower_bound = lower_bound;
+        if (ub >= 0) {
+          tt.Load(current);
+          if (tt.cost() < cost || cost.unscheduled_weight > 0 || cost.fairness_excess > 0) {
+            best = current;
+            cost = tt.cost();
+          }
+          progress.best_breaks = cost.breaks;
+        }
+        report("sat");
+        if (lower_bound >= cost.breaks && cost.unscheduled_weight == 0 &&
+            cost.fairness_excess == 0) {
+          break;
+        }
+        // Local search from the best schedule, aiming at the proven bound.
+        tt.Load(best);
+        improve.target_breaks = lower_bound;
+        Improve(
+            tt, rng,
+            Deadline::After(std::chrono::duration<double>(std::min(slice, deadline.Remaining()))),
+            improve);
+        if (tt.cost() < cost) {
           best = tt.ToSolution();
           cost = tt.cost();
+          current = best;
+          ub = cost.breaks;
+          model->SetPhases(best);
         }
+      }
+      const bool complete_now = cost.unscheduled_weight == 0 && cost.fairness_excess == 0;
+      if (!infeasible && complete_now && lower_bound >= cost.breaks) {
+        proven = true;
         lower_bound = cost.breaks;
-        break;
-      case SatOutcome::Kind::kInfeasible:
-        if (problem.require_all) infeasible = true;
-        break;
-      case SatOutcome::Kind::kBound:
-      case SatOutcome::Kind::kTooLarge:
-        break;
+      }
     }
   }
   progress.lower_bound = lower_bound;

@@ -62,6 +62,7 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
     unscheduled_weight_ += problem.MeetingWeight(static_cast<MeetingIndex>(m));
   }
   breaks_.assign(problem.participants.size(), 0);
+  idle_.assign(problem.participants.size(), 0);
   histogram_.assign(slots + 2, 0);
   histogram_[0] = static_cast<int>(problem.participants.size());
   day_begin_.assign(slots, 0);
@@ -128,22 +129,29 @@ bool Timetable::CanPlace(MeetingIndex m, SlotIndex t, bool check_capacity,
   return PrecedenceOk(m, t, ignore) && InterpreterOk(m, t, ignore);
 }
 
-int Timetable::ComputeBreaks(ParticipantIndex p) const {
+int Timetable::ComputeBreaks(ParticipantIndex p, int* idle_inside) const {
   const auto& row = occ_[Idx(p)];
   int breaks = 0;
+  *idle_inside = 0;
   const int slots = slot_count();
   int t = 0;
   while (t < slots) {
     const int end = day_end_[Idx(t)];
     bool seen = false;
     bool idle = false;
+    int run = 0;
     for (; t < end; ++t) {
       if (row[Idx(t)] != -1) {
-        if (seen && idle) ++breaks;
+        if (seen && idle) {
+          ++breaks;
+          *idle_inside += run;
+        }
         seen = true;
         idle = false;
+        run = 0;
       } else {
         idle = seen;
+        ++run;
       }
     }
   }
@@ -151,7 +159,10 @@ int Timetable::ComputeBreaks(ParticipantIndex p) const {
 }
 
 void Timetable::Refresh(ParticipantIndex p) {
-  const int now = ComputeBreaks(p);
+  int idle = 0;
+  const int now = ComputeBreaks(p, &idle);
+  total_idle_ += idle - idle_[Idx(p)];
+  idle_[Idx(p)] = idle;
   int& old = breaks_[Idx(p)];
   if (now == old) return;
   --histogram_[Idx(old)];

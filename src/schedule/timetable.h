@@ -37,6 +37,8 @@ class Timetable {
   int load(SlotIndex t) const { return load_[Idx(t)]; }
   int capacity(SlotIndex t) const { return capacity_[Idx(t)]; }
   int breaks_of(ParticipantIndex p) const { return breaks_[Idx(p)]; }
+  // Idle slots inside the participants' day spans (a smoother guide than breaks).
+  int total_idle() const { return total_idle_; }
   int slot_count() const { return static_cast<int>(load_.size()); }
   int meeting_count() const { return static_cast<int>(slot_of_.size()); }
   Cost cost() const;
@@ -60,7 +62,7 @@ class Timetable {
 
  private:
   static std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
-  int ComputeBreaks(ParticipantIndex p) const;
+  int ComputeBreaks(ParticipantIndex p, int* idle) const;
   void Refresh(ParticipantIndex p);
 
   const Problem& problem_;
@@ -75,6 +77,8 @@ class Timetable {
   std::vector<int> breaks_;
   std::vector<int> histogram_;  // participants per break count
   int total_breaks_ = 0;
+  std::vector<int> idle_;
+  int total_idle_ = 0;
   std::int64_t unscheduled_weight_ = 0;
   std::vector<int> day_begin_;  // per slot: first slot of its day
   std::vector<int> day_end_;    // per slot: one past the last slot of its day

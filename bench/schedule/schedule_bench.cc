@@ -1,0 +1,217 @@
+// The B2B scheduling benchmark: prints markdown tables beside the anchors.
+//
+//   schedule_bench jair  [--time-limit S] [--all] [--fairness D] [--no-cbc] [--only NAME]
+//   schedule_bench scale [--time-limit S] [--sizes 300,1000,6000] [--seed N]
+//
+// `jair` runs the 20 original JAIR 2022 instances (all 140 files with --all)
+// through ponte and, beside it, through an exact MIP in CBC under the same time
+// limit; `known` is the optimum from known_optima.csv. `scale` runs generated
+// Italy–China events (see generator.h). One core; times are wall clock.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "generator.h"
+#include "schedule/dzn_reader.h"
+#include "schedule/schedule.h"
+
+#ifdef PONTE_HAVE_CBC
+#include "cbc_baseline.h"
+#endif
+
+namespace ponte::schedule {
+namespace {
+
+struct Known {
+  std::map<std::string, std::string> by_variant;  // "original" -> "6", "prec25" -> "UNSAT"
+};
+
+std::map<std::string, Known> ReadKnown(const std::string& path) {
+  std::map<std::string, Known> known;
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> header;
+  {
+    std::stringstream s(line);
+    std::string cell;
+    while (std::getline(s, cell, ',')) header.push_back(cell);
+  }
+  while (std::getline(in, line)) {
+    std::stringstream s(line);
+    std::string cell;
+    std::vector<std::string> cells;
+    while (std::getline(s, cell, ',')) cells.push_back(cell);
+    if (cells.empty()) continue;
+    Known& k = known[cells[0]];
+    for (std::size_t i = 1; i < cells.size() && i < header.size(); ++i) {
+      const std::string& h = header[i];
+      if (h == "opt_breaks_d2") k.by_variant["original"] = cells[i];
+      if (h == "opt_forb0003") k.by_variant["forb0003"] = cells[i];
+      if (h == "opt_forb0007") k.by_variant["forb0007"] = cells[i];
+      if (h == "opt_fixed020") k.by_variant["fixed020-Forb"] = cells[i];
+      if (h == "opt_fixed040") k.by_variant["fixed040-Forb"] = cells[i];
+      if (h == "opt_prec15") k.by_variant["prec15"] = cells[i];
+      if (h == "opt_prec25") k.by_variant["prec25"] = cells[i];
+      if (h == "mip_best_d2") k.by_variant["mip_best"] = cells[i];
+      if (h == "mip_s_d2") k.by_variant["mip_s"] = cells[i];
+    }
+  }
+  return known;
+}
+
+std::string Arg(const std::vector<std::string>& args, const std::string& name,
+                const std::string& fallback) {
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == name) return args[i + 1];
+  }
+  return fallback;
+}
+bool Flag(const std::vector<std::string>& args, const std::string& name) {
+  return std::find(args.begin(), args.end(), name) != args.end();
+}
+
+int RunJair(const std::vector<std::string>& args) {
+  const std::string shared = Arg(args, "--shared", PONTE_SHARED_DIR);
+  const double limit = std::stod(Arg(args, "--time-limit", "5"));
+  const int fairness = std::stoi(Arg(args, "--fairness", "2"));
+  const bool all = Flag(args, "--all");
+  const bool cbc = !Flag(args, "--no-cbc");
+  const bool exact = !Flag(args, "--no-exact");
+  const std::string only = Arg(args, "--only", "");
+  const auto known = ReadKnown(shared + "/b2b_instances/known_optima.csv");
+  std::vector<std::string> variants = {"original"};
+  if (all) {
+    variants = {"original",      "forb0003", "forb0007", "fixed020-Forb",
+                "fixed040-Forb", "prec15",   "prec25"};
+  }
+  std::printf("| instance | known | ponte breaks | lower bound | status | time s | match |");
+#ifdef PONTE_HAVE_CBC
+  if (cbc) std::printf(" CBC breaks | CBC bound | CBC status | CBC time s |");
+#endif
+  std::printf("\n|---|---|---|---|---|---|---|");
+#ifdef PONTE_HAVE_CBC
+  if (cbc) std::printf("---|---|---|---|");
+#endif
+  std::printf("\n");
+  int matches = 0;
+  int proven = 0;
+  int rows = 0;
+  std::vector<double> times;
+  for (const std::string& variant : variants) {
+    for (const auto& [instance, k] : known) {
+      if (!only.empty() && instance != only) continue;
+      const std::string name = instance + "." + variant;
+      const std::string path = shared + "/b2b_instances/jair2022/" + name + ".dzn";
+      Result<Problem> problem = ReadDznFile(path);
+      if (!problem.ok()) {
+        std::printf("| %s | error: %s |\n", name.c_str(), problem.status().ToString().c_str());
+        continue;
+      }
+      SolveOptions options;
+      options.time_limit_s = limit;
+      options.fairness = fairness;
+      options.exact = exact;
+      const SolveResult result = Solve(*problem, options);
+      const auto it = k.by_variant.find(variant);
+      const std::string expected = it == k.by_variant.end() ? "?" : it->second;
+      const bool has =
+          result.status == SolveStatus::kOptimal || result.status == SolveStatus::kFeasible;
+      const std::string breaks = has ? std::to_string(result.objective.breaks) : "-";
+      bool match = false;
+      if (expected == "UNSAT") {
+        match = result.status == SolveStatus::kInfeasible;
+      } else if (has) {
+        match = breaks == expected;
+      }
+      matches += match ? 1 : 0;
+      proven +=
+          (result.status == SolveStatus::kOptimal || result.status == SolveStatus::kInfeasible) ? 1
+                                                                                                : 0;
+      ++rows;
+      times.push_back(result.time_s);
+      std::printf("| %s | %s | %s | %d | %s | %.2f | %s |", name.c_str(), expected.c_str(),
+                  breaks.c_str(), result.lower_bound, SolveStatusName(result.status), result.time_s,
+                  match ? "yes" : "no");
+#ifdef PONTE_HAVE_CBC
+      if (cbc) {
+        const CbcOutcome mip = SolveWithCbc(*problem, fairness, limit);
+        std::printf(" %s | %s | %s | %.2f |",
+                    mip.breaks >= 0 ? std::to_string(mip.breaks).c_str() : "-",
+                    mip.bound >= 0 ? std::to_string(mip.bound).c_str() : "-", mip.status.c_str(),
+                    mip.time_s);
+      }
+#endif
+      std::printf("\n");
+      std::fflush(stdout);
+    }
+  }
+  std::sort(times.begin(), times.end());
+  const double median = times.empty() ? 0 : times[times.size() / 2];
+  const double worst = times.empty() ? 0 : times.back();
+  std::printf(
+      "\nponte: %d/%d match the known result, %d/%d proven (optimal or infeasible), "
+      "median %.2f s, max %.2f s, limit %.1f s, d = %d\n",
+      matches, rows, proven, rows, median, worst, limit, fairness);
+  return 0;
+}
+
+int RunScale(const std::vector<std::string>& args) {
+  const double limit = std::stod(Arg(args, "--time-limit", "10"));
+  const std::uint64_t seed = std::stoull(Arg(args, "--seed", "1"));
+  std::vector<int> sizes;
+  {
+    std::stringstream s(Arg(args, "--sizes", "300,1000,3000,6000,10000,30000"));
+    std::string cell;
+    while (std::getline(s, cell, ',')) sizes.push_back(std::stoi(cell));
+  }
+  std::printf(
+      "| meetings | participants | days x slots | tables/session | interpreters | scheduled | "
+      "breaks | lower bound | gap %% | status | time s |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+  for (int meetings : sizes) {
+    GeneratorOptions gen;
+    gen.meetings = meetings;
+    gen.seed = seed;
+    const Problem problem = GenerateItalyChinaEvent(gen);
+    SolveOptions options;
+    options.time_limit_s = limit;
+    options.seed = seed;
+    const SolveResult result = Solve(problem, options);
+    const CheckReport check = Check(problem, result.solution);
+    const int breaks = result.objective.breaks;
+    const double gap = breaks == 0 ? 0.0 : 100.0 * (breaks - result.lower_bound) / breaks;
+    std::printf("| %d | %zu | %d x %zu | %d | %zu | %d/%zu%s | %d | %d | %.1f | %s | %.2f |\n",
+                meetings, problem.participants.size(), problem.days(),
+                problem.slots.size() / static_cast<std::size_t>(std::max(1, problem.days())),
+                problem.sessions.empty() ? 0 : problem.sessions[0].tables,
+                problem.interpreters.size(), result.objective.scheduled, problem.meetings.size(),
+                check.valid() ? "" : " INVALID", breaks, result.lower_bound, gap,
+                SolveStatusName(result.status), result.time_s);
+    std::fflush(stdout);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace ponte::schedule
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::printf(
+        "usage: schedule_bench jair  [--time-limit S] [--all] [--fairness D] [--no-cbc] "
+        "[--no-exact] [--only INSTANCE]\n"
+        "       schedule_bench scale [--time-limit S] [--sizes 300,1000,...] [--seed N]\n");
+    return args.empty() ? 1 : 0;
+  }
+  if (args[0] == "jair") return ponte::schedule::RunJair(args);
+  if (args[0] == "scale") return ponte::schedule::RunScale(args);
+  std::fprintf(stderr, "unknown mode %s\n", args[0].c_str());
+  return 1;
+}
