@@ -1,12 +1,16 @@
 // ponte demo [--db FILE] [--no-serve]: builds the demo event's database and
 // runs the main job on it, printing what a programme organizer would look at.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <memory>
 
 #include "cli/command.h"
 #include "core/clock.h"
+#include "core/progress.h"
 #include "demo/demo.h"
 #include "demo/summary.h"
+#include "service/schedule_event.h"
 
 namespace ponte::cli {
 namespace {
@@ -14,6 +18,7 @@ namespace {
 struct DemoCommandOptions {
   std::string db = "ponte-demo.db";
   bool no_serve = false;
+  double schedule_seconds = 5;
 };
 
 Status RunDemo(const DemoCommandOptions& options) {
@@ -49,6 +54,24 @@ Status RunDemo(const DemoCommandOptions& options) {
   for (const MeetingRequest& r : requests) accepted += r.status == RequestStatus::kAccepted ? 1 : 0;
   std::printf("\nInterpreters: %zu   meeting requests: %zu (%d accepted)\n", interpreters.size(),
               requests.size(), accepted);
+
+  // Schedule the accepted requests and publish the timetable.
+  std::printf("\nScheduling the accepted meeting requests...\n");
+  PONTE_ASSIGN_OR_RETURN(service::EventData event_data,
+                         service::LoadEventData(*result.store, event.key));
+  Progress progress("scheduling");
+  schedule::SolveOptions solve_options;
+  solve_options.time_limit_s = options.schedule_seconds;
+  solve_options.seed = 1;
+  solve_options.progress = [&progress](const schedule::SolveProgress& p) {
+    progress.Update(fmt::format("{:.1f} s, {}: weight {}, breaks {}, bound {}", p.elapsed_s,
+                                p.phase, p.best_weight, p.best_breaks, p.lower_bound));
+  };
+  service::EventSchedule plan = service::ScheduleEvent(event_data, solve_options);
+  progress.Done();
+  PONTE_RETURN_IF_ERROR(service::PublishSchedule(*result.store, event_data, plan));
+  std::fputs(demo::FormatScheduleSummary(plan).c_str(), stdout);
+
   std::printf("\nDemo database: %s (built in %.2f s)\n", options.db.c_str(), watch.Seconds());
   if (!options.no_serve) {
     std::printf("(the web server arrives with `ponte serve`; nothing to serve yet)\n");
@@ -61,6 +84,9 @@ void Setup(CLI::App& app) {
       "demo", "Build the demo China–Italy week database and run the main job on it");
   auto options = std::make_shared<DemoCommandOptions>();
   cmd->add_option("--db", options->db, "database file to build or refresh")->capture_default_str();
+  cmd->add_option("--schedule-seconds", options->schedule_seconds,
+                  "time limit for the meeting scheduler")
+      ->capture_default_str();
   cmd->add_flag("--no-serve", options->no_serve, "do not start the web server afterwards");
   BindRun(cmd, [options] { return RunDemo(*options); });
 }

@@ -111,4 +111,23 @@ std::string FormatRegistrySummary(const RegistrySummary& s, const Taxonomy& taxo
   return out;
 }
 
+std::string FormatScheduleSummary(const service::EventSchedule& plan) {
+  const schedule::SolveResult& r = plan.result;
+  const schedule::Objective& o = r.objective;
+  std::string out = fmt::format(
+      "Timetable: {} — {} of {} accepted meetings scheduled (weight {}/{}), {} breaks "
+      "(proven lower bound {}), {:.2f} s\n",
+      schedule::SolveStatusName(r.status), o.scheduled, o.scheduled + o.unscheduled,
+      o.scheduled_weight, o.total_weight, o.breaks, r.lower_bound, r.time_s);
+  if (!r.explanation.empty()) out += "  " + r.explanation + "\n";
+  out += fmt::format("  {:<10} {:<16} {:>5} {:>8} {:>12} {:>6} {:>13} {:>12}\n", "day", "city",
+                     "slots", "meetings", "participants", "breaks", "peak tables", "interpreted");
+  for (const service::DayStatistics& d : plan.days) {
+    out += fmt::format("  {:<10} {:<16} {:>5} {:>8} {:>12} {:>6} {:>7}/{:<5} {:>5} ({:>3.0f}%)\n",
+                       FormatDate(d.date), d.city, d.slots, d.meetings, d.participants, d.breaks,
+                       d.peak_tables, d.tables, d.interpreted, 100.0 * d.interpreter_load);
+  }
+  return out;
+}
+
 }  // namespace ponte::demo

@@ -13,6 +13,7 @@
 
 #include "model/model.h"
 #include "model/taxonomy.h"
+#include "service/schedule_event.h"
 
 namespace ponte::demo {
 
@@ -37,5 +38,9 @@ RegistrySummary SummarizeRegistry(const std::vector<Organization>& organizations
 
 // Plain-text tables for a terminal.
 std::string FormatRegistrySummary(const RegistrySummary& summary, const Taxonomy& taxonomy);
+
+// The scheduler's result for an event: status, objective and a line per day
+// (meetings, breaks, peak tables in use, interpreter load).
+std::string FormatScheduleSummary(const service::EventSchedule& schedule);
 
 }  // namespace ponte::demo
