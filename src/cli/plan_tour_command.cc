@@ -13,6 +13,8 @@
 
 #include "cli/command.h"
 #include "core/clock.h"
+#include "itinerary/roadshow.h"
+#include "itinerary/roadshow_csv.h"
 #include "itinerary/solver.h"
 #include "itinerary/toptw_reader.h"
 
@@ -75,20 +77,47 @@ Status RunToptw(const PlanTourOptions& opts) {
   return OkStatus();
 }
 
+Status RunRoadshowDir(const PlanTourOptions& opts) {
+  PONTE_ASSIGN_OR_RETURN(itinerary::Roadshow roadshow,
+                         itinerary::ReadRoadshowDir(opts.roadshow_dir));
+  itinerary::SolveOptions solve;
+  solve.seed = opts.seed;
+  PONTE_ASSIGN_OR_RETURN(
+      itinerary::RoadshowPlan plan,
+      itinerary::PlanRoadshow(roadshow, solve,
+                              Deadline::After(std::chrono::duration<double>(opts.time_limit))));
+  std::cout << itinerary::FormatPlanText(roadshow, plan);
+  if (!opts.html.empty())
+    PONTE_RETURN_IF_ERROR(WriteText(opts.html, itinerary::ExportHtml(roadshow, plan)));
+  if (!opts.ics.empty()) {
+    PONTE_ASSIGN_OR_RETURN(std::string ics,
+                           itinerary::ExportICalendar(roadshow, plan, SystemClock().Now()));
+    PONTE_RETURN_IF_ERROR(WriteText(opts.ics, ics));
+  }
+  return OkStatus();
+}
+
 void Setup(CLI::App& app) {
   auto* cmd =
       app.add_subcommand("plan-tour", "Plan roadshow tours (team orienteering with time windows)");
   auto opts = std::make_shared<PlanTourOptions>();
-  cmd->add_option("--toptw", opts->toptw, "OPTW/TOPTW benchmark file to solve");
+  auto* toptw = cmd->add_option("--toptw", opts->toptw, "OPTW/TOPTW benchmark file to solve");
+  auto* dir =
+      cmd->add_option("--roadshow-dir", opts->roadshow_dir,
+                      "folder with stages.csv, bases.csv, visits.csv (see docs/itinerary.md)");
+  toptw->excludes(dir);
   cmd->add_option("--tours", opts->tours, "number of tours m (with --toptw)")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--time-limit", opts->time_limit, "search time in seconds (default 2)")
       ->check(CLI::Range(0.0, 86400.0));
   cmd->add_option("--seed", opts->seed, "random seed (default 1)");
   cmd->add_option("--out", opts->out, "write the JSON plan here instead of stdout (with --toptw)");
+  cmd->add_option("--html", opts->html, "also write a printable HTML plan (with --roadshow-dir)");
+  cmd->add_option("--ics", opts->ics, "also write an iCalendar file (with --roadshow-dir)");
   BindRun(cmd, [opts]() -> Status {
     if (!opts->toptw.empty()) return RunToptw(*opts);
-    return InvalidArgumentError("give --toptw FILE");
+    if (!opts->roadshow_dir.empty()) return RunRoadshowDir(*opts);
+    return InvalidArgumentError("give --toptw FILE or --roadshow-dir DIR");
   });
 }
 

@@ -147,24 +147,24 @@ bool Compatible(const Problem& problem, int visit, int tour) {
   return rv < 0 || rt < 0 || rv == rt;
 }
 
-std::vector<TimeWindow> EffectiveWindows(const Problem& problem, int visit) {
-  const Visit& v = problem.visits[static_cast<std::size_t>(visit)];
-  if (!problem.lunch) return v.windows;
-  const TimeWindow lunch = *problem.lunch;
+std::vector<TimeWindow> CutBreak(const std::vector<TimeWindow>& windows, Ticks service,
+                                 TimeWindow brk) {
+  // A zero-length visit inside the break does not overlap it.
+  if (service == 0) return windows;
   std::vector<TimeWindow> out;
-  for (const TimeWindow& w : v.windows) {
-    // Start s is allowed if s + service <= lunch.open or s >= lunch.close
-    // (a zero-length visit inside the break is also fine).
-    if (v.service == 0) {
-      out.push_back(w);
-      continue;
-    }
-    const TimeWindow before{w.open, std::min(w.close, lunch.open - v.service)};
-    const TimeWindow after{std::max(w.open, lunch.close), w.close};
+  for (const TimeWindow& w : windows) {
+    const TimeWindow before{w.open, std::min(w.close, brk.open - service)};
+    const TimeWindow after{std::max(w.open, brk.close), w.close};
     if (before.open <= before.close) out.push_back(before);
     if (after.open <= after.close) out.push_back(after);
   }
   return out;
+}
+
+std::vector<TimeWindow> EffectiveWindows(const Problem& problem, int visit) {
+  const Visit& v = problem.visits[static_cast<std::size_t>(visit)];
+  if (!problem.lunch) return v.windows;
+  return CutBreak(v.windows, v.service, *problem.lunch);
 }
 
 }  // namespace ponte::itinerary

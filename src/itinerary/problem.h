@@ -128,6 +128,11 @@ bool Compatible(const Problem& problem, int visit, int tour);
 // not overlap [lunch.open, lunch.close).
 std::vector<TimeWindow> EffectiveWindows(const Problem& problem, int visit);
 
+// Cuts a break out of start windows: a service of length `service` starting at
+// s is allowed if it ends by brk.open or starts at or after brk.close.
+std::vector<TimeWindow> CutBreak(const std::vector<TimeWindow>& windows, Ticks service,
+                                 TimeWindow brk);
+
 // Great-circle distance in km between two (lon, lat) points in degrees.
 double HaversineKm(Point a, Point b);
 
