@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <thread>
 #include <unordered_map>
@@ -145,6 +146,14 @@ struct Recommender::Impl {
   std::shared_ptr<const TextModel> model;
   RecommenderOptions options;
   std::vector<Doc> docs;
+  // Hot per-profile fields for candidate filtering, kept apart from the bulky
+  // Doc so the filter stays in cache.
+  struct Key {
+    std::uint32_t organization = 0;
+    std::uint16_t country = 0;
+    bool alive = false;
+  };
+  std::vector<Key> keys;
   std::unordered_map<std::string, ProfileIndex> by_id;
   std::unordered_map<std::string, std::uint32_t> organizations;
   std::unordered_map<std::string, std::uint16_t> countries;
@@ -277,10 +286,15 @@ struct Recommender::Impl {
   }
 
   // --- scoring -------------------------------------------------------------
+  void SetKey(ProfileIndex i) {
+    if (keys.size() <= i) keys.resize(i + 1);
+    keys[i] = {docs[i].organization, docs[i].country, docs[i].alive};
+  }
+
   bool Allowed(ProfileIndex reader, ProfileIndex candidate) const {
-    if (reader == candidate || !docs[candidate].alive) return false;
-    const Doc& a = docs[reader];
-    const Doc& b = docs[candidate];
+    if (reader == candidate || !keys[candidate].alive) return false;
+    const Key& a = keys[reader];
+    const Key& b = keys[candidate];
     if (a.organization == b.organization) return false;
     if (!options.same_country && a.country == b.country) return false;
     if (!excluded.empty() && excluded.count(PairKey(reader, candidate)) != 0) return false;
@@ -318,11 +332,14 @@ struct Recommender::Impl {
     std::vector<float> need;   // approximate need(reader, b) per profile
     std::vector<float> offer;  // approximate offer(reader, b)
     std::vector<ProfileIndex> touched;
+    std::vector<std::pair<float, ProfileIndex>> shortlist;
   };
 
-  // Ranked (candidate, score) for `reader`, at most `k`.
-  std::vector<std::pair<ProfileIndex, double>> Rank(ProfileIndex reader, std::size_t k,
-                                                    Scratch& scratch) const {
+  // Ranked (candidate, score) for `reader`, at most `k`; `neighbourhood`, when
+  // given, receives every exactly scored candidate (the shortlist).
+  std::vector<std::pair<ProfileIndex, double>> Rank(
+      ProfileIndex reader, std::size_t k, Scratch& scratch,
+      std::vector<std::pair<ProfileIndex, double>>* neighbourhood = nullptr) const {
     if (scratch.need.size() < docs.size()) {
       scratch.need.assign(docs.size(), 0);
       scratch.offer.assign(docs.size(), 0);
@@ -350,24 +367,39 @@ struct Recommender::Impl {
         scratch.offer[list[i].profile] += d.value * list[i].value;
       }
     }
-    // Shortlist by an approximate reciprocal score, then score exactly.
-    std::vector<std::pair<float, ProfileIndex>> shortlist;
+    // Shortlist by an approximate reciprocal score, then score exactly. Both
+    // sides must want something of the other; one-sided candidates (who could
+    // still score through shared themes) are used only when too few are two-sided.
+    auto& shortlist = scratch.shortlist;
+    shortlist.clear();
+    std::size_t one_sided = 0;
     for (ProfileIndex b : scratch.touched) {
       const float need = std::min(1.0F, scratch.need[b]);
       const float offer = std::min(1.0F, scratch.offer[b]);
       scratch.need[b] = 0;
       scratch.offer[b] = 0;
-      if (!Allowed(reader, b)) continue;
-      shortlist.emplace_back(need + offer + 2 * std::min(need, offer), b);
+      if (need > 0 && offer > 0) {
+        if (Allowed(reader, b)) shortlist.emplace_back(need + offer + 2 * std::min(need, offer), b);
+      } else {
+        scratch.touched[one_sided++] = b;
+      }
+    }
+    if (shortlist.size() < 2 * k) {
+      for (std::size_t i = 0; i < one_sided; ++i) {
+        const ProfileIndex b = scratch.touched[i];
+        if (Allowed(reader, b)) shortlist.emplace_back(0.0F, b);
+      }
     }
     scratch.touched.clear();
     const std::size_t keep = std::min(shortlist.size(), options.max_candidates);
     auto by_score = [](const auto& x, const auto& y) {
       return x.first > y.first || (x.first == y.first && x.second < y.second);
     };
-    std::partial_sort(shortlist.begin(), shortlist.begin() + static_cast<std::ptrdiff_t>(keep),
-                      shortlist.end(), by_score);
-    shortlist.resize(keep);
+    if (keep < shortlist.size()) {
+      std::nth_element(shortlist.begin(), shortlist.begin() + static_cast<std::ptrdiff_t>(keep),
+                       shortlist.end(), by_score);
+      shortlist.resize(keep);
+    }
     std::vector<std::pair<ProfileIndex, double>> ranked;
     for (const auto& [approx, b] : shortlist) {
       const double total = Score(reader, b).total;
@@ -377,6 +409,7 @@ struct Recommender::Impl {
       return x.second > y.second ||
              (x.second == y.second && docs[x.first].profile.id < docs[y.first].profile.id);
     });
+    if (neighbourhood != nullptr) *neighbourhood = ranked;
     if (ranked.size() > k) ranked.resize(k);
     return ranked;
   }
@@ -532,6 +565,7 @@ Result<std::unique_ptr<Recommender>> Recommender::Build(std::shared_ptr<const Te
   for (std::size_t i = 0; i < profiles.size(); ++i) {
     impl->docs[i].profile = std::move(profiles[i]);
     impl->Fill(impl->docs[i], raw[i]);
+    impl->SetKey(static_cast<ProfileIndex>(i));
   }
   impl->Reindex();
   PONTE_RETURN_IF_ERROR(impl->ResolveExclusions());
@@ -571,29 +605,45 @@ Result<std::vector<Recommendation>> Recommender::TopK(std::string_view id, std::
   return out;
 }
 
-std::vector<std::vector<Recommendation>> Recommender::TopKAll(std::size_t k) {
+void Recommender::ForEachTopK(std::size_t k, const TopKSink& sink) {
   Impl& impl = *impl_;
   const std::size_t n = impl.docs.size();
   impl.cache_k = std::max(impl.cache_k, k);
-  std::vector<std::vector<Recommendation>> out(n);
-  const std::size_t workers = std::min(impl.options.threads, std::max<std::size_t>(1, n));
-  std::vector<std::thread> threads;
-  for (std::size_t w = 0; w < workers; ++w) {
-    threads.emplace_back([&, w] {
-      Impl::Scratch scratch;
-      for (std::size_t i = w; i < n; i += workers) {
+  // Blocks keep memory bounded (explanations are the bulky part) while the
+  // sink still sees profiles in order, on the calling thread.
+  constexpr std::size_t kBlock = 1024;
+  const std::size_t workers = std::max<std::size_t>(1, impl.options.threads);
+  std::vector<Impl::Scratch> scratch(workers);
+  std::vector<std::vector<Recommendation>> block(kBlock);
+  for (std::size_t begin = 0; begin < n; begin += kBlock) {
+    const std::size_t end = std::min(n, begin + kBlock);
+    auto work = [&](std::size_t w) {
+      for (std::size_t i = begin + w; i < end; i += workers) {
+        block[i - begin].clear();
         if (!impl.docs[i].alive) continue;
         const auto reader = static_cast<ProfileIndex>(i);
-        impl.cache[i] = impl.Rank(reader, impl.cache_k, scratch);
+        impl.cache[i] = impl.Rank(reader, impl.cache_k, scratch[w]);
+        impl.cache_valid[i] = true;
         for (const auto& [candidate, score] : impl.cache[i]) {
-          if (out[i].size() == k) break;
-          out[i].push_back(impl.Describe(reader, candidate, std::nullopt));
+          if (block[i - begin].size() == k) break;
+          block[i - begin].push_back(impl.Describe(reader, candidate, std::nullopt));
         }
       }
-    });
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+    work(0);
+    for (auto& t : threads) t.join();
+    for (std::size_t i = begin; i < end; ++i) {
+      if (impl.docs[i].alive) sink(i, std::move(block[i - begin]));
+    }
   }
-  for (auto& t : threads) t.join();
-  std::fill(impl.cache_valid.begin(), impl.cache_valid.end(), true);
+}
+
+std::vector<std::vector<Recommendation>> Recommender::TopKAll(std::size_t k) {
+  std::vector<std::vector<Recommendation>> out(impl_->docs.size());
+  ForEachTopK(
+      k, [&out](std::size_t i, std::vector<Recommendation> recs) { out[i] = std::move(recs); });
   return out;
 }
 
@@ -627,48 +677,58 @@ Status Recommender::Update(const Profile& profile) {
   doc.profile = profile;
   doc.alive = true;
   impl.Fill(doc, raw);
+  impl.SetKey(index);
   if (impl.df.size() < impl.FeatureCount()) impl.df.resize(impl.FeatureCount(), 0);
   impl.Weigh(doc);
   impl.Post(index);
   PONTE_RETURN_IF_ERROR(impl.ResolveExclusions());
 
   // Re-rank the neighbourhood: its own list, then every cached list that holds
-  // it or that it now enters.
+  // it or that it now enters. The pair score is symmetric apart from "no
+  // thanks", so the candidates scored for its own list are the profiles whose
+  // lists it may enter.
   const std::size_t k = impl.cache_k;
   if (k == 0) return OkStatus();
   Impl::Scratch scratch;
-  impl.cache[index] = impl.Rank(index, k, scratch);
+  std::vector<std::pair<ProfileIndex, double>> neighbourhood;
+  impl.cache[index] = impl.Rank(index, k, scratch, &neighbourhood);
   impl.cache_valid[index] = true;
+  auto order = [&impl](const auto& x, const auto& y) {
+    return x.second > y.second ||
+           (x.second == y.second && impl.docs[x.first].profile.id < impl.docs[y.first].profile.id);
+  };
+  // Lists that held the profile: rescore it there.
   for (ProfileIndex other = 0; other < impl.docs.size(); ++other) {
     if (other == index || !impl.cache_valid[other]) continue;
     auto& list = impl.cache[other];
     const auto at =
         std::find_if(list.begin(), list.end(), [index](const auto& e) { return e.first == index; });
-    const bool was_listed = at != list.end();
-    const bool allowed = impl.Allowed(other, index);
-    const double score = allowed ? impl.Score(other, index).total : 0.0;
-    if (at != list.end()) {
-      if (score > 0) {
-        at->second = score;
-      } else {
-        list.erase(at);
-        impl.cache_valid[other] = false;  // a slot opened: recompute lazily
-        continue;
-      }
-    } else if (score > 0 && (list.size() < k || score > list.back().second)) {
-      list.emplace_back(index, score);
-    } else {
+    if (at == list.end()) continue;
+    const double score = impl.Allowed(other, index) ? impl.Score(other, index).total : 0.0;
+    if (score <= 0) {
+      list.erase(at);
+      impl.cache_valid[other] = false;  // a slot opened: recompute lazily
       continue;
     }
-    std::sort(list.begin(), list.end(), [&impl](const auto& x, const auto& y) {
-      return x.second > y.second || (x.second == y.second &&
-                                     impl.docs[x.first].profile.id < impl.docs[y.first].profile.id);
-    });
-    if (list.size() > k) {
-      list.resize(k);
-    } else if (was_listed && list.back().first == index && list.size() == k) {
-      // The updated profile fell to the last place: someone else may now beat it.
-      impl.cache_valid[other] = false;
+    const bool dropped = score < at->second;
+    at->second = score;
+    std::sort(list.begin(), list.end(), order);
+    // Fallen to the last place: someone outside the list may now beat it.
+    if (dropped && list.size() == k && list.back().first == index) impl.cache_valid[other] = false;
+  }
+  // Lists it may now enter.
+  for (const auto& [other, pair_score] : neighbourhood) {
+    if (!impl.cache_valid[other]) continue;
+    auto& list = impl.cache[other];
+    if (std::any_of(list.begin(), list.end(),
+                    [index](const auto& e) { return e.first == index; })) {
+      continue;
+    }
+    if (!impl.Allowed(other, index)) continue;
+    if (list.size() < k || pair_score > list.back().second) {
+      list.emplace_back(index, pair_score);
+      std::sort(list.begin(), list.end(), order);
+      if (list.size() > k) list.resize(k);
     }
   }
   return OkStatus();

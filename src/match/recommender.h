@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,8 +59,8 @@ struct RecommenderOptions {
   // Candidate generation: per concept/term, only the strongest postings are
   // read (exact below this size), then the best `max_candidates` by the
   // approximate score are scored exactly.
-  std::size_t max_postings_per_feature = 1500;
-  std::size_t max_candidates = 400;
+  std::size_t max_postings_per_feature = 800;
+  std::size_t max_candidates = 120;
 };
 
 // Every part of a recommendation's score, each in [0, 1].
@@ -101,8 +102,13 @@ class Recommender {
   // the profile's own language).
   Result<std::vector<Recommendation>> TopK(std::string_view id, std::size_t k,
                                            std::optional<text::Language> reader = std::nullopt);
-  // Top-k of every profile, in Build/Update order (the order of profiles()).
+  // Top-k of every profile, in Build/Update order (the order of profile(i)).
+  // Holds every explanation in memory: for large events prefer ForEachTopK.
   std::vector<std::vector<Recommendation>> TopKAll(std::size_t k);
+  // The same, streamed: `sink(index, recommendations)` is called on the
+  // calling thread, in index order, while options.threads workers rank.
+  using TopKSink = std::function<void(std::size_t index, std::vector<Recommendation> recs)>;
+  void ForEachTopK(std::size_t k, const TopKSink& sink);
   // The score and explanation of one ordered pair, exclusions ignored.
   Result<Recommendation> Explain(std::string_view reader_id, std::string_view candidate_id,
                                  std::optional<text::Language> reader = std::nullopt) const;
