@@ -84,6 +84,8 @@ CheckReport Check(const Problem& problem, const Solution& solution) {
       prev_node = VisitNode(stop.visit);
       prev_leave = stop.leave;
     }
+    // A team that does not go out needs no time to come back.
+    if (solution.tours[t].empty()) continue;
     const int end_node = BaseNode(problem, tour.end_base);
     const Ticks back =
         prev_leave +

@@ -29,6 +29,11 @@ Instance Instance::Build(const Problem& problem) {
   }
   inst.usable.assign(static_cast<std::size_t>(inst.m) * static_cast<std::size_t>(inst.n), 0);
   for (int t = 0; t < inst.m; ++t) {
+    const auto ut = static_cast<std::size_t>(t);
+    // A tour that cannot even go from its start base to its end base stays empty.
+    if (inst.tour_start[ut] + inst.T(inst.start_node[ut], inst.end_node[ut]) > inst.tour_end[ut]) {
+      continue;
+    }
     for (int v = 0; v < inst.n; ++v) {
       if (!Compatible(problem, v, t)) continue;
       const Ticks arrive = inst.tour_start[static_cast<std::size_t>(t)] +
@@ -83,8 +88,19 @@ bool Route::Simulate(const Instance& inst, int tour, const std::vector<int>& seq
 }
 
 bool Route::Recompute() {
-  if (!Simulate(*inst_, tour_, seq_, &arrive_, &start_, &end_arrive_)) return false;
   const std::size_t len = seq_.size();
+  if (!Simulate(*inst_, tour_, seq_, &arrive_, &start_, &end_arrive_)) {
+    // Only an empty tour that cannot even go from base to base gets here
+    // (moves never make a route infeasible): nothing fits into it.
+    constexpr Ticks kNoRoom = std::numeric_limits<Ticks>::min() / 4;
+    arrive_.assign(len, 0);
+    start_.assign(len, 0);
+    absorb_.assign(len + 1, kNoRoom);
+    latest_.assign(len + 1, kNoRoom);
+    travel_time_ = 0;
+    value_ = 0;
+    return false;
+  }
   absorb_.resize(len + 1);
   absorb_[len] = inst_->tour_end[static_cast<std::size_t>(tour_)] - end_arrive_;
   travel_time_ = 0;
