@@ -445,6 +445,12 @@ struct Recommender::Impl {
       std::vector<std::string> out;
       for (const auto& [weight, feature] : shared) {
         if (out.size() == kMaxExplainedConcepts) break;
+        // Themes have their own line.
+        if (feature < concept_count &&
+            lexicon.GetConcept(static_cast<text::ConceptId>(feature)).source ==
+                text::ConceptSource::kTheme) {
+          continue;
+        }
         std::string label =
             feature < concept_count
                 ? std::string(lexicon.Label(static_cast<text::ConceptId>(feature), rec.language))
