@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config git ca-certificates
+  build-essential cmake ninja-build pkg-config git ca-certificates python3
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
   # core libraries
   libsqlite3-dev libsqlitecpp-dev libcli11-dev libfmt-dev libspdlog-dev
