@@ -15,6 +15,8 @@ constexpr int kDeadlineCheckEvery = 256;
 // Weight of an idle slot inside a day span relative to a break, in the annealing energy.
 constexpr double kIdleWeight = 0.15;
 constexpr int kParticipantTries = 8;
+// Iterations from the start to the end temperature; then the search reheats.
+constexpr std::int64_t kCoolingCycle = 400'000;
 
 std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
 
@@ -111,8 +113,6 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
   const Domains& domains = tt.domains();
   std::int64_t iteration = 0;
   double temperature = kStartTemperature;
-  const double budget = std::min(deadline.Remaining(), 1e6);
-  Stopwatch watch;
   MoveList undo;
   std::vector<MeetingIndex> unscheduled;
   std::vector<SlotIndex> gaps;
@@ -121,7 +121,9 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
     if (options.max_iterations >= 0 && iteration >= options.max_iterations) break;
     if (iteration % kDeadlineCheckEvery == 0) {
       if (deadline.Expired()) break;
-      const double fraction = budget > 0 ? std::min(1.0, watch.Seconds() / budget) : 1.0;
+      // Cooling by iterations, not time, so a seed gives the same run on any machine.
+      const double fraction =
+          static_cast<double>(iteration % kCoolingCycle) / static_cast<double>(kCoolingCycle);
       temperature = kStartTemperature * std::pow(kEndTemperature / kStartTemperature, fraction);
     }
     ++iteration;

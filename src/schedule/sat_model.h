@@ -32,7 +32,7 @@ struct SatModelOptions {
   std::optional<int> fairness;
   int cap = 64;               // largest total-break bound that can be asked for
   std::vector<char> include;  // meetings to schedule (others stay unscheduled); empty = all
-  std::size_t max_variables = 3'000'000;
+  std::size_t max_variables = 1'000'000;
 };
 
 class SatModel {

@@ -10,15 +10,11 @@
 namespace ponte::schedule {
 namespace {
 
-// Share of the time limit the local search gets before the exact model when
-// both run (the SAT search usually needs the rest to prove a bound).
-constexpr double kLocalSearchShare = 0.2;
-constexpr double kLocalSearchCapSeconds = 0.5;
+// Local-search iterations before the exact model, and between two SAT rounds.
+constexpr std::int64_t kFirstIterations = 300'000;
+constexpr std::int64_t kSliceIterations = 150'000;
 // Total-break bound the SAT model can express when no complete schedule is known yet.
 constexpr int kUnboundedCap = 64;
-// Local-search time between two SAT rounds, as a share of the limit (at least the minimum).
-constexpr double kSliceShare = 0.1;
-constexpr double kMinSliceSeconds = 0.2;
 
 }  // namespace
 
@@ -70,12 +66,10 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
     progress.best_breaks = cost.breaks;
     report("local search");
   };
-  const double ls_budget =
-      options.exact ? std::min(kLocalSearchCapSeconds, kLocalSearchShare * options.time_limit_s)
-                    : options.time_limit_s;
-  Improve(tt, rng,
-          Deadline::After(std::chrono::duration<double>(std::min(ls_budget, deadline.Remaining()))),
-          improve);
+  // The first local search and the slices between SAT rounds are sized in
+  // iterations (deterministic); the time limit only cuts them short.
+  if (options.exact) improve.max_iterations = kFirstIterations;
+  Improve(tt, rng, deadline, improve);
   Solution best = tt.ToSolution();
   Cost cost = tt.cost();
   progress.best_breaks = cost.breaks;
@@ -101,7 +95,7 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
       ExactSearch search(problem, tt, *model, rng, deadline);
       int ub = complete ? cost.breaks : -1;
       Solution current = best;
-      const double slice = std::max(kMinSliceSeconds, kSliceShare * options.time_limit_s);
+      improve.max_iterations = kSliceIterations;
       while ((ub < 0 || lower_bound < ub) && !deadline.Expired()) {
         if (!search.Round(&current, &ub, &lower_bound)) {
           infeasible = true;
@@ -124,10 +118,7 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
         // Local search from the best schedule, aiming at the proven bound.
         tt.Load(best);
         improve.target_breaks = lower_bound;
-        Improve(
-            tt, rng,
-            Deadline::After(std::chrono::duration<double>(std::min(slice, deadline.Remaining()))),
-            improve);
+        Improve(tt, rng, deadline, improve);
         if (tt.cost() < cost) {
           best = tt.ToSolution();
           cost = tt.cost();
@@ -155,6 +146,7 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
   }
   if (!proven && !deadline.Expired()) {
     improve.target_breaks = lower_bound;
+    improve.max_iterations = -1;
     Improve(tt, rng, deadline, improve);
     if (tt.cost() < cost) {
       best = tt.ToSolution();

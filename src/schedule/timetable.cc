@@ -47,7 +47,8 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
   occ_.assign(problem.participants.size(), std::vector<MeetingIndex>(slots, -1));
   load_.assign(slots, 0);
   capacity_.assign(slots, 0);
-  with_interpreter_.assign(slots, {});
+  owner_.assign(slots, std::vector<MeetingIndex>(problem.interpreters.size(), -1));
+  interpreter_of_.assign(problem.meetings.size(), kNoInterpreter);
   for (std::size_t t = 0; t < slots; ++t) {
     const SessionIndex s = problem.slots[t].session;
     if (s >= 0 && Idx(s) < problem.sessions.size()) capacity_[t] = problem.sessions[Idx(s)].tables;
@@ -107,14 +108,46 @@ bool Timetable::PrecedenceOk(MeetingIndex m, SlotIndex t, MeetingIndex ignore) c
   return true;
 }
 
+bool Timetable::Augment(MeetingIndex m, SlotIndex t, MeetingIndex leaving,
+                        std::vector<std::pair<InterpreterIndex, MeetingIndex>>* path,
+                        std::vector<char>& seen) const {
+  const auto& owners = owner_[Idx(t)];
+  for (InterpreterIndex i : domains_.can_interpret[Idx(m)]) {
+    if (!domains_.interpreter_available[Idx(i)][Idx(t)] || seen[Idx(i)]) continue;
+    const MeetingIndex holder = owners[Idx(i)];
+    if (holder == -1 || holder == leaving) {
+      if (path != nullptr) path->emplace_back(i, m);
+      return true;
+    }
+  }
+  for (InterpreterIndex i : domains_.can_interpret[Idx(m)]) {
+    if (!domains_.interpreter_available[Idx(i)][Idx(t)] || seen[Idx(i)]) continue;
+    seen[Idx(i)] = 1;
+    const MeetingIndex holder = owners[Idx(i)];
+    if (Augment(holder, t, leaving, path, seen)) {
+      if (path != nullptr) path->emplace_back(i, m);
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Timetable::InterpreterOk(MeetingIndex m, SlotIndex t, MeetingIndex leaving) const {
   if (!domains_.needs_interpreter[Idx(m)]) return true;
-  std::vector<MeetingIndex> meetings;
-  for (MeetingIndex other : with_interpreter_[Idx(t)]) {
-    if (other != leaving && other != m) meetings.push_back(other);
+  if (slot_of_[Idx(m)] == t) return true;
+  std::vector<char> seen(problem_.interpreters.size(), 0);
+  return Augment(m, t, leaving, nullptr, seen);
+}
+
+bool Timetable::AugmentApply(MeetingIndex m, SlotIndex t) {
+  std::vector<char> seen(problem_.interpreters.size(), 0);
+  std::vector<std::pair<InterpreterIndex, MeetingIndex>> path;
+  if (!Augment(m, t, -1, &path, seen)) return false;
+  for (const auto& [i, meeting] : path) {
+    owner_[Idx(t)][Idx(i)] = meeting;
+    interpreter_of_[Idx(meeting)] = i;
   }
-  meetings.push_back(m);
-  return MatchInterpreters(domains_, t, meetings, nullptr);
+  return true;
 }
 
 bool Timetable::CanPlace(MeetingIndex m, SlotIndex t, bool check_capacity,
@@ -178,7 +211,7 @@ void Timetable::Place(MeetingIndex m, SlotIndex t) {
   occ_[Idx(meeting.a)][Idx(t)] = m;
   occ_[Idx(meeting.b)][Idx(t)] = m;
   ++load_[Idx(t)];
-  if (domains_.needs_interpreter[Idx(m)]) with_interpreter_[Idx(t)].push_back(m);
+  if (domains_.needs_interpreter[Idx(m)]) AugmentApply(m, t);
   unscheduled_weight_ -= problem_.MeetingWeight(m);
   Refresh(meeting.a);
   Refresh(meeting.b);
@@ -192,9 +225,9 @@ void Timetable::Remove(MeetingIndex m) {
   if (occ_[Idx(meeting.a)][Idx(t)] == m) occ_[Idx(meeting.a)][Idx(t)] = -1;
   if (occ_[Idx(meeting.b)][Idx(t)] == m) occ_[Idx(meeting.b)][Idx(t)] = -1;
   --load_[Idx(t)];
-  if (domains_.needs_interpreter[Idx(m)]) {
-    auto& list = with_interpreter_[Idx(t)];
-    list.erase(std::find(list.begin(), list.end(), m));
+  if (interpreter_of_[Idx(m)] != kNoInterpreter) {
+    owner_[Idx(t)][Idx(interpreter_of_[Idx(m)])] = -1;
+    interpreter_of_[Idx(m)] = kNoInterpreter;
   }
   unscheduled_weight_ += problem_.MeetingWeight(m);
   Refresh(meeting.a);

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "schedule/problem.h"
@@ -72,7 +73,15 @@ class Timetable {
   std::vector<std::vector<MeetingIndex>> occ_;  // [participant][slot]
   std::vector<int> load_;
   std::vector<int> capacity_;
-  std::vector<std::vector<MeetingIndex>> with_interpreter_;  // [slot]
+  // Interpreter matching per slot, kept incrementally (one augmenting path per change).
+  std::vector<std::vector<MeetingIndex>> owner_;  // [slot][interpreter] -> meeting or -1
+  std::vector<InterpreterIndex> interpreter_of_;  // [meeting]
+  // Finds an augmenting path for m in slot t (treating `leaving`'s interpreter
+  // as free); records the (interpreter, meeting) pairs to set in `path`.
+  bool Augment(MeetingIndex m, SlotIndex t, MeetingIndex leaving,
+               std::vector<std::pair<InterpreterIndex, MeetingIndex>>* path,
+               std::vector<char>& seen) const;
+  bool AugmentApply(MeetingIndex m, SlotIndex t);
   std::vector<std::vector<MeetingIndex>> successors_;
   std::vector<int> breaks_;
   std::vector<int> histogram_;  // participants per break count
