@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -119,8 +120,23 @@ class PlainBm25 {
 
 int main(int argc, char** argv) {
   std::string shared = PONTE_SHARED_DIR;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  // --validation: the tuning split inside H2020 alone (profiles from projects
+  // starting up to 2018, ground truth from those starting 2019 or later);
+  // Horizon Europe is never looked at then.
+  bool validation = false;
+  std::string data_dir = PONTE_DATA_DIR;
+  ponte::match::Weights weights;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--validation") == 0) validation = true;
+    if (i + 1 >= argc) continue;
     if (std::strcmp(argv[i], "--shared") == 0) shared = argv[i + 1];
+    if (std::strcmp(argv[i], "--data") == 0) data_dir = argv[i + 1];
+    if (std::strcmp(argv[i], "--k3") == 0) weights.query_saturation = std::stod(argv[i + 1]);
+    if (std::strcmp(argv[i], "--boost") == 0) weights.concept_boost = std::stod(argv[i + 1]);
+    if (std::strcmp(argv[i], "--text") == 0) {
+      weights.text = std::stod(argv[i + 1]);
+      weights.themes = weights.cooperation = (1 - weights.text) / 2;
+    }
   }
   const std::string dir = shared + "/matching_data/cordis_cn/";
   const auto projects = ReadTsv(dir + "projects.tsv");
@@ -134,6 +150,12 @@ int main(int argc, char** argv) {
   for (const auto& p : projects) {
     if (p.size() < 15) continue;
     programme[p[0]] = p[4];
+    if (validation) {
+      // "H2020" = the profile years, "HORIZON" = the held-out years; real
+      // Horizon Europe projects are dropped.
+      const int year = std::atoi(p[7].substr(0, 4).c_str());
+      programme[p[0]] = p[4] != "H2020" ? "DROP" : (year <= 2018 ? "H2020" : "HORIZON");
+    }
     project_text[p[0]] = p[2] + ". " + p[3] + ". " + p[14];
   }
   std::map<std::string, Org> orgs;
@@ -142,6 +164,7 @@ int main(int argc, char** argv) {
     if (row.size() < 5) continue;
     const std::string& country = row[2];
     if (country != "IT" && country != "CN") continue;
+    if (programme[row[0]] == "DROP") continue;
     const std::string key = Upper(row[1]);
     Org& org = orgs[key];
     org.key = key;
@@ -157,6 +180,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::set<std::string>> h2020_partners;
   std::map<std::string, std::set<std::string>> he_partners;
   for (const auto& [project, keys] : members) {
+    if (programme[project] == "DROP") continue;
     const bool h2020 = programme[project] == "H2020";
     for (const auto& a : keys) {
       for (const auto& b : keys) {
@@ -201,11 +225,16 @@ int main(int argc, char** argv) {
       projects.size(), orgs.size(), profiled.size(), he_pairs, he_pairs_profiled);
 
   ponte::match::TextModelOptions model_options;
-  model_options.data_dir = PONTE_DATA_DIR;
+  model_options.data_dir = data_dir;
   auto model = ponte::match::TextModel::Load(model_options);
   if (!model.ok()) return 1;
   ponte::match::RecommenderOptions options;
   options.max_candidates = 1000;
+  options.weights = weights;
+  std::printf("%s; k3 %.1f, concept boost %.1f, text weight %.2f\n\n",
+              validation ? "VALIDATION split inside H2020 (2015-18 profiles -> 2019-22 pairs)"
+                         : "TEST: H2020 profiles -> Horizon Europe pairs",
+              weights.query_saturation, weights.concept_boost, weights.text);
   auto rec = ponte::match::Recommender::Build(*model, profiles, options);
   if (!rec.ok()) {
     std::fprintf(stderr, "%s\n", rec.status().ToString().c_str());

@@ -20,9 +20,6 @@ using ProfileIndex = std::uint32_t;
 // and length normalization, and query term-frequency saturation.
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
-constexpr double kK3 = 1.5;
-// Curated concepts are worth more than a bare same-language word.
-constexpr double kConceptBoost = 1.5;
 // Language factor: a shared language, interpreters at the event, or neither.
 constexpr double kSharedLanguage = 1.0;
 constexpr double kWithInterpreter = 0.95;
@@ -118,6 +115,14 @@ double CooperationFit(std::uint32_t sought, std::uint32_t offered) {
   return (sought & offered) != 0 ? 1.0 : 0.0;
 }
 
+// Maps a normalized BM25 sum (1 = every query concept matched once in an
+// average document) into [0, 1) without ties: long profiles that share much
+// text keep their order instead of all clamping at 1.
+double Saturate(double x) {
+  constexpr double kRate = 2.0;
+  return 1.0 - std::exp(-kRate * x);
+}
+
 double HarmonicMean(double a, double b) { return a + b > 0 ? 2 * a * b / (a + b) : 0; }
 
 std::uint64_t PairKey(ProfileIndex a, ProfileIndex b) {
@@ -194,7 +199,7 @@ struct Recommender::Impl {
     std::array<std::vector<std::pair<FeatureId, float>>, 2> sides;
     for (std::size_t s = 0; s < 2; ++s) {
       for (const RawFeature& f : raw.sides[s]) {
-        const float boost = f.is_concept ? static_cast<float>(kConceptBoost) : 1.0F;
+        const float boost = f.is_concept ? static_cast<float>(options.weights.concept_boost) : 1.0F;
         sides[s].emplace_back(Intern(f), f.weight * boost);
       }
     }
@@ -249,10 +254,11 @@ struct Recommender::Impl {
     double norm = 0;
     doc.seek_q.clear();
     for (const Entry& e : doc.seek_tf) {
-      const double qtf = e.value * (kK3 + 1) / (e.value + kK3);
-      const double w = qtf * Idf(e.feature);
-      norm += w * Idf(e.feature);
-      doc.seek_q.push_back({e.feature, static_cast<float>(w)});
+      const double k3 = options.weights.query_saturation;
+      const double qtf = e.value * (k3 + 1) / (e.value + k3);
+      // The IDF is in the document weight (offer_w) only, as in BM25.
+      norm += qtf * Idf(e.feature);
+      doc.seek_q.push_back({e.feature, static_cast<float>(qtf)});
     }
     if (norm > 0) {
       for (Entry& e : doc.seek_q) e.value = static_cast<float>(e.value / norm);
@@ -306,8 +312,8 @@ struct Recommender::Impl {
     const Doc& b = docs[candidate];
     const Weights& w = options.weights;
     ScoreBreakdown s;
-    s.need = std::min(1.0, Dot(a.seek_q, b.offer_w));
-    s.offer = std::min(1.0, Dot(b.seek_q, a.offer_w));
+    s.need = Saturate(Dot(a.seek_q, b.offer_w));
+    s.offer = Saturate(Dot(b.seek_q, a.offer_w));
     s.themes = Jaccard(a.themes, b.themes);
     s.cooperation_need = CooperationFit(a.seek_cooperation, b.offer_cooperation);
     s.cooperation_offer = CooperationFit(b.seek_cooperation, a.offer_cooperation);
@@ -374,8 +380,8 @@ struct Recommender::Impl {
     shortlist.clear();
     std::size_t one_sided = 0;
     for (ProfileIndex b : scratch.touched) {
-      const float need = std::min(1.0F, scratch.need[b]);
-      const float offer = std::min(1.0F, scratch.offer[b]);
+      const float need = scratch.need[b];
+      const float offer = scratch.offer[b];
       scratch.need[b] = 0;
       scratch.offer[b] = 0;
       if (need > 0 && offer > 0) {

@@ -42,9 +42,14 @@ namespace ponte::match {
 
 // How the parts of a directional score are mixed (they sum to 1).
 struct Weights {
-  double text = 0.70;         // complementarity of seek vs offer (BM25 over concepts)
-  double themes = 0.15;       // overlap of taxonomy themes
-  double cooperation = 0.15;  // sought cooperation type offered by the other side
+  double text = 0.50;         // complementarity of seek vs offer (BM25 over concepts)
+  double themes = 0.25;       // overlap of taxonomy themes
+  double cooperation = 0.25;  // sought cooperation type offered by the other side
+  // BM25 query term-frequency saturation k3: small values let each query term
+  // count about once, large values weight repeated terms of long profiles.
+  double query_saturation = 1.5;
+  // Term-frequency multiplier of curated concepts over bare same-language words.
+  double concept_boost = 1.5;
 };
 
 struct RecommenderOptions {
