@@ -8,7 +8,7 @@
 //      Chinese; does a seeker find its designed partner? Beside the same
 //      event written all in English and a random ranking.
 //
-//   build/bench/match/match_crosslingual_bench [--triples FILE]
+//   build/bench/match/match_crosslingual_bench [--triples FILE] [--segmenter jieba|icu]
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -69,8 +69,12 @@ std::size_t Overlap(const std::vector<std::string>& a, const std::vector<std::st
 
 int main(int argc, char** argv) {
   std::string path = std::string(PONTE_DATA_DIR) + "/eval/crosslingual_triples.jsonl";
+  auto segmenter = ponte::text::SegmenterKind::kJieba;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--triples") == 0) path = argv[i + 1];
+    if (std::strcmp(argv[i], "--segmenter") == 0 && std::strcmp(argv[i + 1], "icu") == 0) {
+      segmenter = ponte::text::SegmenterKind::kIcu;
+    }
   }
   std::ifstream in(path);
   std::vector<Org> orgs;
@@ -86,6 +90,7 @@ int main(int argc, char** argv) {
   }
   ponte::match::TextModelOptions model_options;
   model_options.data_dir = PONTE_DATA_DIR;
+  model_options.segmenter = segmenter;
   auto model = ponte::match::TextModel::Load(model_options);
   if (!model.ok()) return 1;
 
