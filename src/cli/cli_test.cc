@@ -222,12 +222,17 @@ TEST_F(CliTest, XlsxExportKeepsChineseAndItalianText) {
 }
 
 TEST_F(CliTest, DemoBuildsAndSummarizes) {
-  const RunResult r = RunPonte("demo --no-serve --db " + db_);
+  const RunResult r = RunPonte("demo --no-serve --schedule-seconds 2 --db " + db_);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_THAT(r.output, HasSubstr("中意科技创新合作周"));
   EXPECT_THAT(r.output, HasSubstr("Organizations: "));
+  EXPECT_THAT(r.output, HasSubstr("Matchmaking: top 10 partners"));
+  EXPECT_THAT(r.output, HasSubstr("Offre ciò che cercate"));  // an explanation in Italian
+  EXPECT_THAT(r.output, HasSubstr("提供您所寻求的"));         // and one in Chinese
+  EXPECT_THAT(r.output, HasSubstr("Timetable: "));
+  EXPECT_THAT(r.output, HasSubstr("Chengdu"));
   // Refreshing an existing demo database works too.
-  EXPECT_EQ(RunPonte("demo --no-serve --db " + db_).exit_code, 0);
+  EXPECT_EQ(RunPonte("demo --no-serve --schedule-seconds 2 --db " + db_).exit_code, 0);
 }
 
 }  // namespace

@@ -4,13 +4,16 @@
 
 #include <cstdio>
 #include <memory>
+#include <unordered_map>
 
 #include "cli/command.h"
 #include "core/clock.h"
 #include "core/progress.h"
 #include "demo/demo.h"
 #include "demo/summary.h"
+#include "service/recommend_event.h"
 #include "service/schedule_event.h"
+#include "text/language.h"
 
 namespace ponte::cli {
 namespace {
@@ -19,7 +22,38 @@ struct DemoCommandOptions {
   std::string db = "ponte-demo.db";
   bool no_serve = false;
   double schedule_seconds = 5;
+  std::size_t proposals = 60;
 };
+
+constexpr std::size_t kRecommendationsPerOrganization = 10;
+constexpr int kProposalsPerOrganization = 2;
+constexpr std::size_t kExamplesPerLanguage = 2;
+constexpr std::size_t kExampleDepth = 3;
+
+// A few organizations' recommendations: Italian universities read in
+// Italian, Chinese districts and companies in Chinese.
+void PrintExamples(const service::EventData& data, service::EventRecommendations& recs) {
+  std::unordered_map<std::int64_t, const Organization*> org;
+  for (const Organization& o : data.organizations) org[o.id.value()] = &o;
+  std::size_t italian = 0;
+  std::size_t chinese = 0;
+  for (std::size_t i = 0; i < recs.top.size(); ++i) {
+    const Organization* o = org[recs.organization[i].value()];
+    if (o == nullptr || recs.top[i].size() < kExampleDepth) continue;
+    const bool it = o->country == "IT" && o->type == OrganizationType::kUniversity &&
+                    italian < kExamplesPerLanguage;
+    const bool zh =
+        o->country == "CN" &&
+        (o->type == OrganizationType::kDistrict || o->type == OrganizationType::kCompany) &&
+        chinese < kExamplesPerLanguage;
+    if (!it && !zh) continue;
+    (it ? italian : chinese)++;
+    std::printf("\n%s", demo::FormatRecommendations(
+                            data, recs, i, it ? text::Language::kItalian : text::Language::kChinese,
+                            kExampleDepth)
+                            .c_str());
+  }
+}
 
 Status RunDemo(const DemoCommandOptions& options) {
   Stopwatch watch;
@@ -55,10 +89,28 @@ Status RunDemo(const DemoCommandOptions& options) {
   std::printf("\nInterpreters: %zu   meeting requests: %zu (%d accepted)\n", interpreters.size(),
               requests.size(), accepted);
 
-  // Schedule the accepted requests and publish the timetable.
-  std::printf("\nScheduling the accepted meeting requests...\n");
+  // Matchmaking: reciprocal recommendations for every organization, a few
+  // explained in Italian and in Chinese, and the strongest mutual ones
+  // proposed as meetings.
   PONTE_ASSIGN_OR_RETURN(service::EventData event_data,
                          service::LoadEventData(*result.store, event.key));
+  Stopwatch match_watch;
+  PONTE_ASSIGN_OR_RETURN(auto text_model, match::TextModel::Load({.data_dir = DataDir()}));
+  PONTE_ASSIGN_OR_RETURN(service::EventRecommendations recs,
+                         service::RecommendForEvent(event_data, profiles, text_model,
+                                                    kRecommendationsPerOrganization));
+  std::printf("\nMatchmaking: top %zu partners for each of %zu organizations in %.2f s\n",
+              kRecommendationsPerOrganization, recs.top.size(), match_watch.Seconds());
+  PrintExamples(event_data, recs);
+  std::vector<MeetingRequest> proposals = service::ProposeMutualMeetings(
+      event_data, recs, options.proposals, kProposalsPerOrganization, SystemClock().Now());
+  PONTE_RETURN_IF_ERROR(result.store->AddRequests(event.id, proposals));
+  std::printf("%zu meetings proposed from the strongest mutual recommendations (accepted)\n",
+              proposals.size());
+
+  // Schedule the accepted requests and publish the timetable.
+  std::printf("\nScheduling the accepted meeting requests...\n");
+  PONTE_ASSIGN_OR_RETURN(event_data, service::LoadEventData(*result.store, event.key));
   Progress progress("scheduling");
   schedule::SolveOptions solve_options;
   solve_options.time_limit_s = options.schedule_seconds;
@@ -86,6 +138,9 @@ void Setup(CLI::App& app) {
   cmd->add_option("--db", options->db, "database file to build or refresh")->capture_default_str();
   cmd->add_option("--schedule-seconds", options->schedule_seconds,
                   "time limit for the meeting scheduler")
+      ->capture_default_str();
+  cmd->add_option("--proposals", options->proposals,
+                  "meetings to propose from mutual recommendations")
       ->capture_default_str();
   cmd->add_flag("--no-serve", options->no_serve, "do not start the web server afterwards");
   BindRun(cmd, [options] { return RunDemo(*options); });

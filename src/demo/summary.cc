@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "model/enums.h"
+#include "text/language.h"
 
 namespace ponte::demo {
 namespace {
@@ -126,6 +127,30 @@ std::string FormatScheduleSummary(const service::EventSchedule& plan) {
     out += fmt::format("  {:<10} {:<16} {:>5} {:>8} {:>12} {:>6} {:>7}/{:<5} {:>5} ({:>3.0f}%)\n",
                        FormatDate(d.date), d.city, d.slots, d.meetings, d.participants, d.breaks,
                        d.peak_tables, d.tables, d.interpreted, 100.0 * d.interpreter_load);
+  }
+  return out;
+}
+
+std::string FormatRecommendations(const service::EventData& data,
+                                  service::EventRecommendations& recs, std::size_t index,
+                                  text::Language lang, std::size_t k) {
+  std::unordered_map<std::string, const Organization*> by_key;
+  for (const Organization& o : data.organizations) by_key[o.key] = &o;
+  const std::string reader_key = recs.recommender->profile(index).id;
+  const std::string_view code = text::LanguageCode(lang);
+  auto name = [&](const std::string& key) -> std::string {
+    auto it = by_key.find(key);
+    if (it == by_key.end()) return key;
+    const auto [text, in_lang] = it->second->name.Best(code);
+    return text + " (" + it->second->city + ", " + it->second->country + ")";
+  };
+  std::string out = fmt::format("{} [{}]\n", name(reader_key), code);
+  auto top = recs.recommender->TopK(reader_key, k, lang);
+  if (!top.ok()) return out + "  " + top.status().message() + "\n";
+  int rank = 0;
+  for (const match::Recommendation& r : *top) {
+    out += fmt::format("  {}. {}  {:.2f}\n", ++rank, name(r.id), r.score);
+    for (const std::string& line : r.why) out += "       " + line + "\n";
   }
   return out;
 }

@@ -13,6 +13,7 @@
 
 #include "model/model.h"
 #include "model/taxonomy.h"
+#include "service/recommend_event.h"
 #include "service/schedule_event.h"
 
 namespace ponte::demo {
@@ -42,5 +43,10 @@ std::string FormatRegistrySummary(const RegistrySummary& summary, const Taxonomy
 // The scheduler's result for an event: status, objective and a line per day
 // (meetings, breaks, peak tables in use, interpreter load).
 std::string FormatScheduleSummary(const service::EventSchedule& schedule);
+
+// One organization's best partners with their explanations, in `lang`.
+std::string FormatRecommendations(const service::EventData& data,
+                                  service::EventRecommendations& recs, std::size_t index,
+                                  text::Language lang, std::size_t k);
 
 }  // namespace ponte::demo
