@@ -10,6 +10,9 @@ State State::Empty(const Instance& inst) {
   State s;
   for (int t = 0; t < inst.m; ++t) s.routes.emplace_back(inst, t);
   s.tour_of.assign(static_cast<std::size_t>(inst.n), -1);
+  const std::size_t cells = static_cast<std::size_t>(inst.n) * static_cast<std::size_t>(inst.m);
+  s.insertion.assign(cells, Insertion{});
+  s.insertion_version.assign(cells, 0);  // route versions start at 1
   return s;
 }
 
@@ -60,16 +63,18 @@ void GreedyInsert(const Instance& inst, const InsertOptions& options, Rng& rng, 
     }
   }
   const auto m = static_cast<std::size_t>(inst.m);
-  // cache[c * m + t]: best insertion of candidates[c] into tour t.
-  std::vector<Insertion> cache(candidates.size() * m);
-  auto refresh = [&](std::size_t c, int t) {
-    const int v = candidates[c];
-    cache[c * m + static_cast<std::size_t>(t)] =
-        inst.Usable(t, v) ? state->routes[static_cast<std::size_t>(t)].BestInsertion(v)
-                          : Insertion{};
+  auto cell = [m](int v, std::size_t t) { return static_cast<std::size_t>(v) * m + t; };
+  // Brings the cached best insertion of v into tour t up to date.
+  auto refresh = [&](int v, std::size_t t) {
+    const Route& route = state->routes[t];
+    const std::size_t k = cell(v, t);
+    if (state->insertion_version[k] == route.version()) return;
+    state->insertion[k] =
+        inst.Usable(static_cast<int>(t), v) ? route.BestInsertion(v) : Insertion{};
+    state->insertion_version[k] = route.version();
   };
-  for (std::size_t c = 0; c < candidates.size(); ++c) {
-    for (int t = 0; t < inst.m; ++t) refresh(c, t);
+  for (int v : candidates) {
+    for (std::size_t t = 0; t < m; ++t) refresh(v, t);
   }
   while (!candidates.empty()) {
     double best_ratio = -1;
@@ -79,7 +84,7 @@ void GreedyInsert(const Instance& inst, const InsertOptions& options, Rng& rng, 
       int tour = -1;
       Ticks shift = std::numeric_limits<Ticks>::max();
       for (std::size_t t = 0; t < m; ++t) {
-        const Insertion& ins = cache[c * m + t];
+        const Insertion& ins = state->insertion[cell(candidates[c], t)];
         if (ins.feasible && ins.shift < shift) {
           shift = ins.shift;
           tour = static_cast<int>(t);
@@ -102,18 +107,22 @@ void GreedyInsert(const Instance& inst, const InsertOptions& options, Rng& rng, 
     if (best_t < 0) break;
     const int v = candidates[best_c];
     Route& route = state->routes[static_cast<std::size_t>(best_t)];
-    route.Insert(v, cache[best_c * m + static_cast<std::size_t>(best_t)].position);
+    const auto bt = static_cast<std::size_t>(best_t);
+    const std::uint64_t old_version = route.version();
+    route.Insert(v, state->insertion[cell(v, bt)].position);
     state->tour_of[static_cast<std::size_t>(v)] = best_t;
-    // Drop the inserted candidate (swap with the last, cache rows too).
-    const std::size_t last = candidates.size() - 1;
-    candidates[best_c] = candidates[last];
-    for (std::size_t t = 0; t < m; ++t) cache[best_c * m + t] = cache[last * m + t];
+    candidates[best_c] = candidates.back();
     candidates.pop_back();
-    cache.resize(candidates.size() * m);
     // An insertion only consumes slack in its tour, so a candidate that did
-    // not fit there before cannot fit now (up to truncation noise): skip it.
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-      if (cache[c * m + static_cast<std::size_t>(best_t)].feasible) refresh(c, best_t);
+    // not fit there before cannot fit now (up to truncation noise): its
+    // "infeasible" entry stays valid for the new version.
+    for (int c : candidates) {
+      const std::size_t k = cell(c, bt);
+      if (state->insertion_version[k] == old_version && !state->insertion[k].feasible) {
+        state->insertion_version[k] = route.version();
+      } else {
+        refresh(c, bt);
+      }
     }
   }
 }

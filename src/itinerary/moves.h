@@ -19,6 +19,10 @@ namespace ponte::itinerary::internal {
 struct State {
   std::vector<Route> routes;
   std::vector<int> tour_of;  // per visit: its tour, or -1 if unrouted
+  // Best insertion of visit v into tour t at [v * m + t], valid while
+  // insertion_version matches the route's version (GreedyInsert's cache).
+  std::vector<Insertion> insertion;
+  std::vector<std::uint64_t> insertion_version;
 
   static State Empty(const Instance& inst);
   Value value() const;

@@ -88,6 +88,7 @@ bool Route::Simulate(const Instance& inst, int tour, const std::vector<int>& seq
 }
 
 bool Route::Recompute() {
+  ++version_;
   const std::size_t len = seq_.size();
   if (!Simulate(*inst_, tour_, seq_, &arrive_, &start_, &end_arrive_)) {
     // Only an empty tour that cannot even go from base to base gets here

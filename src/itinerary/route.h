@@ -67,6 +67,9 @@ class Route {
   Ticks end_arrive() const { return end_arrive_; }
   Ticks travel_time() const { return travel_time_; }
   Value value() const { return value_; }
+  // Changes with every modification (never repeats along one copy's history),
+  // so cached insertions into this route can tell they are stale.
+  std::uint64_t version() const { return version_; }
 
   // Feasibility and shift of inserting `v` before position `p`.
   Insertion EvaluateAt(int v, int p) const;
@@ -101,6 +104,7 @@ class Route {
   Ticks end_arrive_ = 0;
   Ticks travel_time_ = 0;
   Value value_ = 0;
+  std::uint64_t version_ = 0;
 };
 
 }  // namespace ponte::itinerary::internal
