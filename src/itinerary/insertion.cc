@@ -1,6 +1,7 @@
 // Greedy insertion with a cache of each candidate's best position per tour:
 // after an insertion only the changed tour's column is re-evaluated.
 #include <limits>
+#include <vector>
 
 #include "itinerary/moves.h"
 
@@ -73,9 +74,18 @@ void GreedyInsert(const Instance& inst, const InsertOptions& options, Rng& rng, 
         inst.Usable(static_cast<int>(t), v) ? route.BestInsertion(v) : Insertion{};
     state->insertion_version[k] = route.version();
   };
+  auto fits_somewhere = [&](int v) {
+    for (std::size_t t = 0; t < m; ++t) {
+      if (state->insertion[cell(v, t)].feasible) return true;
+    }
+    return false;
+  };
   for (int v : candidates) {
     for (std::size_t t = 0; t < m; ++t) refresh(v, t);
   }
+  // Insertions only take slack away, so a candidate that fits nowhere now
+  // will not fit later in this call: drop it from the scan.
+  std::erase_if(candidates, [&](int v) { return !fits_somewhere(v); });
   while (!candidates.empty()) {
     double best_ratio = -1;
     std::size_t best_c = 0;
@@ -124,6 +134,7 @@ void GreedyInsert(const Instance& inst, const InsertOptions& options, Rng& rng, 
         refresh(c, bt);
       }
     }
+    std::erase_if(candidates, [&](int c) { return !fits_somewhere(c); });
   }
 }
 
