@@ -79,6 +79,7 @@ CheckReport Check(const Problem& problem, const Solution& solution, const CheckO
     const Meeting& meeting = problem.meetings[m];
     const Assignment& a = solution.meetings[m];
     const auto mi = static_cast<MeetingIndex>(m);
+    if (meeting.cancelled && !a.scheduled()) continue;
     objective.total_weight += problem.MeetingWeight(mi);
     if (!a.scheduled()) {
       ++objective.unscheduled;
@@ -103,7 +104,9 @@ CheckReport Check(const Problem& problem, const Solution& solution, const CheckO
           why = "is in a forbidden slot of " + ParticipantName(problem, p);
         }
       }
-      if (meeting.fixed_slot && *meeting.fixed_slot != a.slot) {
+      if (meeting.cancelled) {
+        why = "is cancelled";
+      } else if (meeting.fixed_slot && *meeting.fixed_slot != a.slot) {
         why = "is fixed to " + SlotName(*meeting.fixed_slot);
       } else if (meeting.half_day == HalfDay::kMorning && !slot.morning) {
         why = "must be in the morning";

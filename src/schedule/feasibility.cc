@@ -19,6 +19,7 @@ std::string MeetingName(const Problem& problem, MeetingIndex m) {
 std::optional<std::string> ExplainInfeasible(const Problem& problem, const Domains& domains) {
   const std::size_t slot_count = problem.slots.size();
   for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
+    if (problem.meetings[m].cancelled) continue;
     bool any = false;
     for (char allowed : domains.allowed[m]) any = any || allowed;
     if (!any) {
@@ -59,6 +60,7 @@ std::optional<std::string> ExplainInfeasible(const Problem& problem, const Domai
   }
   std::vector<int> fixed_in_slot(slot_count, 0);
   for (const Meeting& meeting : problem.meetings) {
+    if (meeting.cancelled) continue;
     if (meeting.fixed_slot && *meeting.fixed_slot >= 0 && Idx(*meeting.fixed_slot) < slot_count) {
       ++fixed_in_slot[Idx(*meeting.fixed_slot)];
     }
@@ -72,9 +74,11 @@ std::optional<std::string> ExplainInfeasible(const Problem& problem, const Domai
              std::to_string(t + 1) + " but it has only " + std::to_string(tables) + " tables";
     }
   }
-  if (static_cast<long>(problem.meetings.size()) > capacity) {
-    return std::to_string(problem.meetings.size()) + " meetings but only " +
-           std::to_string(capacity) + " table-slots in the whole event";
+  long active = 0;
+  for (const Meeting& meeting : problem.meetings) active += meeting.cancelled ? 0 : 1;
+  if (active > capacity) {
+    return std::to_string(active) + " meetings but only " + std::to_string(capacity) +
+           " table-slots in the whole event";
   }
   for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
     for (MeetingIndex before : problem.meetings[m].after) {

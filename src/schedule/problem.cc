@@ -111,7 +111,7 @@ Domains ComputeDomains(const Problem& problem) {
                              static_cast<std::size_t>(meeting.a) < participant_count &&
                              static_cast<std::size_t>(meeting.b) < participant_count &&
                              meeting.a != meeting.b;
-    if (!valid_sides) continue;
+    if (!valid_sides || meeting.cancelled) continue;
     const auto a = static_cast<std::size_t>(meeting.a);
     const auto b = static_cast<std::size_t>(meeting.b);
     d.meetings_of[a].push_back(static_cast<MeetingIndex>(m));

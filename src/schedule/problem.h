@@ -64,6 +64,7 @@ struct Meeting {
   HalfDay half_day = HalfDay::kAny;            // morning/afternoon only
   std::vector<SessionIndex> allowed_sessions;  // empty = any session
   std::vector<MeetingIndex> after;             // meetings that must take an earlier slot
+  bool cancelled = false;  // kept for the record (and stable indices), never scheduled
 };
 
 // A session is one half-day or day at one venue: its slots share a table count.

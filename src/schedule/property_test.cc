@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
+
 #include "core/rng.h"
 #include "schedule/schedule.h"
 
@@ -90,6 +92,33 @@ RC_GTEST_PROP(ScheduleProperty, EverySchedulePassesTheChecker, (std::uint64_t se
     RC_ASSERT(problem.require_all || options.fairness.has_value() ||
               result.status == SolveStatus::kUnknown);
   }
+}
+
+RC_GTEST_PROP(ScheduleProperty, EveryRepairPassesTheChecker, (std::uint64_t seed)) {
+  const Problem problem = RandomProblem(seed);
+  SolveOptions options;
+  options.time_limit_s = 0.03;
+  options.seed = seed;
+  const SolveResult published = Solve(problem, options);
+  RC_PRE(published.status == SolveStatus::kOptimal || published.status == SolveStatus::kFeasible);
+  Rng rng(seed ^ 0x9e3779b97f4a7c15ULL);
+  Change change;
+  if (!problem.meetings.empty()) {
+    change.cancelled.push_back(static_cast<MeetingIndex>(rng.Index(problem.meetings.size())));
+  }
+  const auto session = static_cast<SessionIndex>(rng.Index(problem.sessions.size()));
+  change.tables.emplace_back(
+      session, std::max(1, problem.sessions[static_cast<std::size_t>(session)].tables - 1));
+  Meeting added;
+  added.a = 0;
+  added.b = 1;
+  change.added.push_back(added);
+  RepairResult repaired = Repair(problem, published.solution, change, options);
+  // A repair may leave meetings unscheduled; it never breaks a hard constraint
+  // other than "every meeting" of require_all problems.
+  repaired.problem.require_all = false;
+  const CheckReport report = Check(repaired.problem, repaired.result.solution);
+  RC_ASSERT(report.valid());
 }
 
 }  // namespace

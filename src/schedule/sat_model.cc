@@ -135,7 +135,9 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
   const std::size_t meeting_count = problem.meetings.size();
   const std::size_t slot_count = problem.slots.size();
   const std::size_t participant_count = problem.participants.size();
-  auto included = [&](std::size_t m) { return options.include.empty() || options.include[m]; };
+  auto included = [&](std::size_t m) {
+    return !problem.meetings[m].cancelled && (options.include.empty() || options.include[m]);
+  };
 
   // Size estimate: x variables plus the table counters (n * tables per slot).
   std::size_t estimate = participant_count * slot_count * 4;

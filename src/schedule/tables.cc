@@ -9,8 +9,8 @@ namespace {
 std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
 }  // namespace
 
-bool AssignTablesAndInterpreters(const Problem& problem, const Domains& domains,
-                                 Solution* solution) {
+bool AssignTablesAndInterpreters(const Problem& problem, const Domains& domains, Solution* solution,
+                                 const Solution* keep) {
   const std::size_t slot_count = problem.slots.size();
   std::vector<std::vector<MeetingIndex>> in_slot(slot_count);
   for (std::size_t m = 0; m < solution->meetings.size(); ++m) {
@@ -49,7 +49,22 @@ bool AssignTablesAndInterpreters(const Problem& problem, const Domains& domains,
     }
     std::sort(order.begin(), order.end());
     std::vector<MeetingIndex> pending;
+    std::vector<char> kept(problem.meetings.size(), 0);
+    if (keep != nullptr) {
+      for (const auto& [key, m] : order) {
+        if (Idx(m) >= keep->meetings.size()) continue;
+        const Assignment& before = keep->meetings[Idx(m)];
+        if (before.slot != static_cast<SlotIndex>(t) || before.table < 0 ||
+            before.table >= tables || taken[Idx(before.table)]) {
+          continue;
+        }
+        taken[Idx(before.table)] = 1;
+        solution->meetings[Idx(m)].table = before.table;
+        kept[Idx(m)] = 1;
+      }
+    }
     for (const auto& [key, m] : order) {
+      if (kept[Idx(m)]) continue;
       const Meeting& meeting = problem.meetings[Idx(m)];
       ParticipantIndex first = meeting.a;
       ParticipantIndex second = meeting.b;

@@ -13,7 +13,9 @@
 
 namespace ponte::schedule {
 
-bool AssignTablesAndInterpreters(const Problem& problem, const Domains& domains,
-                                 Solution* solution);
+// `keep` (optional, e.g. a published schedule): a meeting in the same slot as
+// there keeps its table when that table is free.
+bool AssignTablesAndInterpreters(const Problem& problem, const Domains& domains, Solution* solution,
+                                 const Solution* keep = nullptr);
 
 }  // namespace ponte::schedule

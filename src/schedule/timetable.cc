@@ -60,7 +60,9 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
         successors_[Idx(before)].push_back(static_cast<MeetingIndex>(m));
       }
     }
-    unscheduled_weight_ += problem.MeetingWeight(static_cast<MeetingIndex>(m));
+    if (!problem.meetings[m].cancelled) {
+      unscheduled_weight_ += problem.MeetingWeight(static_cast<MeetingIndex>(m));
+    }
   }
   breaks_.assign(problem.participants.size(), 0);
   idle_.assign(problem.participants.size(), 0);
