@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "match/explain.h"
+#include "text/normalize.h"
 
 namespace ponte::match {
 namespace {
@@ -178,6 +179,7 @@ struct Recommender::Impl {
   std::vector<std::vector<std::pair<ProfileIndex, double>>> cache;
   std::vector<bool> cache_valid;
   std::size_t cache_k = 0;
+  std::unique_ptr<FeatureExtractor> update_extractor;
 
   // --- interning -----------------------------------------------------------
   FeatureId Intern(const RawFeature& f) {
@@ -449,6 +451,7 @@ struct Recommender::Impl {
         return x.first > y.first || (x.first == y.first && x.second < y.second);
       });
       std::vector<std::string> out;
+      std::vector<std::string> folded_seen;
       for (const auto& [weight, feature] : shared) {
         if (out.size() == kMaxExplainedConcepts) break;
         // Themes have their own line.
@@ -461,7 +464,12 @@ struct Recommender::Impl {
             feature < concept_count
                 ? std::string(lexicon.Label(static_cast<text::ConceptId>(feature), rec.language))
                 : term_surfaces[feature - concept_count];
-        if (std::find(out.begin(), out.end(), label) == out.end()) out.push_back(std::move(label));
+        // Glossary, taxonomy and cooperation types may name one thing twice.
+        std::string folded = text::FoldForMatch(label);
+        if (std::find(folded_seen.begin(), folded_seen.end(), folded) != folded_seen.end())
+          continue;
+        folded_seen.push_back(std::move(folded));
+        out.push_back(std::move(label));
       }
       return out;
     };
@@ -672,8 +680,11 @@ Result<Recommendation> Recommender::Explain(std::string_view reader_id,
 Status Recommender::Update(const Profile& profile) {
   PONTE_RETURN_IF_ERROR(ValidateProfile(profile));
   Impl& impl = *impl_;
-  FeatureExtractor extractor(impl.model);
-  const RawFeatures raw = extractor.Extract(profile);
+  // One extractor for all updates: forking an analyzer opens the OpenCC and
+  // Snowball resources, which would dominate the cost of an update.
+  if (!impl.update_extractor)
+    impl.update_extractor = std::make_unique<FeatureExtractor>(impl.model);
+  const RawFeatures raw = impl.update_extractor->Extract(profile);
   ProfileIndex index = 0;
   if (const auto it = impl.by_id.find(profile.id); it != impl.by_id.end()) {
     index = it->second;
