@@ -117,6 +117,20 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
     return true;
   }
   lb_conflicts_ += lb_conflicts_ / 2;
+  // Solution-guided step: the whole model, phases at the best schedule, one break fewer.
+  if (lb < ub - 1 && !deadline_.Expired()) {
+    const SatModel::Answer global = model_.Solve(ub - 1, {}, improve_conflicts_);
+    if (global == SatModel::Answer::kSat) {
+      *best = model_.Extract();
+      ub = BreaksOf(*best);
+      model_.SetPhases(*best);
+    } else if (global == SatModel::Answer::kUnsat && model_.BoundUsed()) {
+      lb = std::max(lb, ub);  // nothing below ub: the best is optimal
+      return true;
+    } else {
+      improve_conflicts_ += improve_conflicts_ / 2;
+    }
+  }
   for (int step = 0; step < kNeighbourhoodsPerBoundStep && lb < ub && !deadline_.Expired();
        ++step) {
     const auto fixed = Neighbourhood(*best, share_);

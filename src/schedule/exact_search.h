@@ -58,6 +58,7 @@ class ExactSearch {
   Rng& rng_;
   const Deadline& deadline_;
   long lb_conflicts_;
+  long improve_conflicts_ = 2000;
   double share_;
 };
 

@@ -11,8 +11,10 @@ namespace ponte::schedule {
 namespace {
 
 // Local-search iterations before the exact model, and between two SAT rounds.
-constexpr std::int64_t kFirstIterations = 300'000;
-constexpr std::int64_t kSliceIterations = 150'000;
+constexpr std::int64_t kFirstIterations = 800'000;
+constexpr std::int64_t kSliceIterations = 400'000;
+// SAT rounds in a row after a local-search slice that found nothing better.
+constexpr int kRoundsWithoutLocalSearch = 3;
 // Total-break bound the SAT model can express when no complete schedule is known yet.
 constexpr int kUnboundedCap = 64;
 
@@ -96,6 +98,7 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
       int ub = complete ? cost.breaks : -1;
       Solution current = best;
       improve.max_iterations = kSliceIterations;
+      int rounds_to_skip = 0;
       while ((ub < 0 || lower_bound < ub) && !deadline.Expired()) {
         if (!search.Round(&current, &ub, &lower_bound)) {
           infeasible = true;
@@ -115,7 +118,12 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
             cost.fairness_excess == 0) {
           break;
         }
-        // Local search from the best schedule, aiming at the proven bound.
+        // Local search from the best schedule, aiming at the proven bound;
+        // after a slice without progress the SAT rounds get the next turns.
+        if (rounds_to_skip > 0) {
+          --rounds_to_skip;
+          continue;
+        }
         tt.Load(best);
         improve.target_breaks = lower_bound;
         Improve(tt, rng, deadline, improve);
@@ -125,6 +133,8 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
           current = best;
           ub = cost.breaks;
           model->SetPhases(best);
+        } else {
+          rounds_to_skip = kRoundsWithoutLocalSearch;
         }
       }
       const bool complete_now = cost.unscheduled_weight == 0 && cost.fairness_excess == 0;
