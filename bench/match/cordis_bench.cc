@@ -119,6 +119,7 @@ class PlainBm25 {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::string wordnet_index;  // optional WordNet bridge (match_wordnet_index)
   std::string shared = PONTE_SHARED_DIR;
   // --validation: the tuning split inside H2020 alone (profiles from projects
   // starting up to 2018, ground truth from those starting 2019 or later);
@@ -131,6 +132,7 @@ int main(int argc, char** argv) {
     if (i + 1 >= argc) continue;
     if (std::strcmp(argv[i], "--shared") == 0) shared = argv[i + 1];
     if (std::strcmp(argv[i], "--data") == 0) data_dir = argv[i + 1];
+    if (std::strcmp(argv[i], "--wordnet-index") == 0) wordnet_index = argv[i + 1];
     if (std::strcmp(argv[i], "--k3") == 0) weights.query_saturation = std::stod(argv[i + 1]);
     if (std::strcmp(argv[i], "--boost") == 0) weights.concept_boost = std::stod(argv[i + 1]);
     if (std::strcmp(argv[i], "--text") == 0) {
@@ -226,6 +228,7 @@ int main(int argc, char** argv) {
 
   ponte::match::TextModelOptions model_options;
   model_options.data_dir = data_dir;
+  model_options.wordnet_index = wordnet_index;
   auto model = ponte::match::TextModel::Load(model_options);
   if (!model.ok()) return 1;
   ponte::match::RecommenderOptions options;

@@ -68,10 +68,12 @@ std::size_t Overlap(const std::vector<std::string>& a, const std::vector<std::st
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::string wordnet_index;  // optional WordNet bridge (match_wordnet_index)
   std::string path = std::string(PONTE_DATA_DIR) + "/eval/crosslingual_triples.jsonl";
   auto segmenter = ponte::text::SegmenterKind::kJieba;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--triples") == 0) path = argv[i + 1];
+    if (std::strcmp(argv[i], "--wordnet-index") == 0) wordnet_index = argv[i + 1];
     if (std::strcmp(argv[i], "--segmenter") == 0 && std::strcmp(argv[i + 1], "icu") == 0) {
       segmenter = ponte::text::SegmenterKind::kIcu;
     }
@@ -91,6 +93,7 @@ int main(int argc, char** argv) {
   ponte::match::TextModelOptions model_options;
   model_options.data_dir = PONTE_DATA_DIR;
   model_options.segmenter = segmenter;
+  model_options.wordnet_index = wordnet_index;
   auto model = ponte::match::TextModel::Load(model_options);
   if (!model.ok()) return 1;
 
