@@ -54,9 +54,9 @@ Status RunToptw(const PlanTourOptions& opts) {
     return InternalError("the solver produced an infeasible plan: " + check.violations.front());
   }
   const auto unit = static_cast<double>(problem.ticks_per_unit);
-  nlohmann::json tours = nlohmann::json::array();
+  nlohmann::ordered_json tours = nlohmann::ordered_json::array();
   for (const auto& tour : result.solution.tours) {
-    nlohmann::json stops = nlohmann::json::array();
+    nlohmann::ordered_json stops = nlohmann::ordered_json::array();
     for (const itinerary::Stop& stop : tour) {
       stops.push_back({{"node", std::stoi(problem.visits[static_cast<std::size_t>(stop.visit)].id)},
                        {"arrive", static_cast<double>(stop.arrive) / unit},
@@ -65,7 +65,7 @@ Status RunToptw(const PlanTourOptions& opts) {
     }
     tours.push_back(std::move(stops));
   }
-  const nlohmann::json out = {{"score", check.value}, {"tours", std::move(tours)}};
+  const nlohmann::ordered_json out = {{"score", check.value}, {"tours", std::move(tours)}};
   if (opts.out.empty()) {
     std::cout << out.dump() << "\n";
     return OkStatus();
@@ -101,11 +101,13 @@ void Setup(CLI::App& app) {
   auto* cmd =
       app.add_subcommand("plan-tour", "Plan roadshow tours (team orienteering with time windows)");
   auto opts = std::make_shared<PlanTourOptions>();
-  auto* toptw = cmd->add_option("--toptw", opts->toptw, "OPTW/TOPTW benchmark file to solve");
-  auto* dir =
-      cmd->add_option("--roadshow-dir", opts->roadshow_dir,
-                      "folder with stages.csv, bases.csv, visits.csv (see docs/itinerary.md)");
-  toptw->excludes(dir);
+  // Exactly one input: a benchmark file or a roadshow folder (else a usage error).
+  auto* input = cmd->add_option_group("input");
+  input->add_option("--toptw", opts->toptw, "OPTW/TOPTW benchmark file to solve");
+  input->add_option("--roadshow-dir", opts->roadshow_dir,
+                    "folder with settings.csv, stages.csv, visits.csv, travel.csv "
+                    "(see docs/itinerary.md)");
+  input->require_option(1);
   cmd->add_option("--tours", opts->tours, "number of tours m (with --toptw)")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--time-limit", opts->time_limit, "search time in seconds (default 2)")
@@ -116,8 +118,7 @@ void Setup(CLI::App& app) {
   cmd->add_option("--ics", opts->ics, "also write an iCalendar file (with --roadshow-dir)");
   BindRun(cmd, [opts]() -> Status {
     if (!opts->toptw.empty()) return RunToptw(*opts);
-    if (!opts->roadshow_dir.empty()) return RunRoadshowDir(*opts);
-    return InvalidArgumentError("give --toptw FILE or --roadshow-dir DIR");
+    return RunRoadshowDir(*opts);
   });
 }
 
