@@ -667,6 +667,52 @@ std::vector<std::vector<Recommendation>> Recommender::TopKAll(std::size_t k) {
   return out;
 }
 
+std::vector<MutualMatch> Recommender::MutualTopK(std::size_t k) {
+  Impl& impl = *impl_;
+  const std::size_t n = impl.docs.size();
+  // Rank whatever is missing, in parallel.
+  impl.cache_k = std::max(impl.cache_k, k);
+  const std::size_t workers = std::max<std::size_t>(1, impl.options.threads);
+  std::vector<std::thread> threads;
+  auto work = [&](std::size_t w) {
+    Impl::Scratch scratch;
+    for (std::size_t i = w; i < n; i += workers) {
+      if (!impl.docs[i].alive || (impl.cache_valid[i] && impl.cache[i].size() >= k)) continue;
+      impl.cache[i] = impl.Rank(static_cast<ProfileIndex>(i), impl.cache_k, scratch);
+    }
+  };
+  for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  work(0);
+  for (auto& t : threads) t.join();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (impl.docs[i].alive) impl.cache_valid[i] = true;
+  }
+  auto in_top = [&](ProfileIndex of, ProfileIndex who) {
+    const auto& list = impl.cache[of];
+    const std::size_t m = std::min(k, list.size());
+    for (std::size_t r = 0; r < m; ++r) {
+      if (list[r].first == who) return true;
+    }
+    return false;
+  };
+  std::vector<MutualMatch> out;
+  for (ProfileIndex i = 0; i < n; ++i) {
+    if (!impl.docs[i].alive) continue;
+    const auto& list = impl.cache[i];
+    for (std::size_t r = 0; r < std::min(k, list.size()); ++r) {
+      const ProfileIndex j = list[r].first;
+      const std::string& a = impl.docs[i].profile.id;
+      const std::string& b = impl.docs[j].profile.id;
+      if (!(a < b) || !in_top(j, i)) continue;
+      out.push_back({a, b, list[r].second});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const MutualMatch& x, const MutualMatch& y) {
+    return x.score > y.score || (x.score == y.score && (x.a < y.a || (x.a == y.a && x.b < y.b)));
+  });
+  return out;
+}
+
 Result<Recommendation> Recommender::Explain(std::string_view reader_id,
                                             std::string_view candidate_id,
                                             std::optional<text::Language> reader) const {

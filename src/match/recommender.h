@@ -94,6 +94,13 @@ struct Recommendation {
   std::vector<std::string> why;                        // human-readable lines, best first
 };
 
+// Two profiles that each have the other among their top k.
+struct MutualMatch {
+  std::string a;  // a < b (by id)
+  std::string b;
+  double score = 0;
+};
+
 class Recommender {
  public:
   static Result<std::unique_ptr<Recommender>> Build(std::shared_ptr<const TextModel> model,
@@ -114,6 +121,9 @@ class Recommender {
   // calling thread, in index order, while options.threads workers rank.
   using TopKSink = std::function<void(std::size_t index, std::vector<Recommendation> recs)>;
   void ForEachTopK(std::size_t k, const TopKSink& sink);
+  // Every pair in each other's top `k`, strongest first (ties by ids): the
+  // natural meeting requests of an event.
+  std::vector<MutualMatch> MutualTopK(std::size_t k);
   // The score and explanation of one ordered pair, exclusions ignored.
   Result<Recommendation> Explain(std::string_view reader_id, std::string_view candidate_id,
                                  std::optional<text::Language> reader = std::nullopt) const;

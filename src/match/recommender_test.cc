@@ -167,6 +167,17 @@ TEST_F(RecommenderTest, ErrorsAreValues) {
             StatusCode::kInvalidArgument);
 }
 
+TEST_F(RecommenderTest, MutualPairsAreInEachOthersTopK) {
+  const auto mutual = rec_->MutualTopK(1);
+  ASSERT_GE(mutual.size(), 2U);
+  EXPECT_EQ(mutual.front().a, "catl");
+  EXPECT_EQ(mutual.front().b, "polimi");
+  for (const auto& m : mutual) {
+    EXPECT_EQ(IdsOf(*rec_, m.a, 1).front(), m.b);
+    EXPECT_EQ(IdsOf(*rec_, m.b, 1).front(), m.a);
+  }
+}
+
 TEST_F(RecommenderTest, TopKAllEqualsTopK) {
   const auto all = rec_->TopKAll(2);
   for (std::size_t i = 0; i < rec_->size(); ++i) {
