@@ -167,7 +167,13 @@ std::string FormatCsvRow(const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
     const std::string& f = fields[i];
-    const bool quote = f.find_first_of(",\"\r\n") != std::string::npos ||
+    // A record that is one empty field must not look like a blank line.
+    const bool lone_empty = fields.size() == 1 && f.empty();
+    // A field starting with U+FEFF at the start of a file would be read as a
+    // byte-order mark.
+    const bool starts_with_bom = f.rfind("\xEF\xBB\xBF", 0) == 0;
+    const bool quote = lone_empty || starts_with_bom ||
+                       f.find_first_of(",\"\r\n") != std::string::npos ||
                        (!f.empty() && (f.front() == ' ' || f.back() == ' '));
     if (!quote) {
       out += f;

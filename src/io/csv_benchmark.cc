@@ -13,10 +13,10 @@ namespace {
 std::string MakeOrganizations(int rows) {
   std::string text = "key,name_it,name_zh,type,country,city,website\n";
   for (int i = 0; i < rows; ++i) {
-    text += "org-" + std::to_string(i) +
-            ",\"Università degli Studi, Dipartimento di Ingegneria " + std::to_string(i) +
-            "\",四川大学第" + std::to_string(i) + "研究所,university," + (i % 2 == 0 ? "IT" : "CN") +
-            ",Città di Castello,https://example.org/" + std::to_string(i) + "\n";
+    text += "org-" + std::to_string(i) + ",\"Università degli Studi, Dipartimento di Ingegneria " +
+            std::to_string(i) + "\",四川大学第" + std::to_string(i) + "研究所,university," +
+            (i % 2 == 0 ? "IT" : "CN") + ",Città di Castello,https://example.org/" +
+            std::to_string(i) + "\n";
   }
   return text;
 }

@@ -69,5 +69,15 @@ TEST(Csv, FormatRoundTrips) {
   EXPECT_EQ(t->rows[0].fields, fields);
 }
 
+TEST(Csv, LoneEmptyFieldIsNotABlankLine) {
+  // Found by the fuzzer: a one-column record holding "" was written as an
+  // empty line, which reading then skipped.
+  EXPECT_EQ(FormatCsvRow({""}), "\"\"\r\n");
+  auto t = ParseCsv(FormatCsvRow({"a"}) + FormatCsvRow({""}), "x.csv");
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->rows.size(), 1u);
+  EXPECT_EQ(t->rows[0].fields, std::vector<std::string>{""});
+}
+
 }  // namespace
 }  // namespace ponte::io
