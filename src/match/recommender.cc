@@ -399,7 +399,7 @@ struct Recommender::Impl {
       }
     }
     scratch.touched.clear();
-    const std::size_t keep = std::min(shortlist.size(), options.max_candidates);
+    const std::size_t keep = std::min(shortlist.size(), std::max(options.max_candidates, 3 * k));
     auto by_score = [](const auto& x, const auto& y) {
       return x.first > y.first || (x.first == y.first && x.second < y.second);
     };

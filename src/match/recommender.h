@@ -65,7 +65,7 @@ struct RecommenderOptions {
   // read (exact below this size), then the best `max_candidates` by the
   // approximate score are scored exactly.
   std::size_t max_postings_per_feature = 800;
-  std::size_t max_candidates = 120;
+  std::size_t max_candidates = 60;  // at least 3k are always kept
 };
 
 // Every part of a recommendation's score, each in [0, 1].
