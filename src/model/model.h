@@ -183,7 +183,7 @@ struct Meeting {
 struct VisitWindow {
   CivilDate date;
   Minutes open;   // minutes after local midnight
-  Minutes close;  // latest start of the visit
+  Minutes close;  // the visit must be over by then
   friend bool operator==(const VisitWindow&, const VisitWindow&) = default;
 };
 
@@ -193,19 +193,35 @@ struct RoadshowStage {
   CivilDate last_day;
   std::string base_name;  // hotel where each day starts and ends
   std::optional<GeoPoint> base;
+  int teams = 1;                  // sub-teams the delegation may split into on a day
+  double speed_km_per_hour = 20;  // door to door, over the straight-line distance
+  std::string time_zone = "Asia/Shanghai";
   friend bool operator==(const RoadshowStage&, const RoadshowStage&) = default;
+};
+
+// An inter-city trip; the day's visits in both cities shrink around it.
+struct RoadshowTravel {
+  CivilDate date;
+  std::string from_city;
+  std::string to_city;
+  std::string mode;  // "high-speed train G1234"
+  Minutes depart;    // minutes after local midnight
+  Minutes arrive;
+  friend bool operator==(const RoadshowTravel&, const RoadshowTravel&) = default;
 };
 
 struct RoadshowVisit {
   VisitId id;
   std::string key;
   OrganizationId host;  // optional
-  std::string name;
+  LocalizedText name;
   std::string city;
+  std::string kind;  // "university", "science park", ...
   std::string address;
+  std::string notes;
   std::optional<GeoPoint> location;
   Minutes duration{60};
-  std::vector<VisitWindow> windows;
+  std::vector<VisitWindow> windows;  // when the host can receive the delegation
   double value = 1.0;
   bool mandatory = false;
   friend bool operator==(const RoadshowVisit&, const RoadshowVisit&) = default;
@@ -215,10 +231,18 @@ struct Roadshow {
   RoadshowId id;
   std::string key;
   LocalizedText name;
-  std::string time_zone = "Asia/Shanghai";
-  int max_teams = 1;  // sub-teams the delegation may split into on a day
+  Minutes day_start{8 * 60 + 30};  // minutes after local midnight
+  Minutes day_end{18 * 60 + 30};
+  Minutes lunch_start{12 * 60};
+  Minutes lunch_end{13 * 60 + 30};
+  Minutes travel_overhead{10};  // per leg between visits
+  Minutes transfer{60};         // base <-> station or airport on travel days
   std::vector<RoadshowStage> stages;
   std::vector<RoadshowVisit> visits;
+  std::vector<RoadshowTravel> travel;
+  // The last published plan, as JSON written by the planning service (empty
+  // until planned).
+  std::string plan;
 };
 
 // What came of a meeting or an expression of interest.

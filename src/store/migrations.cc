@@ -141,9 +141,10 @@ CREATE TABLE roadshows (
   id INTEGER PRIMARY KEY,
   key TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
-  time_zone TEXT NOT NULL,
-  max_teams INTEGER NOT NULL DEFAULT 1,
+  settings TEXT NOT NULL DEFAULT '{}',
   stages TEXT NOT NULL DEFAULT '[]',
+  travel TEXT NOT NULL DEFAULT '[]',
+  plan TEXT NOT NULL DEFAULT '',
   version INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE roadshow_visits (
@@ -151,9 +152,11 @@ CREATE TABLE roadshow_visits (
   roadshow_id INTEGER NOT NULL REFERENCES roadshows(id) ON DELETE CASCADE,
   key TEXT NOT NULL,
   host_org INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
-  name TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '{}',
   city TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL DEFAULT '',
   address TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
   latitude REAL,
   longitude REAL,
   duration_minutes INTEGER NOT NULL,

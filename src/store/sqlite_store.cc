@@ -799,26 +799,45 @@ Result<std::vector<Meeting>> SqliteStore::ListMeetings(EventId event) {
 Status SqliteStore::PutRoadshow(Roadshow& r) {
   Transaction tx(*db_);
   PONTE_RETURN_IF_ERROR(tx.Begin());
+  const Json settings{{"day_start", r.day_start.count()},
+                      {"day_end", r.day_end.count()},
+                      {"lunch_start", r.lunch_start.count()},
+                      {"lunch_end", r.lunch_end.count()},
+                      {"travel_overhead", r.travel_overhead.count()},
+                      {"transfer", r.transfer.count()}};
   Json stages = Json::array();
   for (const RoadshowStage& s : r.stages) {
     Json stage{{"city", s.city},
                {"first_day", FormatDate(s.first_day)},
                {"last_day", FormatDate(s.last_day)},
-               {"base_name", s.base_name}};
+               {"base_name", s.base_name},
+               {"teams", s.teams},
+               {"speed_km_per_hour", s.speed_km_per_hour},
+               {"time_zone", s.time_zone}};
     if (s.base) {
       stage["latitude"] = s.base->latitude;
       stage["longitude"] = s.base->longitude;
     }
     stages.push_back(std::move(stage));
   }
+  Json travel = Json::array();
+  for (const RoadshowTravel& t : r.travel) {
+    travel.push_back({{"date", FormatDate(t.date)},
+                      {"from_city", t.from_city},
+                      {"to_city", t.to_city},
+                      {"mode", t.mode},
+                      {"depart", t.depart.count()},
+                      {"arrive", t.arrive.count()}});
+  }
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
-      db_->Prepare("INSERT INTO roadshows(key, name, time_zone, max_teams, stages) VALUES(?1, ?2, "
-                   "?3, ?4, ?5) ON CONFLICT(key) DO UPDATE SET name = excluded.name, time_zone = "
-                   "excluded.time_zone, max_teams = excluded.max_teams, stages = excluded.stages, "
-                   "version = version + 1 RETURNING id"));
-  stmt.Bind(1, r.key).Bind(2, ToJson(r.name)).Bind(3, r.time_zone).Bind(4, r.max_teams);
-  stmt.Bind(5, stages.dump());
+      db_->Prepare(
+          "INSERT INTO roadshows(key, name, settings, stages, travel, plan) VALUES(?1, ?2, "
+          "?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET name = excluded.name, settings = "
+          "excluded.settings, stages = excluded.stages, travel = excluded.travel, plan = "
+          "excluded.plan, version = version + 1 RETURNING id"));
+  stmt.Bind(1, r.key).Bind(2, ToJson(r.name)).Bind(3, settings.dump()).Bind(4, stages.dump());
+  stmt.Bind(5, travel.dump()).Bind(6, r.plan);
   PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return InternalError("roadshow upsert returned no id");
   r.id = RoadshowId(stmt.Int(0));
@@ -828,23 +847,25 @@ Status SqliteStore::PutRoadshow(Roadshow& r) {
   PONTE_RETURN_IF_ERROR(clear.Bind(1, r.id.value()).Run());
   PONTE_ASSIGN_OR_RETURN(
       Statement visit,
-      db_->Prepare("INSERT INTO roadshow_visits(roadshow_id, key, host_org, name, city, address, "
-                   "latitude, longitude, duration_minutes, windows, value, mandatory) VALUES(?1, "
-                   "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id"));
+      db_->Prepare("INSERT INTO roadshow_visits(roadshow_id, key, host_org, name, city, kind, "
+                   "address, notes, latitude, longitude, duration_minutes, windows, value, "
+                   "mandatory) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                   "RETURNING id"));
   for (RoadshowVisit& v : r.visits) {
     Json windows = Json::array();
     for (const VisitWindow& w : v.windows) {
       windows.push_back({FormatDate(w.date), w.open.count(), w.close.count()});
     }
-    visit.Bind(1, r.id.value()).Bind(2, v.key).BindOptionalId(3, v.host.value()).Bind(4, v.name);
-    visit.Bind(5, v.city).Bind(6, v.address);
+    visit.Bind(1, r.id.value()).Bind(2, v.key).BindOptionalId(3, v.host.value());
+    visit.Bind(4, ToJson(v.name)).Bind(5, v.city).Bind(6, v.kind).Bind(7, v.address);
+    visit.Bind(8, v.notes);
     if (v.location) {
-      visit.Bind(7, v.location->latitude).Bind(8, v.location->longitude);
+      visit.Bind(9, v.location->latitude).Bind(10, v.location->longitude);
     } else {
-      visit.BindNull(7).BindNull(8);
+      visit.BindNull(9).BindNull(10);
     }
-    visit.Bind(9, static_cast<std::int64_t>(v.duration.count())).Bind(10, windows.dump());
-    visit.Bind(11, v.value).Bind(12, v.mandatory ? 1 : 0);
+    visit.Bind(11, static_cast<std::int64_t>(v.duration.count())).Bind(12, windows.dump());
+    visit.Bind(13, v.value).Bind(14, v.mandatory ? 1 : 0);
     auto vrow = visit.Step();
     if (!vrow.ok()) return vrow.status().WithContext("visit '" + v.key + "'");
     v.id = VisitId(visit.Int(0));
@@ -856,8 +877,8 @@ Status SqliteStore::PutRoadshow(Roadshow& r) {
 Result<Roadshow> SqliteStore::GetRoadshow(std::string_view key) {
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
-      db_->Prepare(
-          "SELECT id, key, name, time_zone, max_teams, stages FROM roadshows WHERE key = ?1"));
+      db_->Prepare("SELECT id, key, name, settings, stages, travel, plan FROM roadshows WHERE "
+                   "key = ?1"));
   stmt.Bind(1, key);
   PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return NotFoundError("no roadshow with key '" + std::string(key) + "'");
@@ -865,24 +886,44 @@ Result<Roadshow> SqliteStore::GetRoadshow(std::string_view key) {
   r.id = RoadshowId(stmt.Int(0));
   r.key = stmt.Text(1);
   r.name = LocalizedFromJson(stmt.Text(2));
-  r.time_zone = stmt.Text(3);
-  r.max_teams = static_cast<int>(stmt.Int(4));
-  Json stages = Json::parse(stmt.Text(5), nullptr, false);
-  for (const Json& s : stages) {
+  const Json settings = Json::parse(stmt.Text(3), nullptr, false);
+  auto minutes = [&](const char* name, Minutes fallback) {
+    return settings.is_object() && settings.contains(name)
+               ? Minutes(settings[name].get<std::int64_t>())
+               : fallback;
+  };
+  r.day_start = minutes("day_start", r.day_start);
+  r.day_end = minutes("day_end", r.day_end);
+  r.lunch_start = minutes("lunch_start", r.lunch_start);
+  r.lunch_end = minutes("lunch_end", r.lunch_end);
+  r.travel_overhead = minutes("travel_overhead", r.travel_overhead);
+  r.transfer = minutes("transfer", r.transfer);
+  for (const Json& s : Json::parse(stmt.Text(4), nullptr, false)) {
     RoadshowStage stage;
     stage.city = s.value("city", "");
     stage.first_day = ParseDate(s.value("first_day", "")).value_or(CivilDate{});
     stage.last_day = ParseDate(s.value("last_day", "")).value_or(CivilDate{});
     stage.base_name = s.value("base_name", "");
-    if (s.contains("latitude"))
+    stage.teams = s.value("teams", 1);
+    stage.speed_km_per_hour = s.value("speed_km_per_hour", 20.0);
+    stage.time_zone = s.value("time_zone", "Asia/Shanghai");
+    if (s.contains("latitude")) {
       stage.base = GeoPoint{s["latitude"].get<double>(), s["longitude"].get<double>()};
+    }
     r.stages.push_back(std::move(stage));
   }
+  for (const Json& t : Json::parse(stmt.Text(5), nullptr, false)) {
+    r.travel.push_back({ParseDate(t.value("date", "")).value_or(CivilDate{}),
+                        t.value("from_city", ""), t.value("to_city", ""), t.value("mode", ""),
+                        Minutes(t.value("depart", 0)), Minutes(t.value("arrive", 0))});
+  }
+  r.plan = stmt.Text(6);
+  stmt.Reset();
   PONTE_ASSIGN_OR_RETURN(
       Statement visits,
-      db_->Prepare("SELECT id, key, host_org, name, city, address, latitude, longitude, "
-                   "duration_minutes, windows, value, mandatory FROM roadshow_visits WHERE "
-                   "roadshow_id = ?1 ORDER BY id"));
+      db_->Prepare("SELECT id, key, host_org, name, city, kind, address, notes, latitude, "
+                   "longitude, duration_minutes, windows, value, mandatory FROM roadshow_visits "
+                   "WHERE roadshow_id = ?1 ORDER BY id"));
   visits.Bind(1, r.id.value());
   while (true) {
     PONTE_ASSIGN_OR_RETURN(bool vrow, visits.Step());
@@ -891,17 +932,19 @@ Result<Roadshow> SqliteStore::GetRoadshow(std::string_view key) {
     v.id = VisitId(visits.Int(0));
     v.key = visits.Text(1);
     v.host = OrganizationId(visits.IsNull(2) ? 0 : visits.Int(2));
-    v.name = visits.Text(3);
+    v.name = LocalizedFromJson(visits.Text(3));
     v.city = visits.Text(4);
-    v.address = visits.Text(5);
-    if (!visits.IsNull(6)) v.location = GeoPoint{visits.Double(6), visits.Double(7)};
-    v.duration = Minutes(visits.Int(8));
-    for (const Json& w : Json::parse(visits.Text(9), nullptr, false)) {
+    v.kind = visits.Text(5);
+    v.address = visits.Text(6);
+    v.notes = visits.Text(7);
+    if (!visits.IsNull(8)) v.location = GeoPoint{visits.Double(8), visits.Double(9)};
+    v.duration = Minutes(visits.Int(10));
+    for (const Json& w : Json::parse(visits.Text(11), nullptr, false)) {
       v.windows.push_back({ParseDate(w[0].get<std::string>()).value_or(CivilDate{}),
                            Minutes(w[1].get<std::int64_t>()), Minutes(w[2].get<std::int64_t>())});
     }
-    v.value = visits.Double(10);
-    v.mandatory = visits.Int(11) != 0;
+    v.value = visits.Double(12);
+    v.mandatory = visits.Int(13) != 0;
     r.visits.push_back(std::move(v));
   }
   return r;

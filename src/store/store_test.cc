@@ -213,21 +213,37 @@ TEST_F(StoreTest, RoadshowRoundTrip) {
   Roadshow r;
   r.key = "roadshow-2026";
   r.name.Set("zh", "西南路演");
-  r.stages.push_back({"Chengdu", {2026, 4, 25}, {2026, 4, 27}, "Hotel", GeoPoint{30.65, 104.07}});
+  r.name.Set("it", "Roadshow nel Sud-Ovest");
+  r.lunch_start = Minutes(690);
+  r.stages.push_back({.city = "Chengdu",
+                      .first_day = {2026, 4, 25},
+                      .last_day = {2026, 4, 27},
+                      .base_name = "Hotel",
+                      .base = GeoPoint{30.65, 104.07},
+                      .teams = 2});
+  r.travel.push_back({{2026, 4, 27}, "Chengdu", "Chongqing", "G8501", Minutes(760), Minutes(845)});
   RoadshowVisit v;
   v.key = "scu";
-  v.name = "四川大学";
+  v.name.Set("zh", "四川大学");
+  v.name.Set("en", "Sichuan University");
   v.city = "Chengdu";
+  v.kind = "university";
   v.location = GeoPoint{30.63, 104.08};
   v.windows.push_back({{2026, 4, 25}, Minutes(540), Minutes(1020)});
   r.visits.push_back(v);
+  r.plan = R"({"days":[]})";
   ASSERT_TRUE(store->PutRoadshow(r).ok());
   auto back = store->GetRoadshow("roadshow-2026");
-  ASSERT_TRUE(back.ok());
-  EXPECT_EQ(back->name.Get("zh"), "西南路演");
-  ASSERT_EQ(back->visits.size(), 1u);
-  EXPECT_EQ(back->visits[0].windows, v.windows);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->name, r.name);
+  EXPECT_EQ(back->lunch_start, Minutes(690));
   EXPECT_EQ(back->stages, r.stages);
+  EXPECT_EQ(back->travel, r.travel);
+  ASSERT_EQ(back->visits.size(), 1u);
+  v.id = back->visits[0].id;
+  EXPECT_EQ(back->visits[0], v);
+  EXPECT_EQ(back->plan, r.plan);
+  EXPECT_EQ(store->GetRoadshow("nope").status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace
