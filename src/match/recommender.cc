@@ -180,6 +180,19 @@ struct Recommender::Impl {
   std::vector<bool> cache_valid;
   std::size_t cache_k = 0;
   std::unique_ptr<FeatureExtractor> update_extractor;
+  // holders[b]: profiles whose cached list may contain b (a superset: stale
+  // entries are re-checked). Rebuilt when lists were ranked outside Update().
+  std::vector<std::vector<ProfileIndex>> holders;
+  bool holders_dirty = true;
+
+  void RebuildHolders() {
+    holders.assign(docs.size(), {});
+    for (ProfileIndex a = 0; a < docs.size(); ++a) {
+      if (!cache_valid[a]) continue;
+      for (const auto& entry : cache[a]) holders[entry.first].push_back(a);
+    }
+    holders_dirty = false;
+  }
 
   // --- interning -----------------------------------------------------------
   FeatureId Intern(const RawFeature& f) {
@@ -615,6 +628,9 @@ Result<std::vector<Recommendation>> Recommender::TopK(std::string_view id, std::
     Impl::Scratch scratch;
     impl_->cache[i] = impl_->Rank(i, std::max(k, impl_->cache_k), scratch);
     impl_->cache_valid[i] = true;
+    if (!impl_->holders_dirty && impl_->holders.size() == impl_->docs.size()) {
+      for (const auto& entry : impl_->cache[i]) impl_->holders[entry.first].push_back(i);
+    }
     impl_->cache_k = std::max(impl_->cache_k, k);
   }
   std::vector<Recommendation> out;
@@ -629,6 +645,7 @@ void Recommender::ForEachTopK(std::size_t k, const TopKSink& sink) {
   Impl& impl = *impl_;
   const std::size_t n = impl.docs.size();
   impl.cache_k = std::max(impl.cache_k, k);
+  impl.holders_dirty = true;
   // Blocks keep memory bounded (explanations are the bulky part) while the
   // sink still sees profiles in order, on the calling thread.
   constexpr std::size_t kBlock = 1024;
@@ -672,6 +689,7 @@ std::vector<MutualMatch> Recommender::MutualTopK(std::size_t k) {
   const std::size_t n = impl.docs.size();
   // Rank whatever is missing, in parallel.
   impl.cache_k = std::max(impl.cache_k, k);
+  impl.holders_dirty = true;
   const std::size_t workers = std::max<std::size_t>(1, impl.options.threads);
   std::vector<std::thread> threads;
   auto work = [&](std::size_t w) {
@@ -767,12 +785,23 @@ Status Recommender::Update(const Profile& profile) {
            (x.second == y.second && impl.docs[x.first].profile.id < impl.docs[y.first].profile.id);
   };
   // Lists that held the profile: rescore it there.
-  for (ProfileIndex other = 0; other < impl.docs.size(); ++other) {
+  if (impl.holders_dirty) {
+    impl.RebuildHolders();
+  } else if (impl.holders.size() < impl.docs.size()) {
+    impl.holders.resize(impl.docs.size());  // a new profile is held by nobody yet
+  }
+  for (const auto& entry : impl.cache[index]) impl.holders[entry.first].push_back(index);
+  std::vector<ProfileIndex> held_by = std::move(impl.holders[index]);
+  std::sort(held_by.begin(), held_by.end());
+  held_by.erase(std::unique(held_by.begin(), held_by.end()), held_by.end());
+  impl.holders[index].clear();
+  for (ProfileIndex other : held_by) {
     if (other == index || !impl.cache_valid[other]) continue;
     auto& list = impl.cache[other];
     const auto at =
         std::find_if(list.begin(), list.end(), [index](const auto& e) { return e.first == index; });
     if (at == list.end()) continue;
+    impl.holders[index].push_back(other);
     const double score = impl.Allowed(other, index) ? impl.Score(other, index).total : 0.0;
     if (score <= 0) {
       list.erase(at);
@@ -783,7 +812,9 @@ Status Recommender::Update(const Profile& profile) {
     at->second = score;
     std::sort(list.begin(), list.end(), order);
     // Fallen to the last place: someone outside the list may now beat it.
-    if (dropped && list.size() == k && list.back().first == index) impl.cache_valid[other] = false;
+    if (dropped && list.size() == k && list.back().first == index) {
+      impl.cache_valid[other] = false;
+    }
   }
   // Lists it may now enter.
   for (const auto& [other, pair_score] : neighbourhood) {
@@ -797,7 +828,8 @@ Status Recommender::Update(const Profile& profile) {
     if (list.size() < k || pair_score > list.back().second) {
       list.emplace_back(index, pair_score);
       std::sort(list.begin(), list.end(), order);
-      if (list.size() > k) list.resize(k);
+      if (list.size() > k) list.resize(k);  // the evicted one keeps a stale holder entry
+      impl.holders[index].push_back(other);
     }
   }
   return OkStatus();
