@@ -66,4 +66,8 @@ bool ImproveByReplacement(const Instance& inst, State* state);
 // tour got shorter.
 bool ShortenTours(const Instance& inst, State* state);
 
+// 2-opt* between each pair of tours: one tail exchange per pair when it
+// shortens travel and keeps both feasible (two_opt_star.cc).
+bool ExchangeTails(const Instance& inst, State* state);
+
 }  // namespace ponte::itinerary::internal

@@ -27,7 +27,7 @@ constexpr double kStartTemperature = 2.0;
 constexpr double kEndTemperature = 0.5;
 // Cycle length without a deadline (iterations), and cycles per time budget.
 constexpr double kCycleIterations = 20000;
-constexpr int kTimedCycles = 2;
+constexpr int kTimedCycles = 5;
 constexpr double kForever = 1e17;  // Deadline::Never().Remaining() is 1e18
 // Local search only on candidates within this many mean visit values of the current.
 constexpr double kPolishWithin = 1.0;
@@ -54,7 +54,8 @@ Solution ToSolution(const State& s) {
 
 void LocalSearch(const Instance& inst, Rng& rng, State* s) {
   // Shorter tours and replacements free time; refill after each.
-  if (internal::ShortenTours(inst, s)) internal::GreedyInsert(inst, {}, rng, s);
+  const bool tails = inst.m > 1 && internal::ExchangeTails(inst, s);
+  if (internal::ShortenTours(inst, s) || tails) internal::GreedyInsert(inst, {}, rng, s);
   while (internal::ImproveByReplacement(inst, s)) {
     internal::GreedyInsert(inst, {}, rng, s);
   }
