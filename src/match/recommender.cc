@@ -675,6 +675,7 @@ void Recommender::ForEachTopK(std::size_t k, const TopKSink& sink) {
       if (impl.docs[i].alive) sink(i, std::move(block[i - begin]));
     }
   }
+  impl.RebuildHolders();  // here rather than in the first Update()
 }
 
 std::vector<std::vector<Recommendation>> Recommender::TopKAll(std::size_t k) {
@@ -705,6 +706,7 @@ std::vector<MutualMatch> Recommender::MutualTopK(std::size_t k) {
   for (std::size_t i = 0; i < n; ++i) {
     if (impl.docs[i].alive) impl.cache_valid[i] = true;
   }
+  impl.RebuildHolders();
   auto in_top = [&](ProfileIndex of, ProfileIndex who) {
     const auto& list = impl.cache[of];
     const std::size_t m = std::min(k, list.size());
