@@ -253,4 +253,50 @@ CheckReport Check(const Problem& problem, const Solution& solution, const CheckO
   return report;
 }
 
+std::vector<DayStatistics> StatisticsPerDay(const Problem& problem, const Solution& solution) {
+  const Domains domains = ComputeDomains(problem);
+  const int days = problem.days();
+  std::vector<DayStatistics> stats(static_cast<std::size_t>(std::max(days, 0)));
+  for (int d = 0; d < days; ++d) stats[static_cast<std::size_t>(d)].day = d;
+  const std::size_t slot_count = problem.slots.size();
+  std::vector<int> load(slot_count, 0);
+  for (const Assignment& a : solution.meetings) {
+    if (!a.scheduled() || static_cast<std::size_t>(a.slot) >= slot_count) continue;
+    ++load[static_cast<std::size_t>(a.slot)];
+    DayStatistics& s =
+        stats[static_cast<std::size_t>(domains.day_of_slot[static_cast<std::size_t>(a.slot)])];
+    ++s.meetings;
+    if (a.interpreter != kNoInterpreter) ++s.interpreted;
+  }
+  for (std::size_t t = 0; t < slot_count; ++t) {
+    DayStatistics& s = stats[static_cast<std::size_t>(domains.day_of_slot[t])];
+    s.tables_used = std::max(s.tables_used, load[t]);
+    const SessionIndex session = problem.slots[t].session;
+    s.tables_available =
+        std::max(s.tables_available, problem.sessions[static_cast<std::size_t>(session)].tables);
+    for (const auto& available : domains.interpreter_available)
+      s.interpreter_slots += available[t] ? 1 : 0;
+  }
+  // Breaks and participants per day: count each day separately.
+  for (std::size_t p = 0; p < problem.participants.size(); ++p) {
+    std::vector<char> busy(slot_count, 0);
+    for (MeetingIndex m : domains.meetings_of[p]) {
+      const SlotIndex t = solution.meetings[static_cast<std::size_t>(m)].slot;
+      if (t >= 0 && static_cast<std::size_t>(t) < slot_count) busy[static_cast<std::size_t>(t)] = 1;
+    }
+    std::size_t start = 0;
+    while (start < slot_count) {
+      std::size_t end = start;
+      while (end < slot_count && domains.day_of_slot[end] == domains.day_of_slot[start]) ++end;
+      const std::vector<char> day(busy.begin() + static_cast<std::ptrdiff_t>(start),
+                                  busy.begin() + static_cast<std::ptrdiff_t>(end));
+      DayStatistics& s = stats[static_cast<std::size_t>(domains.day_of_slot[start])];
+      s.breaks += CountBreaks(day);
+      if (std::find(day.begin(), day.end(), 1) != day.end()) ++s.participants;
+      start = end;
+    }
+  }
+  return stats;
+}
+
 }  // namespace ponte::schedule

@@ -52,6 +52,19 @@ struct CheckReport {
 CheckReport Check(const Problem& problem, const Solution& solution,
                   const CheckOptions& options = {});
 
+// Per-day figures for reports and the demo.
+struct DayStatistics {
+  DayIndex day = 0;
+  int meetings = 0;           // scheduled that day
+  int breaks = 0;             // breaks that day, over all participants
+  int participants = 0;       // with at least one meeting that day
+  int tables_used = 0;        // most tables in use at once in any slot of the day
+  int tables_available = 0;   // most tables of any session that day
+  int interpreted = 0;        // meetings with an interpreter
+  int interpreter_slots = 0;  // interpreter-slots available that day
+};
+std::vector<DayStatistics> StatisticsPerDay(const Problem& problem, const Solution& solution);
+
 // Breaks per participant of a timetable (tables ignored). `domains` must come
 // from ComputeDomains(problem).
 std::vector<int> BreaksPerParticipant(const Problem& problem, const Domains& domains,

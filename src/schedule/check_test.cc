@@ -143,6 +143,23 @@ TEST(Check, TableChanges) {
   EXPECT_EQ(Check(problem, solution).objective.table_changes, 0);
 }
 
+TEST(Check, StatisticsPerDay) {
+  Problem problem = MakeProblem(3, 4, 2, {{0, 1}, {0, 2}, {1, 2}});
+  problem.sessions.push_back(Session{"day 2", 1, 0, 3});
+  problem.slots[2].session = 1;
+  problem.slots[3].session = 1;
+  // Day 1: meetings in slots 0 and 1; day 2: one meeting in slot 3.
+  const std::vector<DayStatistics> stats = StatisticsPerDay(problem, MakeSolution({0, 1, 3}));
+  ASSERT_EQ(stats.size(), 2u);
+  EXPECT_EQ(stats[0].meetings, 2);
+  EXPECT_EQ(stats[0].participants, 3);
+  EXPECT_EQ(stats[0].tables_used, 1);
+  EXPECT_EQ(stats[0].tables_available, 2);
+  EXPECT_EQ(stats[1].meetings, 1);
+  EXPECT_EQ(stats[1].breaks, 0);
+  EXPECT_EQ(stats[1].tables_available, 3);
+}
+
 TEST(Check, WrongSize) {
   Problem problem = MakeProblem(2, 2, 1, {{0, 1}});
   EXPECT_FALSE(Check(problem, Solution{}).valid());
