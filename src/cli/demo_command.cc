@@ -11,6 +11,8 @@
 #include "core/progress.h"
 #include "demo/demo.h"
 #include "demo/summary.h"
+#include "itinerary/roadshow_csv.h"
+#include "service/plan_roadshow.h"
 #include "service/recommend_event.h"
 #include "service/schedule_event.h"
 #include "text/language.h"
@@ -23,6 +25,7 @@ struct DemoCommandOptions {
   bool no_serve = false;
   double schedule_seconds = 5;
   std::size_t proposals = 60;
+  double roadshow_seconds = 2;
 };
 
 constexpr std::size_t kRecommendationsPerOrganization = 10;
@@ -124,6 +127,18 @@ Status RunDemo(const DemoCommandOptions& options) {
   PONTE_RETURN_IF_ERROR(service::PublishSchedule(*result.store, event_data, plan));
   std::fputs(demo::FormatScheduleSummary(plan).c_str(), stdout);
 
+  // The promotional roadshow through four Chinese cities, planned day by day.
+  PONTE_ASSIGN_OR_RETURN(itinerary::Roadshow roadshow,
+                         itinerary::ReadRoadshowDir(DataDir() + "/demo/roadshow"));
+  Roadshow stored_roadshow = service::FromItinerary(roadshow);
+  PONTE_RETURN_IF_ERROR(result.store->PutRoadshow(stored_roadshow));
+  PONTE_ASSIGN_OR_RETURN(
+      service::PlannedRoadshow planned,
+      service::PlanStoredRoadshow(
+          *result.store, roadshow.id, {.seed = 1},
+          Deadline::After(std::chrono::duration<double>(options.roadshow_seconds))));
+  std::printf("\n%s", itinerary::FormatPlanText(planned.roadshow, planned.plan).c_str());
+
   std::printf("\nDemo database: %s (built in %.2f s)\n", options.db.c_str(), watch.Seconds());
   if (!options.no_serve) {
     std::printf("(the web server arrives with `ponte serve`; nothing to serve yet)\n");
@@ -141,6 +156,9 @@ void Setup(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--proposals", options->proposals,
                   "meetings to propose from mutual recommendations")
+      ->capture_default_str();
+  cmd->add_option("--roadshow-seconds", options->roadshow_seconds,
+                  "time limit for the roadshow planner")
       ->capture_default_str();
   cmd->add_flag("--no-serve", options->no_serve, "do not start the web server afterwards");
   BindRun(cmd, [options] { return RunDemo(*options); });
