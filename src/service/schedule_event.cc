@@ -196,70 +196,31 @@ EventSchedule ScheduleEvent(const EventData& data, const schedule::SolveOptions&
     out.meetings.push_back(meeting);
   }
 
-  // Per-day statistics.
-  const schedule::Domains domains = schedule::ComputeDomains(problem);
-  const int day_count = problem.days();
-  out.days.resize(static_cast<std::size_t>(day_count));
-  std::vector<int> per_slot(problem.slots.size(), 0);
-  std::vector<int> interpreted_per_slot(problem.slots.size(), 0);
-  for (const schedule::Assignment& a : assignments) {
-    if (!a.scheduled()) continue;
-    ++per_slot[static_cast<std::size_t>(a.slot)];
-    if (a.interpreter != schedule::kNoInterpreter)
-      ++interpreted_per_slot[static_cast<std::size_t>(a.slot)];
-  }
-  std::vector<int> interpreters_available(problem.slots.size(), 0);
-  for (std::size_t i = 0; i < problem.interpreters.size(); ++i) {
+  // Per-day statistics from the engine, with the day's date and cities.
+  for (const schedule::DayStatistics& day :
+       schedule::StatisticsPerDay(problem, out.result.solution)) {
+    DayStatistics d;
+    d.meetings = day.meetings;
+    d.participants = day.participants;
+    d.breaks = day.breaks;
+    d.peak_tables = day.tables_used;
+    d.tables = day.tables_available;
+    d.interpreted = day.interpreted;
+    d.interpreter_load = day.interpreter_slots > 0
+                             ? static_cast<double>(day.interpreted) / day.interpreter_slots
+                             : 0;
     for (std::size_t t = 0; t < problem.slots.size(); ++t) {
-      interpreters_available[t] += domains.interpreter_available[i][t] != 0 ? 1 : 0;
+      const schedule::Session& ps =
+          problem.sessions[static_cast<std::size_t>(problem.slots[t].session)];
+      if (ps.day != day.day) continue;
+      const Session& session = data.sessions[out.mapping.slot_session[t].first];
+      d.date = session.date;
+      ++d.slots;
+      if (d.city.find(session.city) == std::string::npos) {
+        d.city += (d.city.empty() ? "" : "/") + session.city;
+      }
     }
-  }
-  std::vector<int> interpreter_slots(out.days.size(), 0);
-  for (std::size_t t = 0; t < problem.slots.size(); ++t) {
-    const auto day = static_cast<std::size_t>(domains.day_of_slot[t]);
-    const auto& session = problem.sessions[static_cast<std::size_t>(problem.slots[t].session)];
-    DayStatistics& d = out.days[day];
-    const auto [session_idx, unused] = out.mapping.slot_session[t];
-    (void)unused;
-    d.date = data.sessions[session_idx].date;
-    if (d.city.find(data.sessions[session_idx].city) == std::string::npos) {
-      d.city += (d.city.empty() ? "" : "/") + data.sessions[session_idx].city;
-    }
-    ++d.slots;
-    d.meetings += per_slot[t];
-    if (per_slot[t] >= d.peak_tables) {
-      d.peak_tables = per_slot[t];
-      d.tables = session.tables;
-    }
-    d.interpreted += interpreted_per_slot[t];
-    interpreter_slots[day] += interpreters_available[t];
-  }
-  for (std::size_t p = 0; p < problem.participants.size(); ++p) {
-    std::vector<std::vector<char>> busy(out.days.size());
-    for (std::size_t t = 0; t < problem.slots.size(); ++t) {
-      busy[static_cast<std::size_t>(domains.day_of_slot[t])].push_back(0);
-    }
-    std::vector<std::size_t> position(problem.slots.size());
-    std::vector<std::size_t> next(out.days.size(), 0);
-    for (std::size_t t = 0; t < problem.slots.size(); ++t) {
-      position[t] = next[static_cast<std::size_t>(domains.day_of_slot[t])]++;
-    }
-    for (schedule::MeetingIndex m : domains.meetings_of[p]) {
-      const schedule::Assignment& a = assignments[static_cast<std::size_t>(m)];
-      if (!a.scheduled()) continue;
-      const auto t = static_cast<std::size_t>(a.slot);
-      busy[static_cast<std::size_t>(domains.day_of_slot[t])][position[t]] = 1;
-    }
-    for (std::size_t d = 0; d < out.days.size(); ++d) {
-      out.days[d].breaks += schedule::CountBreaks(busy[d]);
-      if (std::find(busy[d].begin(), busy[d].end(), 1) != busy[d].end()) ++out.days[d].participants;
-    }
-  }
-  for (std::size_t d = 0; d < out.days.size(); ++d) {
-    out.days[d].interpreter_load =
-        interpreter_slots[d] > 0
-            ? static_cast<double>(out.days[d].interpreted) / interpreter_slots[d]
-            : 0;
+    out.days.push_back(std::move(d));
   }
   return out;
 }
