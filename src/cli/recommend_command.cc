@@ -45,17 +45,18 @@ Status RunRecommend(const RecommendOptions& opts) {
   options.interpreters_available = opts.interpreters;
   PONTE_ASSIGN_OR_RETURN(std::unique_ptr<match::Recommender> recommender,
                          match::Recommender::Build(model, std::move(profiles), options));
-  const auto all = recommender->TopKAll(static_cast<std::size_t>(opts.top));
-
   std::ofstream file;
   if (!opts.out.empty()) {
     file.open(opts.out, std::ios::binary);
     if (!file) return NotFoundError("cannot write '" + opts.out + "'");
   }
   std::ostream& out = opts.out.empty() ? std::cout : file;
-  for (std::size_t i = 0; i < recommender->size(); ++i) {
-    out << match::RecommendationsJson(recommender->profile(i).id, all[i]) << '\n';
-  }
+  // Streamed in input order, so memory stays bounded for large events.
+  recommender->ForEachTopK(
+      static_cast<std::size_t>(opts.top),
+      [&](std::size_t index, std::vector<match::Recommendation> matches) {
+        out << match::RecommendationsJson(recommender->profile(index).id, matches) << '\n';
+      });
   if (!out.flush()) return InternalError("failed writing the recommendations");
   return OkStatus();
 }
