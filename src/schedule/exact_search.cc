@@ -93,7 +93,8 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
   int& ub = *best_breaks;
   int& lb = *lower_bound;
   if (ub < 0) {
-    const SatModel::Answer answer = model_.Solve(-1, {}, lb_conflicts_);
+    // No complete schedule yet: finding one comes first, for as long as it takes.
+    const SatModel::Answer answer = model_.Solve(-1, {}, -1);
     if (answer == SatModel::Answer::kUnsat) return false;
     if (answer == SatModel::Answer::kUnknown) {
       lb_conflicts_ += lb_conflicts_ / 2;

@@ -15,6 +15,7 @@ constexpr int kDeadlineCheckEvery = 256;
 // Weight of an idle slot inside a day span relative to a break, in the annealing energy.
 constexpr double kIdleWeight = 0.15;
 constexpr int kParticipantTries = 8;
+constexpr bool kGroupByParticipant = true;
 // Iterations from the start to the end temperature; then the search reheats.
 constexpr std::int64_t kCoolingCycle = 400'000;
 
@@ -65,6 +66,35 @@ void Construct(Timetable& tt, Rng& rng) {
     if (freedom[Idx(x)] != freedom[Idx(y)]) return freedom[Idx(x)] < freedom[Idx(y)];
     return degree[Idx(x)] > degree[Idx(y)];
   });
+  if (kGroupByParticipant) {
+    // Busiest participants first, each with all its meetings in a row, so the
+    // adjacency term can build one block per participant.
+    std::vector<ParticipantIndex> people(problem.participants.size());
+    std::iota(people.begin(), people.end(), 0);
+    std::stable_sort(people.begin(), people.end(), [&](ParticipantIndex x, ParticipantIndex y) {
+      return domains.meetings_of[Idx(x)].size() > domains.meetings_of[Idx(y)].size();
+    });
+    std::vector<int> rank(Idx(meetings), 0);
+    for (std::size_t i = 0; i < order.size(); ++i) rank[Idx(order[i])] = static_cast<int>(i);
+    std::vector<char> taken(Idx(meetings), 0);
+    std::vector<MeetingIndex> grouped;
+    grouped.reserve(order.size());
+    for (ParticipantIndex p : people) {
+      std::vector<MeetingIndex> mine = domains.meetings_of[Idx(p)];
+      std::sort(mine.begin(), mine.end(),
+                [&](MeetingIndex x, MeetingIndex y) { return rank[Idx(x)] < rank[Idx(y)]; });
+      for (MeetingIndex m : mine) {
+        if (!taken[Idx(m)]) {
+          taken[Idx(m)] = 1;
+          grouped.push_back(m);
+        }
+      }
+    }
+    for (MeetingIndex m : order) {
+      if (!taken[Idx(m)]) grouped.push_back(m);
+    }
+    order = std::move(grouped);
+  }
   for (MeetingIndex m : order) {
     if (tt.slot_of(m) != kUnscheduled) continue;
     const Meeting& meeting = problem.meetings[Idx(m)];
