@@ -9,6 +9,7 @@ struct Phrases {
   const char* they_offer;
   const char* they_seek;
   const char* themes;
+  const char* cities;
   const char* common_language;
   const char* interpreter;
   const char* no_language;
@@ -23,6 +24,7 @@ const Phrases& PhrasesFor(text::Language language) {
       "Offers what you seek",
       "Seeks what you offer",
       "Shared themes",
+      "Both can meet in",
       "Common language",
       "Different languages: an interpreter is available",
       "No common language: plan an interpreter",
@@ -34,6 +36,7 @@ const Phrases& PhrasesFor(text::Language language) {
       "Offre ciò che cercate",
       "Cerca ciò che offrite",
       "Temi comuni",
+      "Entrambi presenti a",
       "Lingua comune",
       "Lingue diverse: è disponibile un interprete",
       "Nessuna lingua comune: prevedere un interprete",
@@ -44,6 +47,7 @@ const Phrases& PhrasesFor(text::Language language) {
   static const Phrases kChinese = {"提供您所寻求的",
                                    "寻求您所提供的",
                                    "共同主题",
+                                   "均可会面的城市",
                                    "共同语言",
                                    "语言不同：活动提供翻译",
                                    "无共同语言：请安排翻译",
@@ -119,6 +123,9 @@ std::vector<std::string> ExplainLines(const Recommendation& rec, text::Language 
   if (!rec.shared_themes.empty()) {
     lines.push_back(std::string(p.themes) + p.colon + Join(rec.shared_themes, p.separator));
   }
+  if (!rec.shared_cities.empty()) {
+    lines.push_back(std::string(p.cities) + p.colon + Join(rec.shared_cities, p.separator));
+  }
   if (!shared_language.empty()) {
     lines.push_back(std::string(p.common_language) + p.colon +
                     LanguageName(shared_language, language));
@@ -132,7 +139,15 @@ std::vector<std::string> ExplainLines(const Recommendation& rec, text::Language 
                 Number(b.candidate_side, p.decimal_point).c_str(),
                 Number(b.organization, p.decimal_point).c_str(),
                 Number(b.language, p.decimal_point).c_str());
-  lines.emplace_back(buffer);
+  std::string score_line(buffer);
+  if (b.city < 1) {
+    // Only shown when it matters: the pair shares none of the event's cities.
+    const char* city = language == text::Language::kItalian   ? " × città "
+                       : language == text::Language::kChinese ? " × 城市 "
+                                                              : " × city ";
+    score_line += city + Number(b.city, p.decimal_point);
+  }
+  lines.push_back(std::move(score_line));
   return lines;
 }
 

@@ -50,6 +50,8 @@ struct Profile {
   std::string about;                   // who it is
   std::vector<std::string> themes;     // taxonomy codes ("ai.vision") or labels
   std::vector<std::string> keywords;
+  // Cities where it can meet during the event (roadshow stops); empty = any.
+  std::vector<std::string> cities;
 };
 
 // kInvalidArgument naming the field when `id` or `country` is missing or

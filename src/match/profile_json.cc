@@ -63,6 +63,7 @@ Result<Profile> ParseProfileJson(std::string_view text) {
   PONTE_RETURN_IF_ERROR(ReadString(object, "about", p.about, false));
   PONTE_RETURN_IF_ERROR(ReadStrings(object, "themes", p.themes));
   PONTE_RETURN_IF_ERROR(ReadStrings(object, "keywords", p.keywords));
+  PONTE_RETURN_IF_ERROR(ReadStrings(object, "cities", p.cities));
   p.country = std::string(Trim(p.country));
   for (char& c : p.country) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');

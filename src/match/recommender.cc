@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/utf8.h"
 #include "match/explain.h"
 #include "text/normalize.h"
 
@@ -25,6 +26,8 @@ constexpr double kB = 0.75;
 constexpr double kSharedLanguage = 1.0;
 constexpr double kWithInterpreter = 0.95;
 constexpr double kNoCommonLanguage = 0.8;
+// City factor when both list event cities but share none.
+constexpr double kNoCommonCity = 0.85;
 // Cooperation fit when a side names no cooperation type at all.
 constexpr double kCooperationUnknown = 0.5;
 // Explanations list at most this many concepts per line.
@@ -54,6 +57,9 @@ struct Doc {
   std::uint32_t offer_cooperation = 0;
   std::uint32_t seek_cooperation = 0;
   std::uint8_t language_mask = 0;
+  std::vector<std::string> cities;       // folded, restricted to the event's cities; sorted
+  std::vector<std::string> city_labels;  // as written, parallel to `cities`
+  bool any_city = true;                  // lists no city: can meet anywhere
   text::Language reader_language = text::Language::kEnglish;
 };
 
@@ -122,6 +128,13 @@ double CooperationFit(std::uint32_t sought, std::uint32_t offered) {
 double Saturate(double x) {
   constexpr double kRate = 2.0;
   return 1.0 - std::exp(-kRate * x);
+}
+
+bool HaveCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& x : a) {
+    if (std::binary_search(b.begin(), b.end(), x)) return true;
+  }
+  return false;
 }
 
 double HarmonicMean(double a, double b) { return a + b > 0 ? 2 * a * b / (a + b) : 0; }
@@ -227,6 +240,7 @@ struct Recommender::Impl {
     doc.seek_cooperation = raw.seek_cooperation;
     doc.language_mask = raw.language_mask;
     doc.reader_language = raw.reader_language;
+    SetCities(doc);
     const std::string org =
         doc.profile.organization.empty() ? "\x1f" + doc.profile.id : doc.profile.organization;
     doc.organization =
@@ -234,6 +248,30 @@ struct Recommender::Impl {
     doc.country =
         countries.emplace(doc.profile.country, static_cast<std::uint16_t>(countries.size()))
             .first->second;
+  }
+
+  // Keeps the profile's cities that are event cities (folded for comparison).
+  void SetCities(Doc& doc) const {
+    doc.cities.clear();
+    doc.city_labels.clear();
+    doc.any_city = true;
+    if (options.event_cities.empty() || doc.profile.cities.empty()) return;
+    doc.any_city = false;
+    std::vector<std::pair<std::string, std::string>> kept;
+    for (const std::string& city : doc.profile.cities) {
+      const std::string folded = text::FoldForMatch(Trim(city));
+      for (const std::string& event_city : options.event_cities) {
+        if (text::FoldForMatch(Trim(event_city)) == folded) kept.emplace_back(folded, city);
+      }
+    }
+    std::sort(kept.begin(), kept.end());
+    kept.erase(std::unique(kept.begin(), kept.end(),
+                           [](const auto& x, const auto& y) { return x.first == y.first; }),
+               kept.end());
+    for (auto& [folded, label] : kept) {
+      doc.cities.push_back(folded);
+      doc.city_labels.push_back(label);
+    }
   }
 
   double Idf(FeatureId f) const {
@@ -345,7 +383,9 @@ struct Recommender::Impl {
     } else {
       s.language = options.interpreters_available ? kWithInterpreter : kNoCommonLanguage;
     }
-    s.total = s.reciprocal * s.organization * s.language;
+    s.city = 1.0;
+    if (!a.any_city && !b.any_city && !HaveCommon(a.cities, b.cities)) s.city = kNoCommonCity;
+    s.total = s.reciprocal * s.organization * s.language * s.city;
     return s;
   }
 
@@ -509,6 +549,11 @@ struct Recommender::Impl {
       if ((a.language_mask & bit) != 0 && (b.language_mask & bit) != 0) {
         shared_language = std::string(text::LanguageCode(l));
         break;
+      }
+    }
+    for (std::size_t c = 0; c < a.cities.size(); ++c) {
+      if (std::binary_search(b.cities.begin(), b.cities.end(), a.cities[c])) {
+        rec.shared_cities.push_back(a.city_labels[c]);
       }
     }
     rec.why = ExplainLines(rec, rec.language, shared_language, options.interpreters_available);

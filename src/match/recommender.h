@@ -55,6 +55,9 @@ struct Weights {
 struct RecommenderOptions {
   bool same_country = false;            // also recommend partners from one's own country
   bool interpreters_available = false;  // the event provides interpreters
+  // The event's cities (e.g. the roadshow stops). When given, two profiles
+  // that list cities but share none of these are less likely to meet.
+  std::vector<std::string> event_cities;
   // Pairs never recommended to each other (already met, already requested, blocked).
   std::vector<std::pair<std::string, std::string>> excluded_pairs;
   // (reader, declined): `declined` is never recommended to `reader` ("no thanks").
@@ -80,7 +83,8 @@ struct ScoreBreakdown {
   double reciprocal = 0;         // harmonic mean of the two sides
   double organization = 0;       // organization-type prior
   double language = 0;           // 1 shared language; less with interpreter or none
-  double total = 0;              // reciprocal * organization * language
+  double city = 0;               // 1 can meet in a common event city (or unknown); less if not
+  double total = 0;              // reciprocal * organization * language * city
 };
 
 struct Recommendation {
@@ -91,6 +95,7 @@ struct Recommendation {
   std::vector<std::string> they_offer;                 // concepts the reader seeks and they offer
   std::vector<std::string> they_seek;                  // concepts they seek and the reader offers
   std::vector<std::string> shared_themes;              // theme labels
+  std::vector<std::string> shared_cities;              // event cities both can meet in
   std::vector<std::string> why;                        // human-readable lines, best first
 };
 

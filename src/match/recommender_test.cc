@@ -159,6 +159,27 @@ TEST_F(RecommenderTest, UpdateAddsNewProfile) {
   EXPECT_THAT(Ids("vino"), Contains("new"));
 }
 
+TEST_F(RecommenderTest, EventCitiesFavourPartnersWhoCanMeet) {
+  auto profiles = Event();
+  profiles[0].cities = {"Milano"};    // polimi
+  profiles[1].cities = {"Shanghai"};  // catl: no common event city with polimi
+  RecommenderOptions options;
+  options.event_cities = {"Milano", "Shanghai", "Roma"};
+  auto built = Recommender::Build(Model(), profiles, options);
+  ASSERT_TRUE(built.ok());
+  auto apart = (*built)->Explain("polimi", "catl");
+  ASSERT_TRUE(apart.ok());
+  EXPECT_DOUBLE_EQ(apart->breakdown.city, 0.85);
+  profiles[1].cities = {"shanghai", "MILANO"};
+  built = Recommender::Build(Model(), profiles, options);
+  ASSERT_TRUE(built.ok());
+  auto together = (*built)->Explain("polimi", "catl");
+  ASSERT_TRUE(together.ok());
+  EXPECT_DOUBLE_EQ(together->breakdown.city, 1.0);
+  EXPECT_THAT(together->shared_cities, testing::ElementsAre("Milano"));
+  EXPECT_THAT(together->why, Contains(HasSubstr("Entrambi presenti a: Milano")));
+}
+
 TEST_F(RecommenderTest, ErrorsAreValues) {
   EXPECT_EQ(rec_->TopK("nobody", 3).status().code(), StatusCode::kNotFound);
   auto profiles = Event();
