@@ -203,6 +203,23 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
       move = kind == 0 ? Relocate(tt, m, t) : kind == 1 ? Swap(tt, m, t) : KempeChain(tt, m, t);
     }
     if (!TryMoves(tt, move, &undo)) continue;
+    // Ejection chain: meetings pushed out find the best other slot at once.
+    for (const auto& [ejected, slot] : move) {
+      if (slot != kUnscheduled) continue;
+      SlotIndex target = kUnscheduled;
+      int target_breaks = 0;
+      const Meeting& em = tt.problem().meetings[Idx(ejected)];
+      for (SlotIndex t = 0; t < slots; ++t) {
+        if (!tt.CanPlace(ejected, t)) continue;
+        const MoveList place = {{ejected, t}};
+        const int added = tt.BreaksIf(em.a, place) + tt.BreaksIf(em.b, place);
+        if (target == kUnscheduled || added < target_breaks) {
+          target = t;
+          target_breaks = added;
+        }
+      }
+      if (target != kUnscheduled) tt.Place(ejected, target);
+    }
     Score next{tt.cost(), options.anchor == nullptr ? 0 : moved_count()};
     const double next_energy = energy();
     bool accept;
