@@ -121,9 +121,9 @@ Result<SolveResult> Solve(const Problem& problem, const SolveOptions& options,
   internal::GreedyInsert(inst, {}, rng, &current);
   LocalSearch(inst, rng, &current);
   State best = current;
-  // Simulated annealing on the value, in cycles: the temperature falls
-  // geometrically from kStartTemperature to kEndTemperature mean visit values
-  // over kCycleIterations, then the search restarts from the best.
+  // Simulated annealing on the value, in cycles: within each cycle the
+  // temperature falls geometrically from kStartTemperature to kEndTemperature
+  // mean visit values, then the next cycle restarts from the best.
   double mean_value = 0;
   for (Value v : inst.value) mean_value += static_cast<double>(v);
   mean_value = inst.n > 0 ? std::max(1.0, mean_value / inst.n) : 1.0;
