@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev libxlsxwriter-dev libicu-dev tzdata
   # engines
   libcadical-dev coinor-libcbc-dev libstemmer-dev libopencc-dev
+  wordnet-base  # English lemmas of WordNet 3.0, for the optional cross-lingual bridge
   # tests and benchmarks
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
 )

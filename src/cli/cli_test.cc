@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstring>
@@ -231,6 +232,12 @@ TEST_F(CliTest, DemoBuildsAndSummarizes) {
   EXPECT_THAT(r.output, HasSubstr("提供您所寻求的"));         // and one in Chinese
   EXPECT_THAT(r.output, HasSubstr("Timetable: "));
   EXPECT_THAT(r.output, HasSubstr("Chengdu"));
+  // Recommendations for the event straight from the store: one JSON line per
+  // organization with a profile.
+  const RunResult recs = RunPonte("recommend --db " + db_ + " --event icstiw-2026 --top 3");
+  ASSERT_EQ(recs.exit_code, 0) << recs.output.substr(0, 500);
+  EXPECT_GE(std::count(recs.output.begin(), recs.output.end(), '\n'), 400);
+  EXPECT_THAT(recs.output, HasSubstr("{\"id\":\"it-polimi\",\"matches\":[{\"id\":"));
   // Refreshing an existing demo database works too.
   EXPECT_EQ(RunPonte("demo --no-serve --schedule-seconds 2 --db " + db_).exit_code, 0);
 }

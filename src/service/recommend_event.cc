@@ -54,16 +54,9 @@ std::vector<match::Profile> BuildMatchProfiles(const EventData& data,
   return out;
 }
 
-Result<EventRecommendations> RecommendForEvent(const EventData& data,
-                                               const std::vector<Profile>& profiles,
-                                               std::shared_ptr<const match::TextModel> model,
-                                               std::size_t k) {
+match::RecommenderOptions EventRecommenderOptions(const EventData& data) {
   std::unordered_map<std::int64_t, std::string> key_of;
-  std::unordered_map<std::string, OrganizationId> id_of;
-  for (const Organization& o : data.organizations) {
-    key_of[o.id.value()] = o.key;
-    id_of[o.key] = o.id;
-  }
+  for (const Organization& o : data.organizations) key_of[o.id.value()] = o.key;
   match::RecommenderOptions options;
   options.interpreters_available = !data.interpreters.empty();
   for (const MeetingRequest& r : data.requests) {
@@ -75,6 +68,16 @@ Result<EventRecommendations> RecommendForEvent(const EventData& data,
       options.excluded_pairs.emplace_back(from, to);
     }
   }
+  return options;
+}
+
+Result<EventRecommendations> RecommendForEvent(const EventData& data,
+                                               const std::vector<Profile>& profiles,
+                                               std::shared_ptr<const match::TextModel> model,
+                                               std::size_t k) {
+  std::unordered_map<std::string, OrganizationId> id_of;
+  for (const Organization& o : data.organizations) id_of[o.key] = o.id;
+  const match::RecommenderOptions options = EventRecommenderOptions(data);
   EventRecommendations out;
   PONTE_ASSIGN_OR_RETURN(
       out.recommender,

@@ -35,6 +35,11 @@ struct EventRecommendations {
 std::vector<match::Profile> BuildMatchProfiles(const EventData& data,
                                                const std::vector<Profile>& profiles);
 
+// Recommender options for an event: pairs that already have a request are
+// excluded, a "no thanks" is respected, interpreters count when the event has
+// any.
+match::RecommenderOptions EventRecommenderOptions(const EventData& data);
+
 Result<EventRecommendations> RecommendForEvent(const EventData& data,
                                                const std::vector<Profile>& profiles,
                                                std::shared_ptr<const match::TextModel> model,
