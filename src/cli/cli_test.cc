@@ -238,6 +238,14 @@ TEST_F(CliTest, DemoBuildsAndSummarizes) {
   ASSERT_EQ(recs.exit_code, 0) << recs.output.substr(0, 500);
   EXPECT_GE(std::count(recs.output.begin(), recs.output.end(), '\n'), 400);
   EXPECT_THAT(recs.output, HasSubstr("{\"id\":\"it-polimi\",\"matches\":[{\"id\":"));
+  // The demo's roadshow is in the store and can be planned again from there.
+  const RunResult tour =
+      RunPonte("plan-tour --db " + db_ + " --roadshow roadshow-2026 --time-limit 1 --ics " +
+               (dir_ / "roadshow.ics").string());
+  ASSERT_EQ(tour.exit_code, 0) << tour.output.substr(0, 500);
+  EXPECT_THAT(tour.output, HasSubstr("Chongqing"));
+  EXPECT_THAT(ReadBytes(dir_ / "roadshow.ics"), HasSubstr("BEGIN:VCALENDAR"));
+  EXPECT_EQ(RunPonte("plan-tour --db " + db_ + " --roadshow nope").exit_code, 3);
   // Refreshing an existing demo database works too.
   EXPECT_EQ(RunPonte("demo --no-serve --schedule-seconds 2 --db " + db_).exit_code, 0);
 }

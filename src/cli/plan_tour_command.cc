@@ -4,6 +4,8 @@
 //     -> {"score": N, "tours": [[{"node": I, "arrive": T, "start": T, "leave": T}, ...], ...]}
 //   ponte plan-tour --roadshow-dir DIR [--time-limit SECONDS] [--seed N] [--html FILE] [--ics FILE]
 //     -> the day-by-day plan of the roadshow described by DIR's CSV files
+//   ponte plan-tour --db FILE --roadshow KEY [...]
+//     -> plans a roadshow kept in the store and saves the plan with it
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -17,6 +19,8 @@
 #include "itinerary/roadshow_csv.h"
 #include "itinerary/solver.h"
 #include "itinerary/toptw_reader.h"
+#include "service/plan_roadshow.h"
+#include "store/store.h"
 
 namespace ponte::cli {
 namespace {
@@ -24,6 +28,8 @@ namespace {
 struct PlanTourOptions {
   std::string toptw;
   std::string roadshow_dir;
+  std::string roadshow;
+  std::string db;
   int tours = 1;
   double time_limit = 2.0;  // seconds
   std::uint64_t seed = 1;
@@ -77,15 +83,9 @@ Status RunToptw(const PlanTourOptions& opts) {
   return OkStatus();
 }
 
-Status RunRoadshowDir(const PlanTourOptions& opts) {
-  PONTE_ASSIGN_OR_RETURN(itinerary::Roadshow roadshow,
-                         itinerary::ReadRoadshowDir(opts.roadshow_dir));
-  itinerary::SolveOptions solve;
-  solve.seed = opts.seed;
-  PONTE_ASSIGN_OR_RETURN(
-      itinerary::RoadshowPlan plan,
-      itinerary::PlanRoadshow(roadshow, solve,
-                              Deadline::After(std::chrono::duration<double>(opts.time_limit))));
+// Prints the plan and writes the requested exports.
+Status EmitPlan(const PlanTourOptions& opts, const itinerary::Roadshow& roadshow,
+                const itinerary::RoadshowPlan& plan) {
   std::cout << itinerary::FormatPlanText(roadshow, plan);
   if (!opts.html.empty())
     PONTE_RETURN_IF_ERROR(WriteText(opts.html, itinerary::ExportHtml(roadshow, plan)));
@@ -95,6 +95,30 @@ Status RunRoadshowDir(const PlanTourOptions& opts) {
     PONTE_RETURN_IF_ERROR(WriteText(opts.ics, ics));
   }
   return OkStatus();
+}
+
+Status RunRoadshowDir(const PlanTourOptions& opts) {
+  PONTE_ASSIGN_OR_RETURN(itinerary::Roadshow roadshow,
+                         itinerary::ReadRoadshowDir(opts.roadshow_dir));
+  itinerary::SolveOptions solve;
+  solve.seed = opts.seed;
+  PONTE_ASSIGN_OR_RETURN(
+      itinerary::RoadshowPlan plan,
+      itinerary::PlanRoadshow(roadshow, solve,
+                              Deadline::After(std::chrono::duration<double>(opts.time_limit))));
+  return EmitPlan(opts, roadshow, plan);
+}
+
+Status RunStoredRoadshow(const PlanTourOptions& opts) {
+  if (opts.db.empty()) return InvalidArgumentError("--roadshow needs --db FILE");
+  PONTE_ASSIGN_OR_RETURN(auto store, Store::Open(opts.db, {}));
+  itinerary::SolveOptions solve;
+  solve.seed = opts.seed;
+  PONTE_ASSIGN_OR_RETURN(
+      service::PlannedRoadshow planned,
+      service::PlanStoredRoadshow(*store, opts.roadshow, solve,
+                                  Deadline::After(std::chrono::duration<double>(opts.time_limit))));
+  return EmitPlan(opts, planned.roadshow, planned.plan);
 }
 
 void Setup(CLI::App& app) {
@@ -107,17 +131,23 @@ void Setup(CLI::App& app) {
   input->add_option("--roadshow-dir", opts->roadshow_dir,
                     "folder with settings.csv, stages.csv, visits.csv, travel.csv "
                     "(see docs/itinerary.md)");
+  input->add_option("--roadshow", opts->roadshow,
+                    "key of a roadshow in the database given with --db (the plan is saved)");
   input->require_option(1);
+  cmd->add_option("--db", opts->db, "database file (with --roadshow)");
   cmd->add_option("--tours", opts->tours, "number of tours m (with --toptw)")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--time-limit", opts->time_limit, "search time in seconds (default 2)")
       ->check(CLI::Range(0.0, 86400.0));
   cmd->add_option("--seed", opts->seed, "random seed (default 1)");
   cmd->add_option("--out", opts->out, "write the JSON plan here instead of stdout (with --toptw)");
-  cmd->add_option("--html", opts->html, "also write a printable HTML plan (with --roadshow-dir)");
-  cmd->add_option("--ics", opts->ics, "also write an iCalendar file (with --roadshow-dir)");
+  cmd->add_option("--html", opts->html,
+                  "also write a printable HTML plan (with --roadshow-dir or --roadshow)");
+  cmd->add_option("--ics", opts->ics,
+                  "also write an iCalendar file (with --roadshow-dir or --roadshow)");
   BindRun(cmd, [opts]() -> Status {
     if (!opts->toptw.empty()) return RunToptw(*opts);
+    if (!opts->roadshow.empty()) return RunStoredRoadshow(*opts);
     return RunRoadshowDir(*opts);
   });
 }
