@@ -144,7 +144,9 @@ CbcOutcome SolveWithCbc(const Problem& problem, int fairness, double time_limit_
   Cbc_setParameter(model.get(), "threads", "1");
   Cbc_solve(model.get());
   outcome.time_s = watch.Seconds();
-  if (Cbc_isProvenInfeasible(model.get())) {
+  // Cbc_status: 0 = finished, 1 = stopped on a limit; only a finished search proves infeasibility.
+  const bool finished = Cbc_status(model.get()) == 0;
+  if (finished && Cbc_isProvenInfeasible(model.get())) {
     outcome.status = "infeasible";
     return outcome;
   }
@@ -154,9 +156,9 @@ CbcOutcome SolveWithCbc(const Problem& problem, int fairness, double time_limit_
   }
   outcome.bound = static_cast<int>(std::ceil(Cbc_getBestPossibleObjValue(model.get()) - 1e-6));
   if (outcome.bound < 0) outcome.bound = 0;
-  outcome.status = Cbc_isProvenOptimal(model.get()) ? "optimal"
-                   : outcome.breaks >= 0            ? "feasible"
-                                                    : "unknown";
+  outcome.status = finished && Cbc_isProvenOptimal(model.get()) ? "optimal"
+                   : outcome.breaks >= 0                        ? "feasible"
+                                                                : "unknown";
   if (outcome.status == "optimal") outcome.bound = outcome.breaks;
   return outcome;
 }
