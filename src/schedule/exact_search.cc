@@ -6,7 +6,6 @@ namespace ponte::schedule {
 namespace {
 
 constexpr long kNeighbourhoodConflicts = 1000;
-constexpr double kStartShare = 0.3;  // share of meetings freed by a neighbourhood
 constexpr double kMinShare = 0.1;
 constexpr double kMaxShare = 0.8;
 constexpr int kNeighbourhoodsPerBoundStep = 4;

@@ -35,8 +35,8 @@ class ExactSearch {
         model_(model),
         rng_(rng),
         deadline_(deadline),
-        lb_conflicts_(2000),
-        share_(0.3) {}
+        lb_conflicts_(kFirstConflicts),
+        share_(kStartShare) {}
 
   // `start_breaks` < 0: `start` is not a complete schedule.
   Outcome Run(const Solution& start, int start_breaks,
@@ -48,6 +48,8 @@ class ExactSearch {
   bool Round(Solution* best, int* best_breaks, int* lower_bound);
 
  private:
+  static constexpr long kFirstConflicts = 2000;  // first lower-bound step
+  static constexpr double kStartShare = 0.3;     // share of meetings a neighbourhood frees
   std::vector<std::pair<MeetingIndex, SlotIndex>> Neighbourhood(const Solution& current,
                                                                 double share);
   int BreaksOf(const Solution& solution);

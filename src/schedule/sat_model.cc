@@ -117,10 +117,8 @@ class Cnf {
 
 }  // namespace
 
-SatModel::SatModel(const Problem& problem, const Domains& domains, const Deadline& deadline)
-    : problem_(problem),
-      domains_(domains),
-      deadline_(deadline),
+SatModel::SatModel(const Deadline& deadline)
+    : deadline_(deadline),
       solver_(std::make_unique<CaDiCaL::Solver>()),
       terminator_(std::make_unique<DeadlineTerminatorImpl>(deadline)) {
   solver_->set("quiet", 1);
@@ -153,7 +151,7 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
   }
   if (estimate > options.max_variables) return nullptr;
 
-  std::unique_ptr<SatModel> model(new SatModel(problem, domains, deadline));
+  std::unique_ptr<SatModel> model(new SatModel(deadline));
   CaDiCaL::Solver& solver = *model->solver_;
   Cnf cnf(solver);
   auto& x = model->x_;

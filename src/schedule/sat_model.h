@@ -57,10 +57,8 @@ class SatModel {
   int cap() const { return static_cast<int>(total_.size()); }
 
  private:
-  SatModel(const Problem& problem, const Domains& domains, const Deadline& deadline);
+  explicit SatModel(const Deadline& deadline);
 
-  const Problem& problem_;
-  const Domains& domains_;
   const Deadline& deadline_;
   std::unique_ptr<CaDiCaL::Solver> solver_;
   std::unique_ptr<class DeadlineTerminatorImpl> terminator_;
