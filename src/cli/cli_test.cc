@@ -238,6 +238,17 @@ TEST_F(CliTest, DemoBuildsAndSummarizes) {
   ASSERT_EQ(recs.exit_code, 0) << recs.output.substr(0, 500);
   EXPECT_GE(std::count(recs.output.begin(), recs.output.end(), '\n'), 400);
   EXPECT_THAT(recs.output, HasSubstr("{\"id\":\"it-polimi\",\"matches\":[{\"id\":"));
+  // The event's timetable straight from the store, in the store's keys.
+  const fs::path timetable = dir_ / "timetable.json";
+  const RunResult sched = RunPonte(
+      "schedule --db " + db_ + " --event icstiw-2026 --time-limit 1 --out " + timetable.string());
+  ASSERT_EQ(sched.exit_code, 0) << sched.output;
+  const std::string json = ReadBytes(timetable);
+  EXPECT_THAT(json, HasSubstr("\"published\": false"));
+  EXPECT_THAT(json, HasSubstr("\"session\": \"cd-pm\""));
+  EXPECT_THAT(json, HasSubstr("\"interpreter\": "));
+  EXPECT_EQ(RunPonte("schedule --db " + db_ + " --event nope").exit_code, 3);
+  EXPECT_EQ(RunPonte("schedule --time-limit 1").exit_code, 2);
   // The demo's roadshow is in the store and can be planned again from there.
   const RunResult tour =
       RunPonte("plan-tour --db " + db_ + " --roadshow roadshow-2026 --time-limit 1 --ics " +
