@@ -36,6 +36,8 @@ struct CivilDate {
   int year = 1970;
   int month = 1;
   int day = 1;
+  // clang-tidy 14 reports a false modernize-use-nullptr on defaulted <=>.
+  // NOLINTNEXTLINE(modernize-use-nullptr)
   friend auto operator<=>(const CivilDate&, const CivilDate&) = default;
 };
 

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::size_t kMaxKeyLength = 100;
 
-Status FieldError(std::string_view field, std::string message) {
+Status FieldError(std::string_view field, const std::string& message) {
   return InvalidArgumentError("field '" + std::string(field) + "': " + message);
 }
 
