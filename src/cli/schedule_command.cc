@@ -141,9 +141,6 @@ Status RunEventSchedule(const ScheduleFlags& flags) {
 
 Status RunSchedule(const ScheduleFlags& flags) {
   if (!flags.event.empty()) return RunEventSchedule(flags);
-  if (flags.dzn.empty()) {
-    return InvalidArgumentError("give --dzn FILE, or --db FILE and --event KEY");
-  }
   PONTE_ASSIGN_OR_RETURN(schedule::Problem problem, schedule::ReadDznFile(flags.dzn));
   Progress progress("schedule");
   const schedule::SolveResult result = schedule::Solve(problem, OptionsFrom(flags, progress));
@@ -158,9 +155,12 @@ void Setup(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "schedule", "Schedule B2B meetings: an event from the store, or a JAIR .dzn file");
   auto flags = std::make_shared<ScheduleFlags>();
-  cmd->add_option("--dzn", flags->dzn, "problem in the JAIR 2022 .dzn format");
+  // Exactly one input: a .dzn file or an event in the store (else a usage error).
+  auto* input = cmd->add_option_group("input");
+  input->add_option("--dzn", flags->dzn, "problem in the JAIR 2022 .dzn format");
+  input->add_option("--event", flags->event, "schedule this event's accepted meeting requests");
+  input->require_option(1);
   cmd->add_option("--db", flags->db, "database file (with --event)");
-  cmd->add_option("--event", flags->event, "schedule this event's accepted meeting requests");
   cmd->add_flag("--publish", flags->publish, "save the timetable as the event's (with --event)");
   cmd->add_option("--fairness", flags->fairness,
                   "d: breaks per participant may differ by at most d (default: no bound)")
