@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "io/csv.h"
+#include "core/csv.h"
 #include "io/import.h"
 
 namespace ponte::io {

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/csv.h"
 #include "core/utf8.h"
-#include "io/csv.h"
 #include "io/schema.h"
 
 namespace ponte::io {

@@ -8,8 +8,8 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/csv.h"
 #include "core/utf8.h"
-#include "io/csv.h"
 #include "io/fields.h"
 #include "io/schema.h"
 #include "model/codes.h"
@@ -277,10 +277,10 @@ Status CheckColumns(FileKind kind, const std::vector<std::string>& header,
 
 Status ReadCsv(FileKind kind, std::string_view text, std::string_view file_name,
                const ReadOptions& options, Dataset& data) {
-  PONTE_ASSIGN_OR_RETURN(io::CsvTable table, ParseCsv(text, file_name));
+  PONTE_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(text, file_name));
   for (std::string& column : table.header) column = AsciiLower(Trim(column));
   PONTE_RETURN_IF_ERROR(CheckColumns(kind, table.header, file_name));
-  for (io::CsvRow& row : table.rows) {
+  for (CsvRow& row : table.rows) {
     std::vector<std::pair<std::string, std::string>> values;
     values.reserve(row.fields.size());
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
@@ -546,10 +546,10 @@ Status CheckReferences(const Dataset& data) {
 Result<Taxonomy> LoadTaxonomy(std::string_view data_dir) {
   const std::string path = std::string(data_dir) + "/taxonomy/themes.csv";
   PONTE_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
-  PONTE_ASSIGN_OR_RETURN(io::CsvTable table, ParseCsv(text, path));
+  PONTE_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(text, path));
   std::vector<Theme> themes;
   std::unordered_set<std::string> codes;
-  for (const io::CsvRow& row : table.rows) {
+  for (const CsvRow& row : table.rows) {
     Theme theme;
     for (std::size_t i = 0; i < table.header.size(); ++i) {
       const std::string& column = table.header[i];

@@ -5,10 +5,11 @@
 #include <map>
 #include <sstream>
 
+#include "core/csv.h"
+
 namespace ponte::itinerary {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 const char* const kDayNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr unsigned kAllDays = 0x7F;
 
@@ -57,12 +58,11 @@ class Table {
       if (!required && text.status().code() == StatusCode::kNotFound) return t;
       return text.status();
     }
-    PONTE_ASSIGN_OR_RETURN(std::vector<CsvRecord> records, ParseCsv(*text, file));
-    if (records.empty()) return InvalidArgumentError(file + ": empty file, expected a header row");
-    for (std::size_t c = 0; c < records[0].fields.size(); ++c) {
-      t.columns_[Lower(Trim(records[0].fields[c]))] = c;
+    PONTE_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(*text, file));
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+      t.columns_[Lower(Trim(table.header[c]))] = c;
     }
-    t.rows_.assign(records.begin() + 1, records.end());
+    t.rows_ = std::move(table.rows);
     return t;
   }
 
@@ -74,19 +74,19 @@ class Table {
     }
     return OkStatus();
   }
-  const std::vector<CsvRecord>& rows() const { return rows_; }
+  const std::vector<CsvRow>& rows() const { return rows_; }
 
   // The trimmed cell, or "" if the column is absent or the row short.
-  std::string Get(const CsvRecord& row, const char* column) const {
+  std::string Get(const CsvRow& row, const char* column) const {
     const auto it = columns_.find(column);
     if (it == columns_.end() || it->second >= row.fields.size()) return "";
     return std::string(Trim(row.fields[it->second]));
   }
-  Status Error(const CsvRecord& row, const char* column, const std::string& what) const {
+  Status Error(const CsvRow& row, const char* column, const std::string& what) const {
     return InvalidArgumentError(name_ + ":" + std::to_string(row.line) + ": column '" + column +
                                 "': " + what);
   }
-  Result<double> Number(const CsvRecord& row, const char* column) const {
+  Result<double> Number(const CsvRow& row, const char* column) const {
     const std::string v = Get(row, column);
     double out = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
@@ -95,7 +95,7 @@ class Table {
     }
     return out;
   }
-  Result<int> Integer(const CsvRecord& row, const char* column, int fallback) const {
+  Result<int> Integer(const CsvRow& row, const char* column, int fallback) const {
     const std::string v = Get(row, column);
     if (v.empty()) return fallback;
     int out = 0;
@@ -105,13 +105,13 @@ class Table {
     }
     return out;
   }
-  Result<CivilDate> Date(const CsvRecord& row, const char* column) const {
+  Result<CivilDate> Date(const CsvRow& row, const char* column) const {
     const std::string v = Get(row, column);
     Result<CivilDate> d = ParseDate(v);
     if (!d.ok()) return Error(row, column, "expected a date YYYY-MM-DD, got '" + v + "'");
     return *d;
   }
-  Result<MinuteOfDay> Clock(const CsvRecord& row, const char* column) const {
+  Result<MinuteOfDay> Clock(const CsvRow& row, const char* column) const {
     const std::string v = Get(row, column);
     Result<Minutes> m = ParseClock(v);
     if (!m.ok()) return Error(row, column, "expected a time HH:MM, got '" + v + "'");
@@ -121,7 +121,7 @@ class Table {
  private:
   std::string name_;
   std::map<std::string, std::size_t> columns_;
-  std::vector<CsvRecord> rows_;
+  std::vector<CsvRow> rows_;
 };
 
 Result<MinuteOfDay> ClockValue(std::string_view text, const std::string& where) {
@@ -133,66 +133,6 @@ Result<MinuteOfDay> ClockValue(std::string_view text, const std::string& where) 
 }
 
 }  // namespace
-
-Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, std::string_view name) {
-  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
-  std::vector<CsvRecord> records;
-  CsvRecord record{1, {std::string()}};
-  int line = 1;
-  bool quoted = false;
-  bool field_was_quoted = false;
-  bool any = false;  // the current record has content
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          record.fields.back() += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (c == '\n') ++line;
-        record.fields.back() += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      if (!record.fields.back().empty() || field_was_quoted) {
-        return InvalidArgumentError(std::string(name) + ":" + std::to_string(line) +
-                                    ": a quote inside an unquoted field (quote the whole field)");
-      }
-      quoted = true;
-      field_was_quoted = true;
-      any = true;
-    } else if (c == ',') {
-      record.fields.emplace_back();
-      field_was_quoted = false;
-      any = true;
-    } else if (c == '\r' || c == '\n') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !record.fields.back().empty()) records.push_back(std::move(record));
-      ++line;
-      record = CsvRecord{line, {std::string()}};
-      field_was_quoted = false;
-      any = false;
-    } else {
-      if (field_was_quoted) {
-        return InvalidArgumentError(std::string(name) + ":" + std::to_string(line) +
-                                    ": text after a closing quote");
-      }
-      record.fields.back() += c;
-      any = true;
-    }
-  }
-  if (quoted) {
-    return InvalidArgumentError(std::string(name) + ":" + std::to_string(record.line) +
-                                ": unterminated quoted field");
-  }
-  if (any || !record.fields.back().empty()) records.push_back(std::move(record));
-  return records;
-}
 
 Result<std::vector<OpeningHours>> ParseOpeningHours(std::string_view text) {
   std::vector<OpeningHours> out;
@@ -245,7 +185,7 @@ Result<Roadshow> ReadRoadshowDir(const std::string& dir) {
   // settings.csv: key,value
   PONTE_ASSIGN_OR_RETURN(Table settings, Table::Load(dir, "settings.csv", true));
   PONTE_RETURN_IF_ERROR(settings.Require({"key", "value"}));
-  for (const CsvRecord& row : settings.rows()) {
+  for (const CsvRow& row : settings.rows()) {
     const std::string key = settings.Get(row, "key");
     const std::string value = settings.Get(row, "value");
     const std::string where = "settings.csv:" + std::to_string(row.line) + ": " + key;
@@ -277,7 +217,7 @@ Result<Roadshow> ReadRoadshowDir(const std::string& dir) {
   PONTE_ASSIGN_OR_RETURN(Table stages, Table::Load(dir, "stages.csv", true));
   PONTE_RETURN_IF_ERROR(
       stages.Require({"city", "first_day", "last_day", "base_name", "base_lat", "base_lon"}));
-  for (const CsvRecord& row : stages.rows()) {
+  for (const CsvRow& row : stages.rows()) {
     RoadshowStage st;
     st.city = stages.Get(row, "city");
     PONTE_ASSIGN_OR_RETURN(st.first_day, stages.Date(row, "first_day"));
@@ -296,7 +236,7 @@ Result<Roadshow> ReadRoadshowDir(const std::string& dir) {
   PONTE_ASSIGN_OR_RETURN(Table visits, Table::Load(dir, "visits.csv", true));
   PONTE_RETURN_IF_ERROR(
       visits.Require({"id", "name", "city", "lat", "lon", "duration_min", "value", "hours"}));
-  for (const CsvRecord& row : visits.rows()) {
+  for (const CsvRow& row : visits.rows()) {
     RoadshowVisit v;
     v.id = visits.Get(row, "id");
     v.name = visits.Get(row, "name");
@@ -331,7 +271,7 @@ Result<Roadshow> ReadRoadshowDir(const std::string& dir) {
   if (!travel.rows().empty()) {
     PONTE_RETURN_IF_ERROR(travel.Require({"date", "from_city", "to_city", "depart", "arrive"}));
   }
-  for (const CsvRecord& row : travel.rows()) {
+  for (const CsvRow& row : travel.rows()) {
     TravelLeg leg;
     PONTE_ASSIGN_OR_RETURN(leg.date, travel.Date(row, "date"));
     leg.from_city = travel.Get(row, "from_city");

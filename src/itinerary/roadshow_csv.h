@@ -4,8 +4,9 @@
 //   PONTE_ASSIGN_OR_RETURN(itinerary::Roadshow rs,
 //                          itinerary::ReadRoadshowDir(cli::DataDir() + "/demo/roadshow"));
 //
-// CSV is RFC 4180 (quoted fields, "" escapes, CRLF or LF, optional UTF-8 BOM),
-// with a header row naming the columns (any order; unknown columns ignored).
+// CSV is RFC 4180, read by core/csv.h (quoted fields, "" escapes, CRLF or LF,
+// optional UTF-8 BOM), with a header row naming the columns (any order;
+// unknown columns ignored).
 // Errors: NotFound for a missing file, InvalidArgument
 // "visits.csv:12: column 'lat': expected a number, got 'x'". Thread-safe.
 #pragma once
@@ -20,14 +21,6 @@
 namespace ponte::itinerary {
 
 Result<Roadshow> ReadRoadshowDir(const std::string& dir);
-
-// One parsed CSV record with the 1-based line it starts on.
-struct CsvRecord {
-  int line = 0;
-  std::vector<std::string> fields;
-};
-// Parses RFC 4180 text; `name` prefixes error messages.
-Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, std::string_view name);
 
 // "09:00-11:30;14:00-17:00" -> opening hours.
 Result<std::vector<OpeningHours>> ParseOpeningHours(std::string_view text);

@@ -149,19 +149,6 @@ TEST(RoadshowExport, EscapesAndFolds) {
   EXPECT_EQ(unfolded, "SUMMARY:" + chinese + "\r\n");
 }
 
-TEST(RoadshowCsv, ParsesQuotesAndReportsLines) {
-  Result<std::vector<CsvRecord>> r =
-      ParseCsv("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\nlast,1", "t.csv");
-  ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r->size(), 3u);
-  EXPECT_EQ((*r)[1].fields[0], "x, y");
-  EXPECT_EQ((*r)[1].fields[1], "say \"hi\"");
-  EXPECT_EQ((*r)[2].line, 4);
-  EXPECT_THAT(ParseCsv("a\n\"open", "t.csv").status().message(),
-              HasSubstr("t.csv:2: unterminated"));
-  EXPECT_THAT(ParseCsv("a\nx\"y", "t.csv").status().message(), HasSubstr("t.csv:2: a quote"));
-}
-
 TEST(RoadshowCsv, ParsesHoursAndDays) {
   Result<std::vector<OpeningHours>> h = ParseOpeningHours("09:00-11:30; 14:00-17:30");
   ASSERT_TRUE(h.ok());

@@ -6,16 +6,16 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "io/csv.h"
+#include "core/csv.h"
 #include "io/import.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  auto table = ponte::io::ParseCsv(text, "fuzz.csv");
+  auto table = ponte::ParseCsv(text, "fuzz.csv");
   if (table.ok()) {
-    std::string again = ponte::io::FormatCsvRow(table->header);
-    for (const auto& row : table->rows) again += ponte::io::FormatCsvRow(row.fields);
-    auto reparsed = ponte::io::ParseCsv(again, "again.csv");
+    std::string again = ponte::FormatCsvRow(table->header);
+    for (const auto& row : table->rows) again += ponte::FormatCsvRow(row.fields);
+    auto reparsed = ponte::ParseCsv(again, "again.csv");
     if (!reparsed.ok() || reparsed->header != table->header ||
         reparsed->rows.size() != table->rows.size()) {
       std::abort();

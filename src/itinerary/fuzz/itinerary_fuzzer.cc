@@ -22,7 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto result = Solve(*problem, options, ponte::Deadline::Never());
     if (!result.ok() || !Check(*problem, result->solution).feasible) std::abort();
   }
-  (void)ParseCsv(text, "fuzz.csv");
   (void)ParseOpeningHours(text);
   (void)ParseOpenDays(text);
   return 0;

@@ -1,9 +1,9 @@
-#include "io/csv.h"
+#include "core/csv.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-namespace ponte::io {
+namespace ponte {
 namespace {
 
 using ::testing::ElementsAre;
@@ -80,4 +80,4 @@ TEST(Csv, LoneEmptyFieldIsNotABlankLine) {
 }
 
 }  // namespace
-}  // namespace ponte::io
+}  // namespace ponte

@@ -1,8 +1,8 @@
-#include "io/csv.h"
+#include "core/csv.h"
 
 #include "core/utf8.h"
 
-namespace ponte::io {
+namespace ponte {
 namespace {
 
 class Parser {
@@ -190,4 +190,4 @@ std::string FormatCsvRow(const std::vector<std::string>& fields) {
   return out;
 }
 
-}  // namespace ponte::io
+}  // namespace ponte

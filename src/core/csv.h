@@ -18,7 +18,7 @@
 
 #include "core/status.h"
 
-namespace ponte::io {
+namespace ponte {
 
 struct CsvRow {
   int line = 0;  // physical line (1-based) where the record starts
@@ -38,4 +38,4 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string_view file_name);
 // One record, quoted where needed, terminated by "\r\n" (RFC 4180).
 std::string FormatCsvRow(const std::vector<std::string>& fields);
 
-}  // namespace ponte::io
+}  // namespace ponte
