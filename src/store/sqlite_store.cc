@@ -74,6 +74,31 @@ class Transaction {
   bool active_ = false;
 };
 
+// Runs `stmt` and turns each row into a T with `read` (which reads the
+// statement's current row).
+template <typename T, typename Read>
+Result<std::vector<T>> Collect(Statement& stmt, Read read) {
+  std::vector<T> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return out;
+    out.push_back(read());
+  }
+}
+
+// Reads (owner id, session id) rows into the owners' `sessions` lists.
+template <typename T>
+Status AttachSessions(Statement& stmt, std::vector<T>& owners) {
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (std::size_t i = 0; i < owners.size(); ++i) index[owners[i].id.value()] = i;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return OkStatus();
+    auto it = index.find(stmt.Int(0));
+    if (it != index.end()) owners[it->second].sessions.emplace_back(stmt.Int(1));
+  }
+}
+
 // key -> id for one table (optionally within an event).
 Result<std::unordered_map<std::string, std::int64_t>> KeyMap(Database& db, std::string_view table,
                                                              std::int64_t event_id = 0) {
@@ -545,10 +570,7 @@ Result<std::vector<Event>> SqliteStore::QueryEvents(std::string_view where, std:
                    "events " +
                    std::string(where) + " ORDER BY start_date, id"));
   if (!key.empty()) stmt.Bind(1, key);
-  std::vector<Event> out;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
+  return Collect<Event>(stmt, [&] {
     Event e;
     e.id = EventId(stmt.Int(0));
     e.key = stmt.Text(1);
@@ -570,9 +592,8 @@ Result<std::vector<Event>> SqliteStore::QueryEvents(std::string_view where, std:
         e.venues.push_back(std::move(venue));
       }
     }
-    out.push_back(std::move(e));
-  }
-  return out;
+    return e;
+  });
 }
 
 Result<std::vector<Event>> SqliteStore::ListEvents() { return QueryEvents("", ""); }
@@ -588,10 +609,7 @@ Result<std::vector<Organization>> SqliteStore::ListOrganizations() {
       Statement stmt,
       db_->Prepare("SELECT id, key, name, type, country, region, city, website, latitude, "
                    "longitude FROM organizations ORDER BY id"));
-  std::vector<Organization> out;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
+  return Collect<Organization>(stmt, [&] {
     Organization o;
     o.id = OrganizationId(stmt.Int(0));
     o.key = stmt.Text(1);
@@ -602,9 +620,8 @@ Result<std::vector<Organization>> SqliteStore::ListOrganizations() {
     o.city = stmt.Text(6);
     o.website = stmt.Text(7);
     if (!stmt.IsNull(8)) o.location = GeoPoint{stmt.Double(8), stmt.Double(9)};
-    out.push_back(std::move(o));
-  }
-  return out;
+    return o;
+  });
 }
 
 Result<std::vector<Person>> SqliteStore::ListPeople() {
@@ -612,35 +629,25 @@ Result<std::vector<Person>> SqliteStore::ListPeople() {
       Statement stmt,
       db_->Prepare("SELECT id, key, organization_id, given_name, family_name, name_latin, role, "
                    "email, languages, needs_interpreter FROM people ORDER BY id"));
-  std::vector<Person> out;
-  std::unordered_map<std::int64_t, std::size_t> index;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    Person p;
-    p.id = PersonId(stmt.Int(0));
-    p.key = stmt.Text(1);
-    p.organization = OrganizationId(stmt.Int(2));
-    p.given_name = stmt.Text(3);
-    p.family_name = stmt.Text(4);
-    p.name_latin = stmt.Text(5);
-    p.role = stmt.Text(6);
-    p.email = stmt.Text(7);
-    p.languages = ListFromJson(stmt.Text(8));
-    p.needs_interpreter = stmt.Int(9) != 0;
-    index[p.id.value()] = out.size();
-    out.push_back(std::move(p));
-  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> out, Collect<Person>(stmt, [&] {
+                           Person p;
+                           p.id = PersonId(stmt.Int(0));
+                           p.key = stmt.Text(1);
+                           p.organization = OrganizationId(stmt.Int(2));
+                           p.given_name = stmt.Text(3);
+                           p.family_name = stmt.Text(4);
+                           p.name_latin = stmt.Text(5);
+                           p.role = stmt.Text(6);
+                           p.email = stmt.Text(7);
+                           p.languages = ListFromJson(stmt.Text(8));
+                           p.needs_interpreter = stmt.Int(9) != 0;
+                           return p;
+                         }));
   PONTE_ASSIGN_OR_RETURN(
       Statement sessions,
       db_->Prepare(
           "SELECT person_id, session_id FROM person_sessions ORDER BY person_id, session_id"));
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, sessions.Step());
-    if (!row) break;
-    auto it = index.find(sessions.Int(0));
-    if (it != index.end()) out[it->second].sessions.emplace_back(sessions.Int(1));
-  }
+  PONTE_RETURN_IF_ERROR(AttachSessions(sessions, out));
   return out;
 }
 
@@ -649,10 +656,7 @@ Result<std::vector<Profile>> SqliteStore::ListProfiles() {
       Statement stmt,
       db_->Prepare("SELECT id, key, organization_id, kind, title, text, themes, keywords, "
                    "cooperation FROM profiles ORDER BY id"));
-  std::vector<Profile> out;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
+  return Collect<Profile>(stmt, [&] {
     Profile p;
     p.id = ProfileId(stmt.Int(0));
     p.key = stmt.Text(1);
@@ -665,9 +669,8 @@ Result<std::vector<Profile>> SqliteStore::ListProfiles() {
     for (const std::string& c : ListFromJson(stmt.Text(8))) {
       p.cooperation.push_back(ParseCooperationType(c).value_or(CooperationType::kOther));
     }
-    out.push_back(std::move(p));
-  }
-  return out;
+    return p;
+  });
 }
 
 Result<std::vector<Session>> SqliteStore::ListSessions(EventId event) {
@@ -676,10 +679,7 @@ Result<std::vector<Session>> SqliteStore::ListSessions(EventId event) {
       db_->Prepare("SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, "
                    "breaks FROM sessions WHERE event_id = ?1 ORDER BY start_at, id"));
   stmt.Bind(1, event.value());
-  std::vector<Session> out;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
+  return Collect<Session>(stmt, [&] {
     Session s;
     s.id = SessionId(stmt.Int(0));
     s.key = stmt.Text(1);
@@ -698,9 +698,8 @@ Result<std::vector<Session>> SqliteStore::ListSessions(EventId event) {
             {FromSeconds(br[0].get<std::int64_t>()), FromSeconds(br[1].get<std::int64_t>())});
       }
     }
-    out.push_back(std::move(s));
-  }
-  return out;
+    return s;
+  });
 }
 
 Result<std::vector<Interpreter>> SqliteStore::ListInterpreters(EventId event) {
@@ -709,36 +708,26 @@ Result<std::vector<Interpreter>> SqliteStore::ListInterpreters(EventId event) {
       db_->Prepare(
           "SELECT id, key, name, pairs FROM interpreters WHERE event_id = ?1 ORDER BY id"));
   stmt.Bind(1, event.value());
-  std::vector<Interpreter> out;
-  std::unordered_map<std::int64_t, std::size_t> index;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    Interpreter it;
-    it.id = InterpreterId(stmt.Int(0));
-    it.key = stmt.Text(1);
-    it.event = event;
-    it.name = stmt.Text(2);
-    for (const std::string& pair : ListFromJson(stmt.Text(3))) {
-      const auto dash = pair.find('-');
-      if (dash != std::string::npos)
-        it.pairs.push_back({pair.substr(0, dash), pair.substr(dash + 1)});
-    }
-    index[it.id.value()] = out.size();
-    out.push_back(std::move(it));
-  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Interpreter> out, Collect<Interpreter>(stmt, [&] {
+                           Interpreter it;
+                           it.id = InterpreterId(stmt.Int(0));
+                           it.key = stmt.Text(1);
+                           it.event = event;
+                           it.name = stmt.Text(2);
+                           for (const std::string& pair : ListFromJson(stmt.Text(3))) {
+                             const auto dash = pair.find('-');
+                             if (dash != std::string::npos)
+                               it.pairs.push_back({pair.substr(0, dash), pair.substr(dash + 1)});
+                           }
+                           return it;
+                         }));
   PONTE_ASSIGN_OR_RETURN(
       Statement sessions,
       db_->Prepare("SELECT s.interpreter_id, s.session_id FROM interpreter_sessions s JOIN "
                    "interpreters i ON i.id = s.interpreter_id WHERE i.event_id = ?1 "
                    "ORDER BY s.interpreter_id, s.session_id"));
   sessions.Bind(1, event.value());
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, sessions.Step());
-    if (!row) break;
-    auto it = index.find(sessions.Int(0));
-    if (it != index.end()) out[it->second].sessions.emplace_back(sessions.Int(1));
-  }
+  PONTE_RETURN_IF_ERROR(AttachSessions(sessions, out));
   return out;
 }
 
@@ -748,10 +737,7 @@ Result<std::vector<MeetingRequest>> SqliteStore::ListRequests(EventId event) {
       db_->Prepare("SELECT id, key, from_org, to_org, requested_by, preference, status, message, "
                    "created_at, updated_at FROM meeting_requests WHERE event_id = ?1 ORDER BY id"));
   stmt.Bind(1, event.value());
-  std::vector<MeetingRequest> out;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
+  return Collect<MeetingRequest>(stmt, [&] {
     MeetingRequest r;
     r.id = MeetingRequestId(stmt.Int(0));
     r.key = stmt.Text(1);
@@ -764,9 +750,8 @@ Result<std::vector<MeetingRequest>> SqliteStore::ListRequests(EventId event) {
     r.message = stmt.Text(7);
     r.created_at = FromSeconds(stmt.Int(8));
     r.updated_at = FromSeconds(stmt.Int(9));
-    out.push_back(std::move(r));
-  }
-  return out;
+    return r;
+  });
 }
 
 Result<std::vector<Meeting>> SqliteStore::ListMeetings(EventId event) {
@@ -776,10 +761,7 @@ Result<std::vector<Meeting>> SqliteStore::ListMeetings(EventId event) {
                    "m.interpreter_id, m.status FROM meetings m JOIN sessions s ON s.id = "
                    "m.session_id WHERE m.event_id = ?1 ORDER BY s.start_at, m.slot, m.table_no"));
   stmt.Bind(1, event.value());
-  std::vector<Meeting> out;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
+  return Collect<Meeting>(stmt, [&] {
     Meeting m;
     m.id = MeetingId(stmt.Int(0));
     m.event = event;
@@ -791,9 +773,8 @@ Result<std::vector<Meeting>> SqliteStore::ListMeetings(EventId event) {
     m.table = static_cast<int>(stmt.Int(6));
     m.interpreter = InterpreterId(stmt.IsNull(7) ? 0 : stmt.Int(7));
     m.status = ParseMeetingStatus(stmt.Text(8)).value_or(MeetingStatus::kScheduled);
-    out.push_back(m);
-  }
-  return out;
+    return m;
+  });
 }
 
 Status SqliteStore::PutRoadshow(Roadshow& r) {
