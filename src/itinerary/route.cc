@@ -124,7 +124,9 @@ bool Route::Recompute() {
   return true;
 }
 
-Insertion Route::EvaluateAt(int v, int p) const {
+// Puts `v` at position `p`, followed by the stop that is now at `p + skip`
+// (skip = 0: an insertion; skip = 1: `v` replaces the visit at `p`).
+Insertion Route::EvaluateBefore(int v, int p, int skip) const {
   const auto t = static_cast<std::size_t>(tour_);
   const auto up = static_cast<std::size_t>(p);
   const int prev = p == 0 ? inst_->start_node[t] : seq_[up - 1];
@@ -134,32 +136,19 @@ Insertion Route::EvaluateAt(int v, int p) const {
   const Ticks arr = prev_leave + inst_->T(prev, v);
   const Ticks st = inst_->EarliestStart(v, arr);
   if (st < 0) return {};
-  const int next = p == size() ? inst_->end_node[t] : seq_[up];
-  const Ticks old_next = p == size() ? end_arrive_ : arrive_[up];
+  const int after = p + skip;
+  const auto uafter = static_cast<std::size_t>(after);
+  const int next = after == size() ? inst_->end_node[t] : seq_[uafter];
+  const Ticks old_next = after == size() ? end_arrive_ : arrive_[uafter];
   const Ticks shift =
       st + inst_->service[static_cast<std::size_t>(v)] + inst_->T(v, next) - old_next;
-  if (shift > absorb_[up]) return {};
+  if (shift > absorb_[uafter]) return {};
   return {true, p, shift};
 }
 
-Insertion Route::EvaluateReplace(int v, int p) const {
-  const auto t = static_cast<std::size_t>(tour_);
-  const auto up = static_cast<std::size_t>(p);
-  const int prev = p == 0 ? inst_->start_node[t] : seq_[up - 1];
-  const Ticks prev_leave =
-      p == 0 ? inst_->tour_start[t]
-             : start_[up - 1] + inst_->service[static_cast<std::size_t>(seq_[up - 1])];
-  const Ticks arr = prev_leave + inst_->T(prev, v);
-  const Ticks st = inst_->EarliestStart(v, arr);
-  if (st < 0) return {};
-  const int after = p + 1;
-  const int next = after == size() ? inst_->end_node[t] : seq_[up + 1];
-  const Ticks old_next = after == size() ? end_arrive_ : arrive_[up + 1];
-  const Ticks shift =
-      st + inst_->service[static_cast<std::size_t>(v)] + inst_->T(v, next) - old_next;
-  if (shift > absorb_[up + 1]) return {};
-  return {true, p, shift};
-}
+Insertion Route::EvaluateAt(int v, int p) const { return EvaluateBefore(v, p, 0); }
+
+Insertion Route::EvaluateReplace(int v, int p) const { return EvaluateBefore(v, p, 1); }
 
 int Route::FirstUsefulPosition(int v) const {
   // latest_ never decreases along the route, and a visit needs its service

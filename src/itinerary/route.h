@@ -91,6 +91,7 @@ class Route {
   bool Assign(const std::vector<int>& seq);
 
  private:
+  Insertion EvaluateBefore(int v, int p, int skip) const;
   // Recomputes times and slack; returns false if infeasible.
   bool Recompute();
   static bool Simulate(const Instance& inst, int tour, const std::vector<int>& seq,
