@@ -20,25 +20,15 @@
 #include <vector>
 
 #include "core/rng.h"
+#include "core/utf8.h"
 #include "eval_metrics.h"
 #include "match/features.h"
 #include "match/recommender.h"
 
 namespace {
 
+using ponte::Split;
 using ponte::bench::Metrics;
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = s.find(sep, start);
-    out.push_back(s.substr(start, end == std::string::npos ? end : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
 
 std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
   std::ifstream in(path);

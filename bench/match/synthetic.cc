@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/rng.h"
+#include "core/utf8.h"
 
 namespace ponte::bench {
 namespace {
@@ -13,18 +14,6 @@ struct Term3 {
   std::array<std::vector<std::string>, 3> terms;  // en, it, zh
   std::string theme;
 };
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = s.find(sep, start);
-    out.push_back(s.substr(start, end == std::string::npos ? end : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
 
 // Words that no concept covers, so profiles also carry plain terms.
 const std::array<std::vector<std::string>, 3> kFiller = {

@@ -1,5 +1,5 @@
-// UTF-8 helpers. ponte keeps all text as UTF-8 std::string; these functions
-// check and measure it without allocating.
+// UTF-8 and plain-text helpers. ponte keeps all text as UTF-8 std::string;
+// these functions check, measure, split and trim it.
 //
 //   if (auto bad = FindInvalidUtf8(field)) return InvalidArgumentError(... *bad ...);
 #pragma once
@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ponte {
 
@@ -22,6 +23,9 @@ std::size_t CountCodePoints(std::string_view text);
 
 // Removes a leading UTF-8 byte-order mark, if any.
 std::string_view StripBom(std::string_view text);
+
+// The pieces of `text` between separators, untrimmed; "" gives one empty piece.
+std::vector<std::string> Split(std::string_view text, char separator);
 
 // Leading/trailing ASCII whitespace removed.
 std::string_view Trim(std::string_view text);

@@ -18,6 +18,12 @@ TEST(Utf8, FindsFirstInvalidByte) {
   EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), std::optional<std::size_t>(0));  // surrogate
 }
 
+TEST(Utf8, SplitKeepsEmptyPieces) {
+  EXPECT_EQ(Split("it;en;;zh", ';'), (std::vector<std::string>{"it", "en", "", "zh"}));
+  EXPECT_EQ(Split("", ';'), std::vector<std::string>{""});
+  EXPECT_EQ(Split("成都|重庆", '|'), (std::vector<std::string>{"成都", "重庆"}));
+}
+
 TEST(Utf8, StripsBomAndTrims) {
   EXPECT_EQ(StripBom("\xEF\xBB\xBFid"), "id");
   EXPECT_EQ(Trim("  x y \r\n"), "x y");

@@ -6,38 +6,13 @@
 #include <sstream>
 
 #include "core/csv.h"
+#include "core/utf8.h"
 
 namespace ponte::itinerary {
 namespace {
 
 const char* const kDayNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr unsigned kAllDays = 0x7F;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t pos = 0;
-  while (true) {
-    const std::size_t next = s.find(sep, pos);
-    out.push_back(Trim(s.substr(pos, next == std::string_view::npos ? next : next - pos)));
-    if (next == std::string_view::npos) break;
-    pos = next + 1;
-  }
-  return out;
-}
 
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -60,7 +35,7 @@ class Table {
     }
     PONTE_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(*text, file));
     for (std::size_t c = 0; c < table.header.size(); ++c) {
-      t.columns_[Lower(Trim(table.header[c]))] = c;
+      t.columns_[AsciiLower(Trim(table.header[c]))] = c;
     }
     t.rows_ = std::move(table.rows);
     return t;
@@ -157,7 +132,7 @@ Result<std::vector<OpeningHours>> ParseOpeningHours(std::string_view text) {
 }
 
 Result<unsigned> ParseOpenDays(std::string_view text) {
-  const std::string t = Lower(Trim(text));
+  const std::string t = AsciiLower(Trim(text));
   if (t.empty() || t == "mon-fri" || t == "weekdays") return kWeekdays;
   if (t == "daily") return kAllDays;
   auto day_index = [](std::string_view d) -> int {
@@ -169,8 +144,8 @@ Result<unsigned> ParseOpenDays(std::string_view text) {
   unsigned mask = 0;
   for (std::string_view part : Split(t, ';')) {
     const auto range = Split(part, '-');
-    const int from = day_index(range[0]);
-    const int to = range.size() == 2 ? day_index(range[1]) : from;
+    const int from = day_index(Trim(range[0]));
+    const int to = range.size() == 2 ? day_index(Trim(range[1])) : from;
     if (range.size() > 2 || from < 0 || to < 0 || to < from) {
       return InvalidArgumentError("expected days like 'Mon-Fri', 'daily' or 'Mon;Wed', got '" +
                                   std::string(text) + "'");
@@ -251,7 +226,7 @@ Result<Roadshow> ReadRoadshowDir(const std::string& dir) {
     int value = 0;
     PONTE_ASSIGN_OR_RETURN(value, visits.Integer(row, "value", 0));
     v.value = value;
-    const std::string mandatory = Lower(visits.Get(row, "mandatory"));
+    const std::string mandatory = AsciiLower(visits.Get(row, "mandatory"));
     if (mandatory == "yes" || mandatory == "true" || mandatory == "1") {
       v.mandatory = true;
     } else if (!(mandatory.empty() || mandatory == "no" || mandatory == "false" ||

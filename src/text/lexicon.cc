@@ -12,18 +12,6 @@ namespace {
 constexpr char kKeySeparator = '\x1f';
 constexpr std::size_t kMaxPhraseTokens = 8;
 
-std::vector<std::string> Split(std::string_view text, char separator) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find(separator, start);
-    out.emplace_back(text.substr(start, end == std::string_view::npos ? end : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
 std::string StemKey(const std::vector<Token>& tokens, std::size_t first, std::size_t count) {
   std::string key(LanguageCode(tokens[first].language));
   for (std::size_t i = first; i < first + count; ++i) {
