@@ -230,6 +230,7 @@ TEST_F(CliTest, DemoBuildsAndSummarizes) {
   EXPECT_THAT(r.output, HasSubstr("Matchmaking: top 10 partners"));
   EXPECT_THAT(r.output, HasSubstr("Offre ciò che cercate"));  // an explanation in Italian
   EXPECT_THAT(r.output, HasSubstr("提供您所寻求的"));         // and one in Chinese
+  EXPECT_THAT(r.output, HasSubstr("60 meetings proposed from the strongest mutual"));
   EXPECT_THAT(r.output, HasSubstr("Timetable: "));
   EXPECT_THAT(r.output, HasSubstr("Chengdu"));
   // Recommendations for the event straight from the store: one JSON line per
