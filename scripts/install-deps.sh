@@ -13,8 +13,13 @@ packages=(
   # engines
   libcadical-dev coinor-libcbc-dev libstemmer-dev libopencc-dev
   wordnet-base  # English lemmas of WordNet 3.0, for the optional cross-lingual bridge
+  # server and portal
+  libboost1.81-dev libsodium-dev libkainjow-mustache-dev
+  # PostgreSQL backend
+  libpqxx-dev postgresql-15
   # tests and benchmarks
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
+  wrk nginx-light chromium
 )
 
 SUDO=""

@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "model/account.h"
+
 namespace ponte {
 namespace {
 
@@ -52,6 +54,29 @@ constexpr CodeTable<MeetingStatus, 4> kMeetingStatuses{{
     {MeetingStatus::kHeld, "held"},
     {MeetingStatus::kNoShow, "no_show"},
     {MeetingStatus::kCancelled, "cancelled"},
+}};
+constexpr CodeTable<Role, 4> kRoles{{
+    {Role::kOrganizer, "organizer"},
+    {Role::kSupport, "support"},
+    {Role::kParticipant, "participant"},
+    {Role::kInterpreter, "interpreter"},
+}};
+constexpr CodeTable<CredentialKind, 3> kCredentialKinds{{
+    {CredentialKind::kSession, "session"},
+    {CredentialKind::kApiToken, "api_token"},
+    {CredentialKind::kCalendarFeed, "calendar_feed"},
+}};
+constexpr CodeTable<OneTimePurpose, 3> kOneTimePurposes{{
+    {OneTimePurpose::kVerifyEmail, "verify_email"},
+    {OneTimePurpose::kInvitation, "invitation"},
+    {OneTimePurpose::kPasswordReset, "password_reset"},
+}};
+constexpr CodeTable<JobState, 5> kJobStates{{
+    {JobState::kQueued, "queued"},
+    {JobState::kRunning, "running"},
+    {JobState::kSucceeded, "succeeded"},
+    {JobState::kFailed, "failed"},
+    {JobState::kCancelled, "cancelled"},
 }};
 constexpr CodeTable<OutcomeStage, 5> kOutcomeStages{{
     {OutcomeStage::kNoContact, "no_contact"},
@@ -114,6 +139,12 @@ std::string_view ToCode(RequestStatus v) { return Code(kRequestStatuses, v); }
 std::string_view ToCode(MeetingStatus v) { return Code(kMeetingStatuses, v); }
 std::string_view ToCode(OutcomeStage v) { return Code(kOutcomeStages, v); }
 std::string_view ToCode(OutcomeKind v) { return Code(kOutcomeKinds, v); }
+std::string_view ToCode(Role v) { return Code(kRoles, v); }
+std::string_view ToCode(CredentialKind v) { return Code(kCredentialKinds, v); }
+std::string_view ToCode(OneTimePurpose v) { return Code(kOneTimePurposes, v); }
+std::string_view ToCode(JobState v) { return Code(kJobStates, v); }
+Result<Role> ParseRole(std::string_view c) { return Parse(kRoles, c, "role"); }
+Result<JobState> ParseJobState(std::string_view c) { return Parse(kJobStates, c, "job state"); }
 
 Result<OrganizationType> ParseOrganizationType(std::string_view c) {
   return Parse(kOrganizationTypes, c, "organization type");

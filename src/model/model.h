@@ -101,6 +101,10 @@ struct Organization {
   std::string city;
   std::string website;
   std::optional<GeoPoint> location;
+  // Whether other participants may see the organization and its profiles in
+  // the catalogue and recommendations (organizers always do).
+  bool public_profile = true;
+  int version = 0;  // optimistic concurrency; set by the store
   friend bool operator==(const Organization&, const Organization&) = default;
 };
 
@@ -162,6 +166,10 @@ struct MeetingRequest {
   std::string message;
   Instant created_at;
   Instant updated_at;
+  // Pending requests past this instant expire so they never hold a slot for
+  // ever; unset: no expiry.
+  std::optional<Instant> expires_at;
+  int version = 0;  // optimistic concurrency; set by the store
   friend bool operator==(const MeetingRequest&, const MeetingRequest&) = default;
 };
 
@@ -176,6 +184,9 @@ struct Meeting {
   int table = 0;              // 1-based table number
   InterpreterId interpreter;  // optional
   MeetingStatus status = MeetingStatus::kScheduled;
+  // Bumped by the store whenever slot, table, interpreter or status change:
+  // the iCalendar SEQUENCE and the ETag.
+  int version = 0;
   friend bool operator==(const Meeting&, const Meeting&) = default;
 };
 

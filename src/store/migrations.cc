@@ -182,8 +182,117 @@ CREATE TABLE outcome_organizations (
 );
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Version 2: the server. Accounts and roles per event, credentials (sessions,
+// API tokens, calendar feeds) kept as hashes, one-time tokens, login
+// throttling, the organizers' audit log, the mail outbox, background jobs,
+// feedback after meetings; consent to a public profile; request expiry; and
+// the indexes of the agenda read path.
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE organizations ADD COLUMN public_profile INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE meeting_requests ADD COLUMN expires_at INTEGER;
+CREATE INDEX meeting_requests_from ON meeting_requests(event_id, from_org);
+CREATE INDEX meeting_requests_pending ON meeting_requests(status, expires_at);
+CREATE INDEX meetings_org_a ON meetings(event_id, org_a);
+CREATE INDEX meetings_org_b ON meetings(event_id, org_b);
+CREATE INDEX meetings_interpreter ON meetings(event_id, interpreter_id);
+CREATE INDEX meetings_request ON meetings(request_id);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL DEFAULT '',
+  locale TEXT NOT NULL DEFAULT 'en',
+  verified INTEGER NOT NULL DEFAULT 0,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE memberships (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE CASCADE,
+  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+  interpreter_id INTEGER REFERENCES interpreters(id) ON DELETE SET NULL,
+  validated INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (user_id, event_id, role)
+);
+CREATE INDEX memberships_event ON memberships(event_id);
+CREATE TABLE credentials (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  csrf_token TEXT NOT NULL DEFAULT '',
+  label TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE one_time_tokens (
+  token_hash TEXT PRIMARY KEY,
+  purpose TEXT NOT NULL,
+  email TEXT NOT NULL,
+  user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+  event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+  role TEXT NOT NULL DEFAULT 'participant',
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE CASCADE,
+  interpreter_id INTEGER REFERENCES interpreters(id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE login_failures (
+  key TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX login_failures_key ON login_failures(key, at);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  user_id INTEGER,
+  event_id INTEGER,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_event ON audit_log(event_id, id);
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT '',
+  sent_at INTEGER
+);
+CREATE TABLE jobs (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL,
+  parameters TEXT NOT NULL DEFAULT '{}',
+  progress TEXT NOT NULL DEFAULT '{}',
+  result TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT '',
+  cancel_requested INTEGER NOT NULL DEFAULT 0,
+  created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  worker TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX jobs_state ON jobs(state, id);
+CREATE TABLE feedback (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+  user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  follow_up INTEGER NOT NULL DEFAULT 0,
+  comment TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, organization_id)
+);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "programme registry, events, requests, meetings, roadshows, outcomes", kV1},
+    {2, "accounts, roles, credentials, audit log, outbox, jobs, feedback", kV2},
 }};
 
 }  // namespace

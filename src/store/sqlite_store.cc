@@ -9,96 +9,6 @@
 namespace ponte::store_internal {
 namespace {
 
-using Json = nlohmann::json;
-using sqlite::Database;
-using sqlite::Statement;
-
-// ---- value <-> column helpers ----------------------------------------------
-
-std::string ToJson(const LocalizedText& text) {
-  Json j = Json::object();
-  for (const auto& [lang, value] : text.all()) j[lang] = value;
-  return j.dump();
-}
-
-LocalizedText LocalizedFromJson(const std::string& text) {
-  LocalizedText out;
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_object()) {
-    for (auto& [lang, value] : j.items()) {
-      if (value.is_string()) out.Set(lang, value.get<std::string>());
-    }
-  }
-  return out;
-}
-
-std::string ToJson(const std::vector<std::string>& items) { return Json(items).dump(); }
-
-std::vector<std::string> ListFromJson(const std::string& text) {
-  std::vector<std::string> out;
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_array()) {
-    for (const Json& item : j) {
-      if (item.is_string()) out.push_back(item.get<std::string>());
-    }
-  }
-  return out;
-}
-
-std::int64_t Seconds(Instant t) { return t.time_since_epoch().count(); }
-Instant FromSeconds(std::int64_t s) { return Instant(ponte::Seconds(s)); }
-
-// Rolls back unless committed.
-class Transaction {
- public:
-  explicit Transaction(Database& db) : db_(db) {}
-  ~Transaction() {
-    if (active_) (void)db_.Exec("ROLLBACK");
-  }
-  Status Begin() {
-    PONTE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
-    active_ = true;
-    return OkStatus();
-  }
-  Status Commit() {
-    active_ = false;
-    return db_.Exec("COMMIT");
-  }
-  Status Rollback() {
-    active_ = false;
-    return db_.Exec("ROLLBACK");
-  }
-
- private:
-  Database& db_;
-  bool active_ = false;
-};
-
-// Runs `stmt` and turns each row into a T with `read` (which reads the
-// statement's current row).
-template <typename T, typename Read>
-Result<std::vector<T>> Collect(Statement& stmt, Read read) {
-  std::vector<T> out;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return out;
-    out.push_back(read());
-  }
-}
-
-// Reads (owner id, session id) rows into the owners' `sessions` lists.
-template <typename T>
-Status AttachSessions(Statement& stmt, std::vector<T>& owners) {
-  std::unordered_map<std::int64_t, std::size_t> index;
-  for (std::size_t i = 0; i < owners.size(); ++i) index[owners[i].id.value()] = i;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return OkStatus();
-    auto it = index.find(stmt.Int(0));
-    if (it != index.end()) owners[it->second].sessions.emplace_back(stmt.Int(1));
-  }
-}
-
 // key -> id for one table (optionally within an event).
 Result<std::unordered_map<std::string, std::int64_t>> KeyMap(Database& db, std::string_view table,
                                                              std::int64_t event_id = 0) {
@@ -132,50 +42,7 @@ Result<std::int64_t> Resolve(const std::unordered_map<std::string, std::int64_t>
 
 void Count(KindCounts& counts, bool existed) { ++(existed ? counts.updated : counts.created); }
 
-class SqliteStore final : public Store {
- public:
-  SqliteStore(std::unique_ptr<Database> db, int version) : db_(std::move(db)), version_(version) {}
-
-  int schema_version() const override { return version_; }
-
-  Result<ImportReport> Import(const Dataset& data, const ImportOptions& options) override {
-    Transaction tx(*db_);
-    PONTE_RETURN_IF_ERROR(tx.Begin());
-    ImportReport report;
-    PONTE_RETURN_IF_ERROR(ImportAll(data, options, report));
-    if (options.dry_run) {
-      PONTE_RETURN_IF_ERROR(tx.Rollback());
-    } else {
-      PONTE_RETURN_IF_ERROR(tx.Commit());
-    }
-    return report;
-  }
-
-  Result<Dataset> Export(const ExportOptions& options) override;
-  Result<std::vector<Event>> ListEvents() override;
-  Result<Event> GetEvent(std::string_view key) override;
-  Result<std::vector<Organization>> ListOrganizations() override;
-  Result<std::vector<Person>> ListPeople() override;
-  Result<std::vector<Profile>> ListProfiles() override;
-  Result<std::vector<Session>> ListSessions(EventId event) override;
-  Result<std::vector<Interpreter>> ListInterpreters(EventId event) override;
-  Result<std::vector<MeetingRequest>> ListRequests(EventId event) override;
-  Result<std::vector<Meeting>> ListMeetings(EventId event) override;
-  Status AddRequests(EventId event, std::vector<MeetingRequest>& requests) override;
-  Status ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) override;
-  Status PutRoadshow(Roadshow& roadshow) override;
-  Result<Roadshow> GetRoadshow(std::string_view key) override;
-  Result<StoreSummary> Summary() override;
-
- private:
-  Status ImportAll(const Dataset& data, const ImportOptions& options, ImportReport& report);
-  Result<std::int64_t> UpsertEvent(const Event& event, ImportReport& report);
-  Result<std::vector<Event>> QueryEvents(std::string_view where, std::string_view key);
-  Status InsertRequest(std::int64_t event_id, MeetingRequest& r, bool upsert);
-
-  std::unique_ptr<Database> db_;
-  int version_;
-};
+}  // namespace
 
 // ---- import ------------------------------------------------------------------
 
@@ -271,9 +138,10 @@ Status SqliteStore::ImportAll(const Dataset& data, const ImportOptions& options,
     for (const SessionRecord& rec : data.sessions) {
       const Session& s = rec.session;
       Json breaks = Json::array();
-      for (const Interval& br : s.breaks) breaks.push_back({Seconds(br.start), Seconds(br.end)});
+      for (const Interval& br : s.breaks)
+        breaks.push_back({EpochSeconds(br.start), EpochSeconds(br.end)});
       stmt.Bind(1, event_id).Bind(2, s.key).Bind(3, s.city).Bind(4, s.venue);
-      stmt.Bind(5, FormatDate(s.date)).Bind(6, Seconds(s.start)).Bind(7, Seconds(s.end));
+      stmt.Bind(5, FormatDate(s.date)).Bind(6, EpochSeconds(s.start)).Bind(7, EpochSeconds(s.end));
       stmt.Bind(8, static_cast<std::int64_t>(s.slot_length.count())).Bind(9, s.tables);
       stmt.Bind(10, breaks.dump());
       auto row = stmt.Step();
@@ -484,7 +352,8 @@ Status SqliteStore::ImportAll(const Dataset& data, const ImportOptions& options,
 Status SqliteStore::InsertRequest(std::int64_t event_id, MeetingRequest& r, bool upsert) {
   std::string sql =
       "INSERT INTO meeting_requests(event_id, key, from_org, to_org, requested_by, preference, "
-      "status, message, created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+      "status, message, created_at, updated_at, expires_at) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
   if (upsert) {
     sql +=
         " ON CONFLICT(event_id, key) DO UPDATE SET from_org = excluded.from_org, to_org = "
@@ -496,8 +365,13 @@ Status SqliteStore::InsertRequest(std::int64_t event_id, MeetingRequest& r, bool
   PONTE_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare(sql));
   stmt.Bind(1, event_id).Bind(2, r.key).Bind(3, r.from.value()).Bind(4, r.to.value());
   stmt.BindOptionalId(5, r.requested_by.value()).Bind(6, ToCode(r.preference));
-  stmt.Bind(7, ToCode(r.status)).Bind(8, r.message).Bind(9, Seconds(r.created_at));
-  stmt.Bind(10, Seconds(r.updated_at));
+  stmt.Bind(7, ToCode(r.status)).Bind(8, r.message).Bind(9, EpochSeconds(r.created_at));
+  stmt.Bind(10, EpochSeconds(r.updated_at));
+  if (r.expires_at) {
+    stmt.Bind(11, EpochSeconds(*r.expires_at));
+  } else {
+    stmt.BindNull(11);
+  }
   auto row = stmt.Step();
   if (!row.ok()) {
     if (row.status().code() == StatusCode::kAborted) {
@@ -507,6 +381,7 @@ Status SqliteStore::InsertRequest(std::int64_t event_id, MeetingRequest& r, bool
   }
   r.id = MeetingRequestId(stmt.Int(0));
   r.event = EventId(event_id);
+  if (r.version == 0) r.version = 1;
   return OkStatus();
 }
 
@@ -514,50 +389,6 @@ Status SqliteStore::AddRequests(EventId event, std::vector<MeetingRequest>& requ
   Transaction tx(*db_);
   PONTE_RETURN_IF_ERROR(tx.Begin());
   for (MeetingRequest& r : requests) PONTE_RETURN_IF_ERROR(InsertRequest(event.value(), r, false));
-  return tx.Commit();
-}
-
-Status SqliteStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) {
-  Transaction tx(*db_);
-  PONTE_RETURN_IF_ERROR(tx.Begin());
-  PONTE_ASSIGN_OR_RETURN(Statement clear, db_->Prepare("DELETE FROM meetings WHERE event_id = ?1"));
-  PONTE_RETURN_IF_ERROR(clear.Bind(1, event.value()).Run());
-  PONTE_ASSIGN_OR_RETURN(Statement insert,
-                         db_->Prepare("INSERT INTO meetings(event_id, request_id, org_a, org_b, "
-                                      "session_id, slot, table_no, interpreter_id, status) "
-                                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id"));
-  PONTE_ASSIGN_OR_RETURN(Statement seat,
-                         db_->Prepare("INSERT INTO meeting_seats(meeting_id, organization_id, "
-                                      "session_id, slot) VALUES(?1, ?2, ?3, ?4)"));
-  for (Meeting& m : meetings) {
-    insert.Bind(1, event.value()).BindOptionalId(2, m.request.value()).Bind(3, m.a.value());
-    insert.Bind(4, m.b.value()).Bind(5, m.session.value()).Bind(6, m.slot).Bind(7, m.table);
-    insert.BindOptionalId(8, m.interpreter.value()).Bind(9, ToCode(m.status));
-    auto row = insert.Step();
-    if (!row.ok()) {
-      return row.status().code() == StatusCode::kAborted
-                 ? AbortedError("table " + std::to_string(m.table) + " is taken twice in slot " +
-                                std::to_string(m.slot + 1) + " of session " +
-                                std::to_string(m.session.value()))
-                 : row.status();
-    }
-    m.id = MeetingId(insert.Int(0));
-    m.event = event;
-    insert.Reset();
-    if (m.status == MeetingStatus::kCancelled) continue;
-    for (OrganizationId org : {m.a, m.b}) {
-      Status s = seat.Bind(1, m.id.value())
-                     .Bind(2, org.value())
-                     .Bind(3, m.session.value())
-                     .Bind(4, m.slot)
-                     .Run();
-      if (!s.ok()) {
-        return AbortedError("organization " + std::to_string(org.value()) +
-                            " would be in two meetings in slot " + std::to_string(m.slot + 1) +
-                            " of session " + std::to_string(m.session.value()));
-      }
-    }
-  }
   return tx.Commit();
 }
 
@@ -608,7 +439,7 @@ Result<std::vector<Organization>> SqliteStore::ListOrganizations() {
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
       db_->Prepare("SELECT id, key, name, type, country, region, city, website, latitude, "
-                   "longitude FROM organizations ORDER BY id"));
+                   "longitude, public_profile, version FROM organizations ORDER BY id"));
   return Collect<Organization>(stmt, [&] {
     Organization o;
     o.id = OrganizationId(stmt.Int(0));
@@ -620,6 +451,8 @@ Result<std::vector<Organization>> SqliteStore::ListOrganizations() {
     o.city = stmt.Text(6);
     o.website = stmt.Text(7);
     if (!stmt.IsNull(8)) o.location = GeoPoint{stmt.Double(8), stmt.Double(9)};
+    o.public_profile = stmt.Int(10) != 0;
+    o.version = static_cast<int>(stmt.Int(11));
     return o;
   });
 }
@@ -687,15 +520,15 @@ Result<std::vector<Session>> SqliteStore::ListSessions(EventId event) {
     s.city = stmt.Text(2);
     s.venue = stmt.Text(3);
     s.date = ParseDate(stmt.Text(4)).value_or(CivilDate{});
-    s.start = FromSeconds(stmt.Int(5));
-    s.end = FromSeconds(stmt.Int(6));
+    s.start = FromEpochSeconds(stmt.Int(5));
+    s.end = FromEpochSeconds(stmt.Int(6));
     s.slot_length = Minutes(stmt.Int(7));
     s.tables = static_cast<int>(stmt.Int(8));
     Json breaks = Json::parse(stmt.Text(9), nullptr, false);
     if (breaks.is_array()) {
       for (const Json& br : breaks) {
-        s.breaks.push_back(
-            {FromSeconds(br[0].get<std::int64_t>()), FromSeconds(br[1].get<std::int64_t>())});
+        s.breaks.push_back({FromEpochSeconds(br[0].get<std::int64_t>()),
+                            FromEpochSeconds(br[1].get<std::int64_t>())});
       }
     }
     return s;
@@ -729,52 +562,6 @@ Result<std::vector<Interpreter>> SqliteStore::ListInterpreters(EventId event) {
   sessions.Bind(1, event.value());
   PONTE_RETURN_IF_ERROR(AttachSessions(sessions, out));
   return out;
-}
-
-Result<std::vector<MeetingRequest>> SqliteStore::ListRequests(EventId event) {
-  PONTE_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_->Prepare("SELECT id, key, from_org, to_org, requested_by, preference, status, message, "
-                   "created_at, updated_at FROM meeting_requests WHERE event_id = ?1 ORDER BY id"));
-  stmt.Bind(1, event.value());
-  return Collect<MeetingRequest>(stmt, [&] {
-    MeetingRequest r;
-    r.id = MeetingRequestId(stmt.Int(0));
-    r.key = stmt.Text(1);
-    r.event = event;
-    r.from = OrganizationId(stmt.Int(2));
-    r.to = OrganizationId(stmt.Int(3));
-    r.requested_by = PersonId(stmt.IsNull(4) ? 0 : stmt.Int(4));
-    r.preference = ParsePreference(stmt.Text(5)).value_or(Preference::kWant);
-    r.status = ParseRequestStatus(stmt.Text(6)).value_or(RequestStatus::kPending);
-    r.message = stmt.Text(7);
-    r.created_at = FromSeconds(stmt.Int(8));
-    r.updated_at = FromSeconds(stmt.Int(9));
-    return r;
-  });
-}
-
-Result<std::vector<Meeting>> SqliteStore::ListMeetings(EventId event) {
-  PONTE_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_->Prepare("SELECT m.id, m.request_id, m.org_a, m.org_b, m.session_id, m.slot, m.table_no, "
-                   "m.interpreter_id, m.status FROM meetings m JOIN sessions s ON s.id = "
-                   "m.session_id WHERE m.event_id = ?1 ORDER BY s.start_at, m.slot, m.table_no"));
-  stmt.Bind(1, event.value());
-  return Collect<Meeting>(stmt, [&] {
-    Meeting m;
-    m.id = MeetingId(stmt.Int(0));
-    m.event = event;
-    m.request = MeetingRequestId(stmt.IsNull(1) ? 0 : stmt.Int(1));
-    m.a = OrganizationId(stmt.Int(2));
-    m.b = OrganizationId(stmt.Int(3));
-    m.session = SessionId(stmt.Int(4));
-    m.slot = static_cast<int>(stmt.Int(5));
-    m.table = static_cast<int>(stmt.Int(6));
-    m.interpreter = InterpreterId(stmt.IsNull(7) ? 0 : stmt.Int(7));
-    m.status = ParseMeetingStatus(stmt.Text(8)).value_or(MeetingStatus::kScheduled);
-    return m;
-  });
 }
 
 Status SqliteStore::PutRoadshow(Roadshow& r) {
@@ -946,6 +733,8 @@ Result<StoreSummary> SqliteStore::Summary() {
 
 // ---- export ------------------------------------------------------------------
 
+namespace {
+
 template <typename T>
 std::unordered_map<std::int64_t, std::string> KeysById(const std::vector<T>& items) {
   std::unordered_map<std::int64_t, std::string> out;
@@ -957,6 +746,8 @@ std::string KeyOf(const std::unordered_map<std::int64_t, std::string>& keys, std
   auto it = keys.find(id);
   return it == keys.end() ? std::string() : it->second;
 }
+
+}  // namespace
 
 Result<Dataset> SqliteStore::Export(const ExportOptions& options) {
   Dataset data;
@@ -1024,6 +815,8 @@ Result<Dataset> SqliteStore::Export(const ExportOptions& options) {
   }
   return data;
 }
+
+namespace {
 
 // ---- opening and migrations --------------------------------------------------
 

@@ -1,8 +1,15 @@
 // Internal to store: the SQLite backend. Use Store::Open with a file path.
+// The class is split over sqlite_store.cc (registry, import, export),
+// sqlite_workflow.cc (requests, meetings, feedback) and sqlite_accounts.cc
+// (accounts, credentials, audit, outbox, jobs); the column helpers below are
+// shared by the three.
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -10,5 +17,193 @@
 namespace ponte::store_internal {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const OpenOptions& options);
+
+using Json = nlohmann::json;
+using sqlite::Database;
+using sqlite::Statement;
+
+// ---- value <-> column helpers ----------------------------------------------
+
+inline std::string ToJson(const LocalizedText& text) {
+  Json j = Json::object();
+  for (const auto& [lang, value] : text.all()) j[lang] = value;
+  return j.dump();
+}
+
+inline LocalizedText LocalizedFromJson(const std::string& text) {
+  LocalizedText out;
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_object()) {
+    for (auto& [lang, value] : j.items()) {
+      if (value.is_string()) out.Set(lang, value.get<std::string>());
+    }
+  }
+  return out;
+}
+
+inline std::string ToJson(const std::vector<std::string>& items) { return Json(items).dump(); }
+
+inline std::vector<std::string> ListFromJson(const std::string& text) {
+  std::vector<std::string> out;
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_array()) {
+    for (const Json& item : j) {
+      if (item.is_string()) out.push_back(item.get<std::string>());
+    }
+  }
+  return out;
+}
+
+inline std::int64_t EpochSeconds(Instant t) { return t.time_since_epoch().count(); }
+inline Instant FromEpochSeconds(std::int64_t s) { return Instant(ponte::Seconds(s)); }
+
+// Rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) {}
+  ~Transaction() {
+    if (active_) (void)db_.Exec("ROLLBACK");
+  }
+  Status Begin() {
+    PONTE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    active_ = true;
+    return OkStatus();
+  }
+  Status Commit() {
+    active_ = false;
+    return db_.Exec("COMMIT");
+  }
+  Status Rollback() {
+    active_ = false;
+    return db_.Exec("ROLLBACK");
+  }
+
+ private:
+  Database& db_;
+  bool active_ = false;
+};
+
+// Runs `stmt` and turns each row into a T with `read` (which reads the
+// statement's current row).
+template <typename T, typename Read>
+Result<std::vector<T>> Collect(Statement& stmt, Read read) {
+  std::vector<T> out;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return out;
+    out.push_back(read());
+  }
+}
+
+// Reads (owner id, session id) rows into the owners' `sessions` lists.
+template <typename T>
+Status AttachSessions(Statement& stmt, std::vector<T>& owners) {
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (std::size_t i = 0; i < owners.size(); ++i) index[owners[i].id.value()] = i;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return OkStatus();
+    auto it = index.find(stmt.Int(0));
+    if (it != index.end()) owners[it->second].sessions.emplace_back(stmt.Int(1));
+  }
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Database> db, int version) : db_(std::move(db)), version_(version) {}
+
+  int schema_version() const override { return version_; }
+
+  Result<ImportReport> Import(const Dataset& data, const ImportOptions& options) override {
+    Transaction tx(*db_);
+    PONTE_RETURN_IF_ERROR(tx.Begin());
+    ImportReport report;
+    PONTE_RETURN_IF_ERROR(ImportAll(data, options, report));
+    if (options.dry_run) {
+      PONTE_RETURN_IF_ERROR(tx.Rollback());
+    } else {
+      PONTE_RETURN_IF_ERROR(tx.Commit());
+    }
+    return report;
+  }
+
+  Result<Dataset> Export(const ExportOptions& options) override;
+  Result<std::vector<Event>> ListEvents() override;
+  Result<Event> GetEvent(std::string_view key) override;
+  Result<std::vector<Organization>> ListOrganizations() override;
+  Result<std::vector<Person>> ListPeople() override;
+  Result<std::vector<Profile>> ListProfiles() override;
+  Result<std::vector<Session>> ListSessions(EventId event) override;
+  Result<std::vector<Interpreter>> ListInterpreters(EventId event) override;
+  Result<std::vector<MeetingRequest>> ListRequests(EventId event) override;
+  Result<std::vector<Meeting>> ListMeetings(EventId event) override;
+  Status AddRequests(EventId event, std::vector<MeetingRequest>& requests) override;
+  Status ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) override;
+  Status PutRoadshow(Roadshow& roadshow) override;
+  Result<Roadshow> GetRoadshow(std::string_view key) override;
+  Result<StoreSummary> Summary() override;
+
+  // The meeting workflow (sqlite_workflow.cc).
+  Result<Organization> GetOrganization(OrganizationId id) override;
+  Status UpdateOrganization(Organization& org, int expected_version) override;
+  Result<std::vector<Profile>> ListProfilesOf(OrganizationId org) override;
+  Result<MeetingRequest> GetRequest(MeetingRequestId id) override;
+  Result<std::vector<MeetingRequest>> ListRequestsOf(EventId event, OrganizationId org) override;
+  Status UpdateRequest(MeetingRequest& request, int expected_version) override;
+  Result<std::vector<MeetingRequest>> ExpireRequests(Instant now) override;
+  Result<Meeting> GetMeeting(MeetingId id) override;
+  Result<std::vector<Meeting>> ListMeetingsOf(EventId event, OrganizationId org) override;
+  Result<std::vector<Meeting>> ListMeetingsOfInterpreter(EventId event,
+                                                         InterpreterId interpreter) override;
+  Status AddMeeting(Meeting& meeting) override;
+  Status UpdateMeeting(Meeting& meeting, int expected_version) override;
+  Status PutFeedback(const Feedback& feedback) override;
+  Result<std::vector<Feedback>> ListFeedback(EventId event) override;
+
+  // Accounts and the server's records (sqlite_accounts.cc).
+  Status CreateUser(User& user) override;
+  Result<User> GetUser(UserId id) override;
+  Result<User> FindUserByEmail(std::string_view email) override;
+  Status UpdateUser(const User& user) override;
+  Status PutMembership(const Membership& membership) override;
+  Result<std::vector<Membership>> ListMemberships(UserId user) override;
+  Result<std::vector<Membership>> ListEventMembers(EventId event) override;
+  Status CreateCredential(Credential& credential) override;
+  Result<Credential> FindCredential(std::string_view token_hash, Instant now) override;
+  Status DeleteCredential(std::string_view token_hash) override;
+  Status PutOneTimeToken(const OneTimeToken& token) override;
+  Result<OneTimeToken> ConsumeOneTimeToken(std::string_view token_hash, Instant now) override;
+  Status RecordLoginFailure(std::string_view key, Instant at) override;
+  Result<int> CountLoginFailures(std::string_view key, Instant since) override;
+  Status AppendAudit(AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> ListAudit(EventId event, int limit,
+                                            std::int64_t before_id) override;
+  Status EnqueueMessage(OutboxMessage& message) override;
+  Result<std::vector<OutboxMessage>> ListOutbox(int limit, bool unsent_only) override;
+  Status MarkMessageSent(std::int64_t id, Instant at) override;
+  Status CreateJob(Job& job) override;
+  Result<Job> GetJob(JobId id) override;
+  Result<std::optional<Job>> ClaimJob(std::string_view worker, Instant now,
+                                      std::chrono::seconds stale_after) override;
+  Status UpdateJob(Job& job) override;
+  Status RequestJobCancel(JobId id) override;
+
+ private:
+  Status ImportAll(const Dataset& data, const ImportOptions& options, ImportReport& report);
+  Result<std::int64_t> UpsertEvent(const Event& event, ImportReport& report);
+  Result<std::vector<Event>> QueryEvents(std::string_view where, std::string_view key);
+  Status InsertRequest(std::int64_t event_id, MeetingRequest& r, bool upsert);
+
+  // Statements prepared once per connection, for the hot read paths.
+  Result<Statement*> Cached(std::string_view sql);
+  Result<std::vector<Meeting>> QueryMeetings(std::string_view where, std::int64_t a,
+                                             std::int64_t b);
+  Result<std::vector<MeetingRequest>> QueryRequests(std::string_view where, std::int64_t a,
+                                                    std::int64_t b);
+
+  std::unique_ptr<Database> db_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+  int version_;
+};
 
 }  // namespace ponte::store_internal

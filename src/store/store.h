@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "model/account.h"
 #include "model/dataset.h"
 #include "model/model.h"
 
@@ -90,14 +91,85 @@ class Store {
   // Adds meeting requests (new keys only); AlreadyExists on a duplicate key.
   virtual Status AddRequests(EventId event, std::vector<MeetingRequest>& requests) = 0;
   // Replaces the event's timetable in one transaction (a published
-  // schedule). The database refuses an organization in two meetings of the
-  // same slot or two meetings at one table: Aborted, nothing written.
+  // schedule). Meetings keep their id across publications (matched by request,
+  // else by the pair of organizations) and their version grows only when
+  // slot, table, interpreter or status change; meetings no longer in the
+  // timetable become cancelled, so calendar feeds withdraw them. The database
+  // refuses an organization in two meetings of the same slot or two meetings
+  // at one table: Aborted, nothing written.
   virtual Status ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) = 0;
 
   virtual Status PutRoadshow(Roadshow& roadshow) = 0;
   virtual Result<Roadshow> GetRoadshow(std::string_view key) = 0;
 
   virtual Result<StoreSummary> Summary() = 0;
+
+  // --- The meeting workflow (the server) ---
+  //
+  // Optimistic concurrency: updates take the version the caller read and fail
+  // with FailedPrecondition when the row changed since ("stale: reload").
+  virtual Result<Organization> GetOrganization(OrganizationId id) = 0;
+  virtual Status UpdateOrganization(Organization& org, int expected_version) = 0;
+  virtual Result<std::vector<Profile>> ListProfilesOf(OrganizationId org) = 0;
+  virtual Result<MeetingRequest> GetRequest(MeetingRequestId id) = 0;
+  // Requests sent or received by an organization in an event.
+  virtual Result<std::vector<MeetingRequest>> ListRequestsOf(EventId event, OrganizationId org) = 0;
+  virtual Status UpdateRequest(MeetingRequest& request, int expected_version) = 0;
+  // Pending requests whose expiry has passed become expired; returns them.
+  virtual Result<std::vector<MeetingRequest>> ExpireRequests(Instant now) = 0;
+  virtual Result<Meeting> GetMeeting(MeetingId id) = 0;
+  // Meetings of one organization or interpreter, cancelled ones included (an
+  // agenda or a calendar feed needs them to withdraw entries).
+  virtual Result<std::vector<Meeting>> ListMeetingsOf(EventId event, OrganizationId org) = 0;
+  virtual Result<std::vector<Meeting>> ListMeetingsOfInterpreter(EventId event,
+                                                                 InterpreterId interpreter) = 0;
+  // Adds one meeting (a walk-in). Aborted when a side or the table is busy.
+  virtual Status AddMeeting(Meeting& meeting) = 0;
+  // Changes status, slot, table or interpreter. Aborted on a double booking.
+  virtual Status UpdateMeeting(Meeting& meeting, int expected_version) = 0;
+  virtual Status PutFeedback(const Feedback& feedback) = 0;
+  virtual Result<std::vector<Feedback>> ListFeedback(EventId event) = 0;
+
+  // --- Accounts and the server's records (model/account.h) ---
+  virtual Status CreateUser(User& user) = 0;  // AlreadyExists when the e-mail is taken
+  virtual Result<User> GetUser(UserId id) = 0;
+  virtual Result<User> FindUserByEmail(std::string_view email) = 0;
+  virtual Status UpdateUser(const User& user) = 0;
+  // Upsert by (user, event, role).
+  virtual Status PutMembership(const Membership& membership) = 0;
+  virtual Result<std::vector<Membership>> ListMemberships(UserId user) = 0;
+  virtual Result<std::vector<Membership>> ListEventMembers(EventId event) = 0;
+
+  virtual Status CreateCredential(Credential& credential) = 0;
+  // NotFound when unknown or expired.
+  virtual Result<Credential> FindCredential(std::string_view token_hash, Instant now) = 0;
+  virtual Status DeleteCredential(std::string_view token_hash) = 0;
+  virtual Status PutOneTimeToken(const OneTimeToken& token) = 0;
+  // Returns the token and deletes it; NotFound when unknown, used or expired.
+  virtual Result<OneTimeToken> ConsumeOneTimeToken(std::string_view token_hash, Instant now) = 0;
+  // Login throttling kept in the database, so that every server sees it.
+  virtual Status RecordLoginFailure(std::string_view key, Instant at) = 0;
+  virtual Result<int> CountLoginFailures(std::string_view key, Instant since) = 0;
+
+  virtual Status AppendAudit(AuditEntry& entry) = 0;
+  // Newest first; `before_id` > 0 pages backwards.
+  virtual Result<std::vector<AuditEntry>> ListAudit(EventId event, int limit,
+                                                    std::int64_t before_id) = 0;
+  virtual Status EnqueueMessage(OutboxMessage& message) = 0;
+  // Newest first.
+  virtual Result<std::vector<OutboxMessage>> ListOutbox(int limit, bool unsent_only) = 0;
+  virtual Status MarkMessageSent(std::int64_t id, Instant at) = 0;
+
+  virtual Status CreateJob(Job& job) = 0;
+  virtual Result<Job> GetJob(JobId id) = 0;
+  // Takes the oldest queued job, or a running one whose worker has not
+  // reported for `stale_after` (its server died), for `worker`. Exactly one
+  // caller gets each job.
+  virtual Result<std::optional<Job>> ClaimJob(std::string_view worker, Instant now,
+                                              Seconds stale_after) = 0;
+  // Writes state, progress, result and error; keeps cancel_requested.
+  virtual Status UpdateJob(Job& job) = 0;
+  virtual Status RequestJobCancel(JobId id) = 0;
 };
 
 }  // namespace ponte
