@@ -147,6 +147,7 @@ class SqliteStore final : public Store {
   Result<Organization> GetOrganization(OrganizationId id) override;
   Status UpdateOrganization(Organization& org, int expected_version) override;
   Result<std::vector<Profile>> ListProfilesOf(OrganizationId org) override;
+  Result<std::vector<Person>> ListPeopleOf(OrganizationId org) override;
   Result<MeetingRequest> GetRequest(MeetingRequestId id) override;
   Result<std::vector<MeetingRequest>> ListRequestsOf(EventId event, OrganizationId org) override;
   Status UpdateRequest(MeetingRequest& request, int expected_version) override;

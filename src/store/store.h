@@ -111,6 +111,7 @@ class Store {
   virtual Result<Organization> GetOrganization(OrganizationId id) = 0;
   virtual Status UpdateOrganization(Organization& org, int expected_version) = 0;
   virtual Result<std::vector<Profile>> ListProfilesOf(OrganizationId org) = 0;
+  virtual Result<std::vector<Person>> ListPeopleOf(OrganizationId org) = 0;
   virtual Result<MeetingRequest> GetRequest(MeetingRequestId id) = 0;
   // Requests sent or received by an organization in an event.
   virtual Result<std::vector<MeetingRequest>> ListRequestsOf(EventId event, OrganizationId org) = 0;

@@ -1,0 +1,124 @@
+// The server application: the route table, the dispatch every request goes
+// through (request id, authentication, CSRF, access check, one error shape,
+// structured log line), a pool of store connections, and the background work
+// (scheduling jobs, request expiry and reminders, the mail outbox).
+//
+// Handlers are thin: they parse, call a `service` function, serialize. The
+// api adds routes in routes_*.cc; the portal (component `web`) adds its pages
+// to the same router.
+//
+//   PONTE_ASSIGN_OR_RETURN(auto app, App::Create({.db = "demo.db"}));
+//   PONTE_ASSIGN_OR_RETURN(auto server, HttpServer::Start({}, app->handler()));
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "api/router.h"
+#include "api/server.h"
+#include "service/accounts.h"
+#include "service/workflow.h"
+#include "store/store.h"
+
+namespace ponte::api {
+
+struct AppOptions {
+  std::string db;  // a SQLite path (or, later, a postgresql:// URI)
+  std::string base_url = "http://127.0.0.1:8080";
+  std::string data_dir;  // ponte's data/ (text models for matching)
+  service::AccountOptions accounts;
+  service::WorkflowOptions workflow;
+  // Background work: scheduling jobs, request expiry, reminders, outbox.
+  bool background = true;
+  int background_interval_ms = 500;
+  std::string worker;            // this server's name in the jobs table; default host:pid
+  bool secure_cookies = false;   // add Secure (behind HTTPS)
+  const Clock* clock = nullptr;  // default: the system clock
+  // More routes (the portal adds its pages), installed after the API's.
+  std::vector<std::function<void(class App&)>> extensions;
+};
+
+class App {
+ public:
+  static Result<std::unique_ptr<App>> Create(AppOptions options);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  Router& router() { return router_; }
+  const AppOptions& options() const { return options_; }
+  const Clock& clock() const { return *clock_; }
+
+  HttpResponse Handle(HttpRequest& request);
+  Handler handler() {
+    return [this](HttpRequest& r) { return Handle(r); };
+  }
+
+  // Runs `f(store)` with a connection from the pool.
+  template <typename F>
+  auto WithStore(F&& f) {
+    Lease lease(*this);
+    return f(*lease.store);
+  }
+
+  // Background work; Create starts it when options.background is set.
+  void StartBackground();
+  void StopBackground();
+  // One round of background work (tests call it directly).
+  void BackgroundRound();
+
+  // The session cookie for a sign-in, with the flags the options ask for.
+  std::string SessionCookie(const std::string& token, Instant expires) const;
+  std::string ClearSessionCookie() const;
+
+ private:
+  explicit App(AppOptions options);
+
+  struct Lease {
+    explicit Lease(App& app);
+    ~Lease();
+    App& app;
+    std::unique_ptr<Store> store;
+  };
+  Result<std::unique_ptr<Store>> OpenStore() const;
+  Result<HttpResponse> Dispatch(HttpRequest& request, RequestContext*& context_out,
+                                std::string& request_id, Store& store);
+  void RunJob(Store& store, Job job);
+
+  AppOptions options_;
+  const Clock* clock_;
+  Router router_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<Store>> pool_;
+  std::atomic<std::uint64_t> next_request_{1};
+
+  std::thread background_;
+  std::mutex background_mutex_;
+  std::condition_variable background_wake_;
+  bool background_stop_ = false;
+  Instant last_sweep_{};
+};
+
+// Serves `app` until SIGINT/SIGTERM; `ready` is told the port once listening.
+Status Serve(App& app, const ServerOptions& options,
+             const std::function<void(std::uint16_t port)>& ready);
+
+// Adds the routes of the JSON API (routes_*.cc).
+void AddHealthRoutes(App& app);
+void AddAccountRoutes(App& app);
+void AddRegistryRoutes(App& app);
+void AddRequestRoutes(App& app);
+void AddScheduleRoutes(App& app);
+void AddAgendaRoutes(App& app);
+void AddOpenApiRoute(App& app);
+
+// The OpenAPI 3 document of every route the app has.
+nlohmann::json OpenApiDocument(const Router& router);
+
+}  // namespace ponte::api

@@ -1,0 +1,157 @@
+#include "api/http.h"
+
+#include <cctype>
+
+#include "core/utf8.h"
+
+namespace ponte::api {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string_view HttpRequest::Header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+std::optional<std::string> HttpRequest::Query(std::string_view name) const {
+  for (const auto& [k, v] : query) {
+    if (k == name) return v;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> HttpRequest::Cookie(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (k != "cookie") continue;
+    for (std::string_view part : Split(v, ';')) {
+      part = Trim(part);
+      const std::size_t eq = part.find('=');
+      if (eq == std::string_view::npos) continue;
+      if (Trim(part.substr(0, eq)) == name) return std::string(Trim(part.substr(eq + 1)));
+    }
+  }
+  return std::nullopt;
+}
+
+HttpResponse& HttpResponse::Set(std::string name, std::string value) {
+  for (auto& [k, v] : headers) {
+    if (k == name) {
+      v = std::move(value);
+      return *this;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+std::string_view HttpResponse::Get(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+HttpResponse HttpResponse::Json(int status, std::string body) {
+  return Text(status, std::move(body), "application/json; charset=utf-8");
+}
+
+HttpResponse HttpResponse::Html(int status, std::string body) {
+  return Text(status, std::move(body), "text/html; charset=utf-8");
+}
+
+HttpResponse HttpResponse::Text(int status, std::string body, std::string content_type) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  if (content_type == "text/plain") content_type = "text/plain; charset=utf-8";
+  r.headers.emplace_back("Content-Type", std::move(content_type));
+  return r;
+}
+
+HttpResponse HttpResponse::NoContent() {
+  HttpResponse r;
+  r.status = 204;
+  return r;
+}
+
+HttpResponse HttpResponse::Redirect(std::string location, int status) {
+  HttpResponse r;
+  r.status = status;
+  r.headers.emplace_back("Location", std::move(location));
+  return r;
+}
+
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%') {
+      if (i + 2 >= text.size()) return std::nullopt;
+      const int hi = HexValue(text[i + 1]);
+      const int lo = HexValue(text[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
+    }
+  }
+  return out;
+}
+
+HeaderList ParseQuery(std::string_view query) {
+  HeaderList out;
+  for (std::string_view part : Split(query, '&')) {
+    if (part.empty()) continue;
+    const std::size_t eq = part.find('=');
+    auto name = PercentDecode(part.substr(0, eq), true);
+    auto value = eq == std::string_view::npos ? std::optional<std::string>("")
+                                              : PercentDecode(part.substr(eq + 1), true);
+    if (!name || !value) continue;
+    out.emplace_back(std::move(*name), std::move(*value));
+  }
+  return out;
+}
+
+bool SplitTarget(HttpRequest& request) {
+  std::string_view target = request.target;
+  if (target.empty() || target.front() != '/') return false;
+  const std::size_t q = target.find('?');
+  auto path = PercentDecode(target.substr(0, q), false);
+  if (!path || FindInvalidUtf8(*path).has_value()) return false;
+  if (path->find('\0') != std::string::npos) return false;
+  request.path = std::move(*path);
+  request.query = q == std::string_view::npos ? HeaderList{} : ParseQuery(target.substr(q + 1));
+  return true;
+}
+
+}  // namespace ponte::api

@@ -1,0 +1,71 @@
+// ponte serve --db FILE [--listen HOST:PORT]: the HTTP/JSON API (and the
+// portal, when built) over a database.
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "api/app.h"
+#include "cli/command.h"
+#if __has_include("web/portal.h")
+#include "web/portal.h"
+#define PONTE_HAS_PORTAL 1
+#endif
+
+namespace ponte::cli {
+
+struct ServeOptions {
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  std::string base_url;
+  int threads = 2;
+  std::string log_level = "info";
+  bool no_jobs = false;
+};
+
+// Shared with `ponte demo`.
+Status ServeDatabase(const ServeOptions& options, const std::function<void(std::uint16_t)>& ready) {
+  spdlog::set_level(spdlog::level::from_str(options.log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  api::AppOptions app_options;
+  app_options.db = options.db;
+  app_options.data_dir = DataDir();
+  app_options.background = !options.no_jobs;
+  app_options.base_url = options.base_url.empty() ? "http://" + options.listen : options.base_url;
+#ifdef PONTE_HAS_PORTAL
+  app_options.extensions.push_back([](api::App& app) { web::InstallPortal(app); });
+#endif
+  PONTE_ASSIGN_OR_RETURN(auto app, api::App::Create(app_options));
+  api::ServerOptions server;
+  server.listen = options.listen;
+  server.threads = options.threads;
+  return api::Serve(*app, server, ready);
+}
+
+namespace {
+
+void Setup(CLI::App& app) {
+  auto* cmd = app.add_subcommand("serve", "Serve the HTTP/JSON API and the portal over a database");
+  auto options = std::make_shared<ServeOptions>();
+  cmd->add_option("--db", options->db, "SQLite database file")->required();
+  cmd->add_option("--listen", options->listen, "address and port (port 0: any free one)")
+      ->capture_default_str();
+  cmd->add_option("--base-url", options->base_url, "public URL, for links in mails");
+  cmd->add_option("--threads", options->threads, "server threads")->capture_default_str();
+  cmd->add_option("--log-level", options->log_level, "trace, debug, info, warn, error, off")
+      ->capture_default_str();
+  cmd->add_flag("--no-jobs", options->no_jobs,
+                "do not run background jobs here (another server runs them)");
+  BindRun(cmd, [options] {
+    return ServeDatabase(*options, [&](std::uint16_t port) {
+      const std::string host = options->listen.substr(0, options->listen.rfind(':'));
+      std::printf("ponte serving %s at http://%s:%u/ (Ctrl-C stops)\n", options->db.c_str(),
+                  host.c_str(), port);
+      std::fflush(stdout);
+    });
+  });
+}
+
+}  // namespace
+PONTE_REGISTER_COMMAND(serve, 15, Setup);
+}  // namespace ponte::cli
