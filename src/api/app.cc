@@ -180,14 +180,14 @@ Result<HttpResponse> App::Dispatch(HttpRequest& request, RequestContext*& contex
     return found.status();
   }
   const Route& route = **found;
-  RequestContext context{request,      std::move(params), store,     *clock_,
-                         std::nullopt, std::nullopt,      request_id};
+  RequestContext context{request,      std::move(params), store,      *clock_,
+                         std::nullopt, std::nullopt,      request_id, this};
   context_out = &context;
 
   // Who is calling.
   const Presented presented = CredentialOf(request);
   if (!presented.token.empty()) {
-    auto actor = service::Authenticate(store, *clock_, presented.token);
+    auto actor = AuthenticateCached(store, presented.token);
     if (actor.ok()) {
       if (actor->credential == CredentialKind::kCalendarFeed) {
         // Feed tokens only read calendars (their routes take them in the URL).
@@ -246,6 +246,58 @@ Status Serve(App& app, const ServerOptions& options,
   server->Wait();
   app.StopBackground();
   return OkStatus();
+}
+
+// ---- memoized results ----------------------------------------------------------------
+
+namespace {
+
+constexpr std::size_t kMemoLimit = 20000;
+// Signed-in callers are looked up again at least this often, so an expired
+// or revoked credential stops working within it even without a write.
+constexpr Seconds kActorTtl{30};
+
+std::string ConnectionKey(const Store& store, const std::string& key) {
+  return std::to_string(reinterpret_cast<std::uintptr_t>(&store)) + "|" + key;
+}
+
+}  // namespace
+
+Result<std::string> App::Memo(Store& store, const std::string& key,
+                              const std::function<Result<std::string>()>& compute) {
+  const std::optional<std::uint64_t> stamp = store.ChangeStamp();
+  if (!stamp) return compute();
+  const std::string full = ConnectionKey(store, key);
+  {
+    std::lock_guard lock(memo_mutex_);
+    auto it = memo_.find(full);
+    if (it != memo_.end() && it->second.stamp == *stamp) return it->second.value;
+  }
+  PONTE_ASSIGN_OR_RETURN(std::string value, compute());
+  std::lock_guard lock(memo_mutex_);
+  if (memo_.size() >= kMemoLimit) memo_.clear();
+  memo_[full] = Memoized{*stamp, clock_->Now(), value};
+  return value;
+}
+
+Result<service::Actor> App::AuthenticateCached(Store& store, const std::string& token) {
+  const std::optional<std::uint64_t> stamp = store.ChangeStamp();
+  const Instant now = clock_->Now();
+  const std::string full = ConnectionKey(store, service::HashToken(token));
+  if (stamp) {
+    std::lock_guard lock(memo_mutex_);
+    auto it = actors_.find(full);
+    if (it != actors_.end() && it->second.stamp == *stamp && now - it->second.at < kActorTtl) {
+      return it->second.actor;
+    }
+  }
+  PONTE_ASSIGN_OR_RETURN(service::Actor actor, service::Authenticate(store, *clock_, token));
+  if (stamp) {
+    std::lock_guard lock(memo_mutex_);
+    if (actors_.size() >= kMemoLimit) actors_.clear();
+    actors_[full] = KnownActor{*stamp, now, actor};
+  }
+  return actor;
 }
 
 // ---- background work --------------------------------------------------------------------

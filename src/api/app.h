@@ -18,6 +18,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "api/router.h"
@@ -67,6 +68,13 @@ class App {
     return f(*lease.store);
   }
 
+  // Derived results (response bodies, the caller behind a token, events by
+  // key) kept per store connection while its ChangeStamp stays the same:
+  // exact, since any write anywhere changes the stamp. `compute` runs on a
+  // miss or when the store gives no stamp.
+  Result<std::string> Memo(Store& store, const std::string& key,
+                           const std::function<Result<std::string>()>& compute);
+
   // Background work; Create starts it when options.background is set.
   void StartBackground();
   void StopBackground();
@@ -97,6 +105,21 @@ class App {
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<Store>> pool_;
   std::atomic<std::uint64_t> next_request_{1};
+
+  struct Memoized {
+    std::uint64_t stamp = 0;
+    Instant at;
+    std::string value;
+  };
+  std::mutex memo_mutex_;
+  std::unordered_map<std::string, Memoized> memo_;
+  struct KnownActor {
+    std::uint64_t stamp = 0;
+    Instant at;
+    service::Actor actor;
+  };
+  std::unordered_map<std::string, KnownActor> actors_;
+  Result<service::Actor> AuthenticateCached(Store& store, const std::string& token);
 
   std::thread background_;
   std::mutex background_mutex_;

@@ -21,6 +21,8 @@
 
 namespace ponte::api {
 
+class App;
+
 enum class Access {
   kPublic,    // anyone
   kSignedIn,  // any signed-in user
@@ -49,6 +51,7 @@ struct RequestContext {
   std::optional<service::Actor> actor;
   std::optional<Event> event;
   std::string request_id;
+  App* app = nullptr;
 
   const std::string& Param(std::string_view name) const;
   // A positive integer path parameter; InvalidArgument otherwise.

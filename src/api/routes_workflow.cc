@@ -268,8 +268,18 @@ void AddAgendaRoutes(App& app) {
          "Your agenda: time, place, table, counterpart, interpreter (?organization= for staff)",
          "agenda", Access::kEvent},
         [](RequestContext& c) -> Result<HttpResponse> {
-          PONTE_ASSIGN_OR_RETURN(service::Agenda agenda, AgendaFor(c, *c.actor));
-          return JsonOk(ToJson(agenda, c.Locale()));
+          // Agendas are read far more often than they change: the body is
+          // kept until the database changes.
+          const std::string key = "agenda|" + c.event->key + "|" +
+                                  std::to_string(c.actor->user.id.value()) + "|" +
+                                  c.request.Query("organization").value_or("") + "|" + c.Locale();
+          PONTE_ASSIGN_OR_RETURN(
+              std::string body, c.app->Memo(c.store, key, [&]() -> Result<std::string> {
+                PONTE_ASSIGN_OR_RETURN(service::Agenda agenda, AgendaFor(c, *c.actor));
+                return ToJson(agenda, c.Locale())
+                    .dump(-1, ' ', false, Json::error_handler_t::replace);
+              }));
+          return HttpResponse::Json(200, std::move(body));
         });
   r.Add({"GET",
          "/api/v1/events/{event}/agenda.ics",

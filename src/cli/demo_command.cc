@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include "cli/command.h"
+#include "cli/serve.h"
 #include "core/clock.h"
 #include "core/progress.h"
+#include "demo/accounts.h"
 #include "demo/demo.h"
 #include "demo/summary.h"
 #include "itinerary/roadshow_csv.h"
@@ -23,6 +25,7 @@ namespace {
 struct DemoCommandOptions {
   std::string db = "ponte-demo.db";
   bool no_serve = false;
+  std::string listen = "127.0.0.1:8080";
   double schedule_seconds = 5;
   std::size_t proposals = 60;
   double roadshow_seconds = 2;
@@ -127,6 +130,11 @@ Status RunDemo(const DemoCommandOptions& options) {
   PONTE_RETURN_IF_ERROR(service::PublishSchedule(*result.store, event_data, plan));
   std::fputs(demo::FormatScheduleSummary(plan).c_str(), stdout);
 
+  // Accounts for every role, to try the portal and the API.
+  PONTE_ASSIGN_OR_RETURN(demo::DemoPair pair, demo::ChooseDemoPair(event_data, recs));
+  PONTE_ASSIGN_OR_RETURN(std::vector<demo::DemoAccount> accounts,
+                         demo::CreateDemoAccounts(*result.store, SystemClock(), event_data, pair));
+
   // The promotional roadshow through four Chinese cities, planned day by day.
   PONTE_ASSIGN_OR_RETURN(itinerary::Roadshow roadshow,
                          itinerary::ReadRoadshowDir(DataDir() + "/demo/roadshow"));
@@ -140,10 +148,25 @@ Status RunDemo(const DemoCommandOptions& options) {
   std::printf("\n%s", itinerary::FormatPlanText(planned.roadshow, planned.plan).c_str());
 
   std::printf("\nDemo database: %s (built in %.2f s)\n", options.db.c_str(), watch.Seconds());
-  if (!options.no_serve) {
-    std::printf("(the web server arrives with `ponte serve`; nothing to serve yet)\n");
+  std::printf("\nDemo accounts (password %s):\n", demo::kDemoPassword);
+  for (const demo::DemoAccount& a : accounts) {
+    std::printf("  %-26s %s\n", a.email.c_str(), a.description.c_str());
   }
-  return OkStatus();
+  if (options.no_serve) {
+    std::printf("\nServe it with: ponte serve --db %s\n", options.db.c_str());
+    return OkStatus();
+  }
+  result.store.reset();
+  ServeOptions serve;
+  serve.db = options.db;
+  serve.listen = options.listen;
+  serve.log_level = "warn";
+  return ServeDatabase(serve, [&](std::uint16_t port) {
+    const std::string host = options.listen.substr(0, options.listen.rfind(':'));
+    std::printf("\nponte serving %s at http://%s:%u/ (Ctrl-C stops)\n", options.db.c_str(),
+                host.c_str(), port);
+    std::fflush(stdout);
+  });
 }
 
 void Setup(CLI::App& app) {
@@ -161,6 +184,8 @@ void Setup(CLI::App& app) {
                   "time limit for the roadshow planner")
       ->capture_default_str();
   cmd->add_flag("--no-serve", options->no_serve, "do not start the web server afterwards");
+  cmd->add_option("--listen", options->listen, "where to serve the demo (port 0: any free one)")
+      ->capture_default_str();
   BindRun(cmd, [options] { return RunDemo(*options); });
 }
 

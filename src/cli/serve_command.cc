@@ -7,23 +7,13 @@
 
 #include "api/app.h"
 #include "cli/command.h"
-#if __has_include("web/portal.h")
+#include "cli/serve.h"
+#ifdef PONTE_HAS_PORTAL  // set by CMake when the web component is built
 #include "web/portal.h"
-#define PONTE_HAS_PORTAL 1
 #endif
 
 namespace ponte::cli {
 
-struct ServeOptions {
-  std::string db;
-  std::string listen = "127.0.0.1:8080";
-  std::string base_url;
-  int threads = 2;
-  std::string log_level = "info";
-  bool no_jobs = false;
-};
-
-// Shared with `ponte demo`.
 Status ServeDatabase(const ServeOptions& options, const std::function<void(std::uint16_t)>& ready) {
   spdlog::set_level(spdlog::level::from_str(options.log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");

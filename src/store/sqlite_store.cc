@@ -396,10 +396,11 @@ Status SqliteStore::AddRequests(EventId event, std::vector<MeetingRequest>& requ
 
 Result<std::vector<Event>> SqliteStore::QueryEvents(std::string_view where, std::string_view key) {
   PONTE_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_->Prepare("SELECT id, key, name, time_zone, start_date, end_date, themes, venues FROM "
-                   "events " +
-                   std::string(where) + " ORDER BY start_date, id"));
+      Statement * stmt_cached,
+      Cached("SELECT id, key, name, time_zone, start_date, end_date, themes, venues FROM "
+             "events " +
+             std::string(where) + " ORDER BY start_date, id"));
+  Statement& stmt = *stmt_cached;
   if (!key.empty()) stmt.Bind(1, key);
   return Collect<Event>(stmt, [&] {
     Event e;
@@ -508,9 +509,10 @@ Result<std::vector<Profile>> SqliteStore::ListProfiles() {
 
 Result<std::vector<Session>> SqliteStore::ListSessions(EventId event) {
   PONTE_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_->Prepare("SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, "
-                   "breaks FROM sessions WHERE event_id = ?1 ORDER BY start_at, id"));
+      Statement * stmt_cached,
+      Cached("SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, "
+             "breaks FROM sessions WHERE event_id = ?1 ORDER BY start_at, id"));
+  Statement& stmt = *stmt_cached;
   stmt.Bind(1, event.value());
   return Collect<Session>(stmt, [&] {
     Session s;
@@ -537,9 +539,9 @@ Result<std::vector<Session>> SqliteStore::ListSessions(EventId event) {
 
 Result<std::vector<Interpreter>> SqliteStore::ListInterpreters(EventId event) {
   PONTE_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_->Prepare(
-          "SELECT id, key, name, pairs FROM interpreters WHERE event_id = ?1 ORDER BY id"));
+      Statement * stmt_cached,
+      Cached("SELECT id, key, name, pairs FROM interpreters WHERE event_id = ?1 ORDER BY id"));
+  Statement& stmt = *stmt_cached;
   stmt.Bind(1, event.value());
   PONTE_ASSIGN_OR_RETURN(std::vector<Interpreter> out, Collect<Interpreter>(stmt, [&] {
                            Interpreter it;
@@ -555,10 +557,11 @@ Result<std::vector<Interpreter>> SqliteStore::ListInterpreters(EventId event) {
                            return it;
                          }));
   PONTE_ASSIGN_OR_RETURN(
-      Statement sessions,
-      db_->Prepare("SELECT s.interpreter_id, s.session_id FROM interpreter_sessions s JOIN "
-                   "interpreters i ON i.id = s.interpreter_id WHERE i.event_id = ?1 "
-                   "ORDER BY s.interpreter_id, s.session_id"));
+      Statement * sessions_cached,
+      Cached("SELECT s.interpreter_id, s.session_id FROM interpreter_sessions s JOIN "
+             "interpreters i ON i.id = s.interpreter_id WHERE i.event_id = ?1 "
+             "ORDER BY s.interpreter_id, s.session_id"));
+  Statement& sessions = *sessions_cached;
   sessions.Bind(1, event.value());
   PONTE_RETURN_IF_ERROR(AttachSessions(sessions, out));
   return out;

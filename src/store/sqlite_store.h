@@ -143,6 +143,8 @@ class SqliteStore final : public Store {
   Result<Roadshow> GetRoadshow(std::string_view key) override;
   Result<StoreSummary> Summary() override;
 
+  std::optional<std::uint64_t> ChangeStamp() override;
+
   // The meeting workflow (sqlite_workflow.cc).
   Result<Organization> GetOrganization(OrganizationId id) override;
   Status UpdateOrganization(Organization& org, int expected_version) override;

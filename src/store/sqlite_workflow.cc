@@ -93,6 +93,19 @@ Result<std::vector<MeetingRequest>> SqliteStore::QueryRequests(std::string_view 
   return out;
 }
 
+// PRAGMA data_version changes when another connection commits; the total of
+// this connection's own changes covers the rest.
+std::optional<std::uint64_t> SqliteStore::ChangeStamp() {
+  auto stmt = Cached("PRAGMA data_version");
+  if (!stmt.ok()) return std::nullopt;
+  auto row = (*stmt)->Step();
+  if (!row.ok() || !*row) return std::nullopt;
+  const auto version = static_cast<std::uint64_t>((*stmt)->Int(0));
+  (*stmt)->Reset();
+  const auto own = static_cast<std::uint64_t>(sqlite3_total_changes64(db_->get()));
+  return (version << 40) ^ own;
+}
+
 // ---- requests ----------------------------------------------------------------
 
 Result<std::vector<MeetingRequest>> SqliteStore::ListRequests(EventId event) {
@@ -161,8 +174,11 @@ Result<std::vector<Meeting>> SqliteStore::ListMeetings(EventId event) {
 }
 
 Result<std::vector<Meeting>> SqliteStore::ListMeetingsOf(EventId event, OrganizationId org) {
-  return QueryMeetings("WHERE m.event_id = ?1 AND (m.org_a = ?2 OR m.org_b = ?2)", event.value(),
-                       org.value());
+  // Two index lookups instead of a scan of the event's meetings.
+  return QueryMeetings(
+      "WHERE m.id IN (SELECT id FROM meetings WHERE event_id = ?1 AND org_a = ?2 UNION ALL "
+      "SELECT id FROM meetings WHERE event_id = ?1 AND org_b = ?2)",
+      event.value(), org.value());
 }
 
 Result<std::vector<Meeting>> SqliteStore::ListMeetingsOfInterpreter(EventId event,

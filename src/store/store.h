@@ -104,6 +104,12 @@ class Store {
 
   virtual Result<StoreSummary> Summary() = 0;
 
+  // A value that changes whenever the data this connection sees may have
+  // changed (its own writes or another connection's). Callers may keep
+  // derived results while it stays the same; nullopt: no such guarantee,
+  // derive afresh every time.
+  virtual std::optional<std::uint64_t> ChangeStamp() { return std::nullopt; }
+
   // --- The meeting workflow (the server) ---
   //
   // Optimistic concurrency: updates take the version the caller read and fail
