@@ -20,7 +20,7 @@ nlohmann::json OpenApiDocument(const Router& router) {
     for (const std::string& segment : route.segments) {
       if (segment.size() > 2 && segment.front() == '{') {
         const std::string name = segment.substr(1, segment.size() - 2);
-        const bool id = name == "id" || name == "user";
+        const bool id = name == "id" || name == "user" || name == "profile";
         parameters.push_back({{"name", name},
                               {"in", "path"},
                               {"required", true},

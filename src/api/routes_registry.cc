@@ -285,7 +285,38 @@ void AddRegistryRoutes(App& app) {
         data.profiles.push_back({p, org.key, {"request body", 0}});
         PONTE_RETURN_IF_ERROR(c.store.Import(data, {}).status());
         recommendations->Invalidate(c.event->id);
-        return JsonOk(ToJson(p, c.Locale()), 201);
+        PONTE_ASSIGN_OR_RETURN(std::vector<Profile> saved, c.store.ListProfilesOf(org.id));
+        for (const Profile& s : saved) {
+          if (s.key == p.key) return JsonOk(ToJson(s, c.Locale()), 201);
+        }
+        return InternalError("profile " + p.key + " was not saved");
+      });
+  r.Add(
+      {"PUT",
+       "/api/v1/events/{event}/organizations/{id}/profiles/{profile}",
+       "Change one of your organization's profiles (fields as for POST; the rest is kept)",
+       "registry",
+       Access::kEvent,
+       {},
+       "{kind?, title?, text?, themes?, keywords?, cooperation?}"},
+      [recommendations](RequestContext& c) -> Result<HttpResponse> {
+        PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));
+        PONTE_ASSIGN_OR_RETURN(std::int64_t profile_id, c.IdParam("profile"));
+        if (!c.actor->IsStaff(c.event->id) && c.actor->OrganizationIn(c.event->id).value() != id) {
+          return PermissionDeniedError("you can change only your own organization's profiles");
+        }
+        PONTE_ASSIGN_OR_RETURN(Organization org, c.store.GetOrganization(OrganizationId(id)));
+        PONTE_ASSIGN_OR_RETURN(std::vector<Profile> profiles, c.store.ListProfilesOf(org.id));
+        auto it = std::find_if(profiles.begin(), profiles.end(),
+                               [&](const Profile& p) { return p.id.value() == profile_id; });
+        if (it == profiles.end()) return NotFoundError("no profile " + std::to_string(profile_id));
+        PONTE_ASSIGN_OR_RETURN(Json body, c.JsonBody());
+        PONTE_ASSIGN_OR_RETURN(Profile p, ProfileFromJson(body, *it));
+        Dataset data;
+        data.profiles.push_back({p, org.key, {"request body", 0}});
+        PONTE_RETURN_IF_ERROR(c.store.Import(data, {}).status());
+        recommendations->Invalidate(c.event->id);
+        return JsonOk(ToJson(p, c.Locale()));
       });
   r.Add({"GET",
          "/api/v1/events/{event}/interpreters",
