@@ -105,12 +105,12 @@ Result<Instant> FromCivil(const CivilTime& civil, std::string_view zone) {
   return Instant(Seconds(static_cast<std::int64_t>(millis / 1000.0)));
 }
 
-Result<CivilTime> ToCivil(Instant instant, std::string_view zone) {
-  PONTE_ASSIGN_OR_RETURN(Minutes offset, UtcOffset(instant, zone));
-  const std::int64_t local =
-      instant.time_since_epoch().count() + offset.count() * kSecondsPerMinute;
-  std::int64_t days = local / kSecondsPerDay;
-  std::int64_t rest = local % kSecondsPerDay;
+namespace {
+
+// The civil time `seconds` after 1970-01-01 00:00 (of any zone's clock).
+CivilTime CivilFromSeconds(std::int64_t seconds) {
+  std::int64_t days = seconds / kSecondsPerDay;
+  std::int64_t rest = seconds % kSecondsPerDay;
   if (rest < 0) {
     rest += kSecondsPerDay;
     --days;
@@ -124,21 +124,15 @@ Result<CivilTime> ToCivil(Instant instant, std::string_view zone) {
                    static_cast<int>(rest % 60)};
 }
 
+}  // namespace
+
+Result<CivilTime> ToCivil(Instant instant, std::string_view zone) {
+  PONTE_ASSIGN_OR_RETURN(Minutes offset, UtcOffset(instant, zone));
+  return CivilFromSeconds(instant.time_since_epoch().count() + offset.count() * kSecondsPerMinute);
+}
+
 std::string FormatUtc(Instant instant) {
-  const std::int64_t seconds = instant.time_since_epoch().count();
-  std::int64_t days = seconds / kSecondsPerDay;
-  std::int64_t rest = seconds % kSecondsPerDay;
-  if (rest < 0) {
-    rest += kSecondsPerDay;
-    --days;
-  }
-  const CivilDate d = CivilFromDays(days);
-  const CivilTime c{d.year,
-                    d.month,
-                    d.day,
-                    static_cast<int>(rest / 3600),
-                    static_cast<int>(rest / 60 % 60),
-                    static_cast<int>(rest % 60)};
+  const CivilTime c = CivilFromSeconds(instant.time_since_epoch().count());
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour,
                 c.minute, c.second);

@@ -459,24 +459,10 @@ Result<std::vector<Organization>> SqliteStore::ListOrganizations() {
 }
 
 Result<std::vector<Person>> SqliteStore::ListPeople() {
-  PONTE_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_->Prepare("SELECT id, key, organization_id, given_name, family_name, name_latin, role, "
-                   "email, languages, needs_interpreter FROM people ORDER BY id"));
-  PONTE_ASSIGN_OR_RETURN(std::vector<Person> out, Collect<Person>(stmt, [&] {
-                           Person p;
-                           p.id = PersonId(stmt.Int(0));
-                           p.key = stmt.Text(1);
-                           p.organization = OrganizationId(stmt.Int(2));
-                           p.given_name = stmt.Text(3);
-                           p.family_name = stmt.Text(4);
-                           p.name_latin = stmt.Text(5);
-                           p.role = stmt.Text(6);
-                           p.email = stmt.Text(7);
-                           p.languages = ListFromJson(stmt.Text(8));
-                           p.needs_interpreter = stmt.Int(9) != 0;
-                           return p;
-                         }));
+  PONTE_ASSIGN_OR_RETURN(Statement stmt,
+                         db_->Prepare(std::string(kPersonColumns) + "FROM people ORDER BY id"));
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> out,
+                         Collect<Person>(stmt, [&] { return ReadPerson(stmt); }));
   PONTE_ASSIGN_OR_RETURN(
       Statement sessions,
       db_->Prepare(

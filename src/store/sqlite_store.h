@@ -57,6 +57,26 @@ inline std::vector<std::string> ListFromJson(const std::string& text) {
 inline std::int64_t EpochSeconds(Instant t) { return t.time_since_epoch().count(); }
 inline Instant FromEpochSeconds(std::int64_t s) { return Instant(ponte::Seconds(s)); }
 
+// People are read the same way by every query that lists them.
+inline constexpr std::string_view kPersonColumns =
+    "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
+    "languages, needs_interpreter ";
+
+inline Person ReadPerson(const Statement& stmt) {
+  Person p;
+  p.id = PersonId(stmt.Int(0));
+  p.key = stmt.Text(1);
+  p.organization = OrganizationId(stmt.Int(2));
+  p.given_name = stmt.Text(3);
+  p.family_name = stmt.Text(4);
+  p.name_latin = stmt.Text(5);
+  p.role = stmt.Text(6);
+  p.email = stmt.Text(7);
+  p.languages = ListFromJson(stmt.Text(8));
+  p.needs_interpreter = stmt.Int(9) != 0;
+  return p;
+}
+
 // Rolls back unless committed.
 class Transaction {
  public:

@@ -399,23 +399,10 @@ Result<std::vector<Profile>> SqliteStore::ListProfilesOf(OrganizationId org) {
 Result<std::vector<Person>> SqliteStore::ListPeopleOf(OrganizationId org) {
   PONTE_ASSIGN_OR_RETURN(
       Statement * stmt,
-      Cached("SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
-             "languages, needs_interpreter FROM people WHERE organization_id = ?1 ORDER BY id"));
+      Cached(std::string(kPersonColumns) + "FROM people WHERE organization_id = ?1 ORDER BY id"));
   stmt->Bind(1, org.value());
-  PONTE_ASSIGN_OR_RETURN(std::vector<Person> out, Collect<Person>(*stmt, [&] {
-                           Person p;
-                           p.id = PersonId(stmt->Int(0));
-                           p.key = stmt->Text(1);
-                           p.organization = OrganizationId(stmt->Int(2));
-                           p.given_name = stmt->Text(3);
-                           p.family_name = stmt->Text(4);
-                           p.name_latin = stmt->Text(5);
-                           p.role = stmt->Text(6);
-                           p.email = stmt->Text(7);
-                           p.languages = ListFromJson(stmt->Text(8));
-                           p.needs_interpreter = stmt->Int(9) != 0;
-                           return p;
-                         }));
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> out,
+                         Collect<Person>(*stmt, [&] { return ReadPerson(*stmt); }));
   stmt->Reset();
   PONTE_ASSIGN_OR_RETURN(
       Statement * sessions,
