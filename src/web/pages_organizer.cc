@@ -1,0 +1,430 @@
+// The organizers' and support office's pages: participants and validation,
+// the scheduling job with live progress (htmx fragments), preview and
+// publication, moving a meeting by hand, the dashboard with charts, the
+// interpreters' load, and CSV exports. Counting for the charts is plain
+// tallying of what `service` returns; decisions stay in `service`.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "api/json.h"
+#include "core/csv.h"
+#include "service/workflow.h"
+#include "web/render.h"
+
+namespace ponte::web {
+namespace {
+
+using api::Access;
+using api::HttpResponse;
+using api::RequestContext;
+
+const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
+constexpr double kDefaultTimeLimitS = 5;
+constexpr double kMaxTimeLimitS = 300;
+
+std::unordered_map<std::int64_t, Organization> OrganizationsById(Store& store) {
+  std::unordered_map<std::int64_t, Organization> out;
+  if (auto all = store.ListOrganizations(); all.ok()) {
+    for (Organization& o : *all) out.emplace(o.id.value(), std::move(o));
+  }
+  return out;
+}
+
+// Slot start times per session, and labels for people.
+struct Timetable {
+  std::unordered_map<std::int64_t, Session> sessions;
+  std::unordered_map<std::int64_t, std::vector<Slot>> slots;
+
+  static Timetable Of(Store& store, const Event& event) {
+    Timetable t;
+    if (auto list = store.ListSessions(event.id); list.ok()) {
+      for (const Session& s : *list) {
+        t.slots[s.id.value()] = SlotsOf(s);
+        t.sessions.emplace(s.id.value(), s);
+      }
+    }
+    return t;
+  }
+  std::string Label(SessionId session, int slot, const Event& e, std::string_view locale) const {
+    auto it = slots.find(session.value());
+    if (it == slots.end() || slot < 0 || static_cast<std::size_t>(slot) >= it->second.size()) {
+      return "#" + std::to_string(session.value()) + "/" + std::to_string(slot);
+    }
+    return FormatDateTime(it->second[static_cast<std::size_t>(slot)].start, e.time_zone, locale);
+  }
+};
+
+std::string OrgName(const std::unordered_map<std::int64_t, Organization>& orgs, OrganizationId id,
+                    std::string_view locale) {
+  auto it = orgs.find(id.value());
+  return it == orgs.end() ? "#" + std::to_string(id.value()) : it->second.name.Best(locale).first;
+}
+
+HttpResponse Participants(RequestContext& c, const Site& site) {
+  const std::string locale = c.Locale();
+  auto members = c.store.ListEventMembers(c.event->id);
+  if (!members.ok()) return ErrorPage(c, site, members.status());
+  const auto orgs = OrganizationsById(c.store);
+  Json items = Json::array();
+  int waiting = 0;
+  for (const Membership& m : *members) {
+    auto user = c.store.GetUser(m.user);
+    if (!user.ok()) continue;
+    const bool participant = m.role == Role::kParticipant;
+    if (participant && !m.validated) ++waiting;
+    items.push_back(
+        {{"user", m.user.value()},
+         {"name", user->name},
+         {"email", user->email},
+         {"role", site.T(locale, "role_" + std::string(ToCode(m.role)))},
+         {"organization",
+          m.organization.valid() ? Json(OrgName(orgs, m.organization, locale)) : Json(false)},
+         {"participant", participant},
+         {"validated", m.validated},
+         {"verified", user->verified}});
+  }
+  return Page(c, site, "participants", "participants_title",
+              {{"items", items}, {"waiting", FormatNumber(waiting, locale)}});
+}
+
+// The job fragment: progress while it runs, the summary and the publish
+// button when it is done.
+Json JobData(const Job& job, const RequestContext& c, const Site& site) {
+  const std::string locale = c.Locale();
+  const bool running = job.state == JobState::kQueued || job.state == JobState::kRunning;
+  Json d{{"id", job.id.value()},
+         {"event", c.event->key},
+         {"running", running},
+         {"succeeded", job.state == JobState::kSucceeded},
+         {"failed", job.state == JobState::kFailed || job.state == JobState::kCancelled},
+         {"state", site.T(locale, "job_" + std::string(ToCode(job.state)))},
+         {"error", job.error}};
+  Json progress = Json::parse(job.progress.empty() ? "{}" : job.progress, nullptr, false);
+  if (progress.is_object()) {
+    const double elapsed = progress.value("elapsed_s", 0.0);
+    const double limit = progress.value("time_limit_s", 0.0);
+    d["elapsed"] = FormatNumber(static_cast<double>(static_cast<int>(elapsed)), locale);
+    d["fraction"] = limit > 0 ? std::min(1.0, elapsed / limit) : 0.0;
+    d["percent"] = FormatPercent(limit > 0 ? std::min(1.0, elapsed / limit) : 0.0, locale);
+    d["phase"] = progress.value("phase", "");
+    d["best_breaks"] = progress.contains("best_breaks") ? progress["best_breaks"].dump() : "";
+  }
+  Json result = Json::parse(job.result.empty() ? "{}" : job.result, nullptr, false);
+  if (result.is_object() && !result.empty()) {
+    Json days = Json::array();
+    for (const Json& day : result.value("days", Json::array())) {
+      days.push_back({{"date", day.value("date", "")},
+                      {"city", day.value("city", "")},
+                      {"meetings", FormatNumber(day.value("meetings", 0), locale)},
+                      {"peak_tables", FormatNumber(day.value("peak_tables", 0), locale)},
+                      {"tables", FormatNumber(day.value("tables", 0), locale)},
+                      {"interpreted", FormatNumber(day.value("interpreted", 0), locale)}});
+    }
+    d["result"] = {{"requested", FormatNumber(result.value("requested", 0), locale)},
+                   {"scheduled", FormatNumber(result.value("scheduled", 0), locale)},
+                   {"breaks", FormatNumber(result.value("breaks", 0), locale)},
+                   {"status", result.value("status", "")},
+                   {"explanation", result.value("explanation", "")},
+                   {"days", days}};
+  } else {
+    d["result"] = false;
+  }
+  return d;
+}
+
+HttpResponse JobFragment(RequestContext& c, const Site& site, const Job& job) {
+  Json d = JobData(job, c, site);
+  d["t"] = site.Messages(c.Locale());
+  d["csrf"] = c.actor->csrf_token;
+  return HttpResponse::Html(200, site.Render("job", d));
+}
+
+HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& error, int status) {
+  const std::string locale = c.Locale();
+  const Event& e = *c.event;
+  auto meetings = service::VisibleMeetings(c.store, *c.actor, e);
+  if (!meetings.ok()) return ErrorPage(c, site, meetings.status());
+  const auto orgs = OrganizationsById(c.store);
+  const Timetable timetable = Timetable::Of(c.store, e);
+  std::unordered_map<std::int64_t, std::string> interpreters;
+  if (auto list = c.store.ListInterpreters(e.id); list.ok()) {
+    for (const Interpreter& i : *list) interpreters[i.id.value()] = i.name;
+  }
+  Json sessions = Json::array();
+  std::vector<Session> ordered;
+  for (const auto& [id, s] : timetable.sessions) ordered.push_back(s);
+  std::sort(ordered.begin(), ordered.end(),
+            [](const Session& a, const Session& b) { return a.start < b.start; });
+  for (const Session& s : ordered) {
+    sessions.push_back({{"id", s.id.value()},
+                        {"label", s.city + " · " + FormatDay(s.start, e.time_zone, locale)},
+                        {"slots", static_cast<int>(timetable.slots.at(s.id.value()).size())},
+                        {"tables", s.tables}});
+  }
+  std::vector<Meeting> list = *meetings;
+  std::sort(list.begin(), list.end(), [&](const Meeting& a, const Meeting& b) {
+    const auto& sa = timetable.sessions.find(a.session.value());
+    const auto& sb = timetable.sessions.find(b.session.value());
+    const Instant ta = sa == timetable.sessions.end() ? Instant{} : sa->second.start;
+    const Instant tb = sb == timetable.sessions.end() ? Instant{} : sb->second.start;
+    return std::tie(ta, a.slot, a.table) < std::tie(tb, b.slot, b.table);
+  });
+  Json items = Json::array();
+  for (const Meeting& m : list) {
+    Json options = sessions;
+    for (Json& o : options) o["selected"] = o["id"] == m.session.value();
+    auto interpreter = interpreters.find(m.interpreter.value());
+    items.push_back({{"id", m.id.value()},
+                     {"time", timetable.Label(m.session, m.slot, e, locale)},
+                     {"table", m.table},
+                     {"slot", m.slot},
+                     {"a", OrgName(orgs, m.a, locale)},
+                     {"b", OrgName(orgs, m.b, locale)},
+                     {"interpreter",
+                      interpreter == interpreters.end() ? Json(false) : Json(interpreter->second)},
+                     {"status", site.T(locale, "meeting_" + std::string(ToCode(m.status)))},
+                     {"sessions", options}});
+  }
+  std::string job_html;
+  if (auto id = c.request.Query("job")) {
+    if (auto j = service::GetJobFor(c.store, *c.actor, JobId(std::atoll(id->c_str()))); j.ok()) {
+      Json job = JobData(*j, c, site);
+      job["t"] = site.Messages(locale);
+      job["csrf"] = c.actor->csrf_token;
+      job_html = site.Render("job", job);
+    }
+  }
+  return Page(c, site, "schedule", "schedule_title",
+              {{"meetings", items},
+               {"count", FormatNumber(static_cast<double>(items.size()), locale)},
+               {"empty", items.empty()},
+               {"organizer", c.actor->IsOrganizer(e.id)},
+               {"time_limit", kDefaultTimeLimitS},
+               {"job_html", job_html},
+               {"published", c.request.Query("published").value_or("")},
+               {"error", error.empty() ? Json(false) : Json(error)}},
+              status);
+}
+
+// Counts for the dashboard's charts, as {labels, values}.
+Json Series(const std::map<std::string, int>& counts) {
+  Json labels = Json::array(), values = Json::array();
+  for (const auto& [k, v] : counts) {
+    labels.push_back(k);
+    values.push_back(v);
+  }
+  return {{"labels", labels}, {"values", values}};
+}
+
+HttpResponse Stats(RequestContext& c, const Site& site) {
+  const std::string locale = c.Locale();
+  const Event& e = *c.event;
+  auto meetings = service::VisibleMeetings(c.store, *c.actor, e);
+  if (!meetings.ok()) return ErrorPage(c, site, meetings.status());
+  auto requests = service::VisibleRequests(c.store, *c.actor, e);
+  if (!requests.ok()) return ErrorPage(c, site, requests.status());
+  const auto orgs = OrganizationsById(c.store);
+  std::unordered_map<std::int64_t, std::set<std::string>> themes_of;
+  if (auto profiles = c.store.ListProfiles(); profiles.ok()) {
+    for (const Profile& p : *profiles) {
+      for (const std::string& t : p.themes) {
+        const std::string root = site.taxonomy().Root(t);
+        themes_of[p.organization.value()].insert(root.empty() ? t : root);
+      }
+    }
+  }
+  const Timetable timetable = Timetable::Of(c.store, e);
+  std::map<std::string, int> by_theme, by_country, by_type, by_status, per_slot, by_interpreter;
+  for (const Meeting& m : *meetings) {
+    ++by_status[site.T(locale, "meeting_" + std::string(ToCode(m.status)))];
+    if (m.status == MeetingStatus::kCancelled) continue;
+    std::set<std::string> themes = themes_of[m.a.value()];
+    themes.insert(themes_of[m.b.value()].begin(), themes_of[m.b.value()].end());
+    for (const std::string& t : themes) ++by_theme[site.ThemeLabel(t, locale)];
+    auto a = orgs.find(m.a.value());
+    auto b = orgs.find(m.b.value());
+    if (a != orgs.end() && b != orgs.end()) {
+      std::string x = a->second.country, y = b->second.country;
+      if (y < x) std::swap(x, y);
+      ++by_country[x + "–" + y];
+      ++by_type[site.T(locale, "type_" + std::string(ToCode(a->second.type)))];
+      ++by_type[site.T(locale, "type_" + std::string(ToCode(b->second.type)))];
+    }
+    ++per_slot[timetable.Label(m.session, m.slot, e, "en") + "\t" +
+               timetable.Label(m.session, m.slot, e, locale)];
+  }
+  // per_slot keys sort by the English (numeric-ish) label; show the local one.
+  Json slot_labels = Json::array(), slot_values = Json::array();
+  for (const auto& [k, v] : per_slot) {
+    slot_labels.push_back(k.substr(k.find('\t') + 1));
+    slot_values.push_back(v);
+  }
+  std::map<std::string, int> request_states;
+  int accepted = 0, answered = 0;
+  for (const MeetingRequest& r : *requests) {
+    ++request_states[site.T(locale, "status_" + std::string(ToCode(r.status)))];
+    if (r.status == RequestStatus::kAccepted) ++accepted;
+    if (r.status == RequestStatus::kAccepted || r.status == RequestStatus::kDeclined ||
+        r.status == RequestStatus::kExpired) {
+      ++answered;
+    }
+  }
+  Json interpreters = Json::array();
+  if (auto list = c.store.ListInterpreters(e.id); list.ok()) {
+    for (const Interpreter& i : *list) {
+      const auto n = std::count_if(meetings->begin(), meetings->end(), [&](const Meeting& m) {
+        return m.interpreter == i.id && m.status != MeetingStatus::kCancelled;
+      });
+      std::string pairs;
+      for (const LanguagePair& p : i.pairs) pairs += (pairs.empty() ? "" : ", ") + p.a + "–" + p.b;
+      interpreters.push_back(
+          {{"name", i.name}, {"pairs", pairs}, {"meetings", FormatNumber(static_cast<double>(n), locale)}});
+    }
+  }
+  Json charts = {
+      {"theme", Series(by_theme)},   {"country", Series(by_country)},
+      {"type", Series(by_type)},     {"requests", Series(request_states)},
+      {"status", Series(by_status)}, {"slots", {{"labels", slot_labels}, {"values", slot_values}}},
+  };
+  std::string chart_json = charts.dump();
+  // Safe inside <script type="application/json">.
+  std::string escaped;
+  for (char ch : chart_json) {
+    if (ch == '<') {
+      escaped += "\\u003c";
+    } else {
+      escaped += ch;
+    }
+  }
+  const int no_shows = by_status[site.T(locale, "meeting_no_show")];
+  return Page(c, site, "stats", "stats_title",
+              {{"chart_json", escaped},
+               {"chart", site.AssetUrl("chart.umd.min.js", true)},
+               {"acceptance",
+                answered ? Json(FormatPercent(static_cast<double>(accepted) / answered, locale))
+                         : Json("—")},
+               {"meetings", FormatNumber(static_cast<double>(meetings->size()), locale)},
+               {"requests", FormatNumber(static_cast<double>(requests->size()), locale)},
+               {"no_shows", FormatNumber(no_shows, locale)},
+               {"interpreters", interpreters}});
+}
+
+HttpResponse MeetingsCsv(RequestContext& c) {
+  const Event& e = *c.event;
+  auto meetings = service::VisibleMeetings(c.store, *c.actor, e);
+  const auto orgs = OrganizationsById(c.store);
+  const Timetable timetable = Timetable::Of(c.store, e);
+  std::string out = FormatCsvRow({"meeting", "start", "session", "slot", "table", "a", "a_name",
+                                  "b", "b_name", "interpreter", "status"});
+  if (meetings.ok()) {
+    for (const Meeting& m : *meetings) {
+      std::string start;
+      auto slots = timetable.slots.find(m.session.value());
+      if (slots != timetable.slots.end() && m.slot >= 0 &&
+          static_cast<std::size_t>(m.slot) < slots->second.size()) {
+        start = FormatUtc(slots->second[static_cast<std::size_t>(m.slot)].start);
+      }
+      const auto key = [&](OrganizationId id) {
+        auto it = orgs.find(id.value());
+        return it == orgs.end() ? std::string() : it->second.key;
+      };
+      out += FormatCsvRow({std::to_string(m.id.value()), start,
+                           timetable.sessions.contains(m.session.value())
+                               ? timetable.sessions.at(m.session.value()).key
+                               : "",
+                           std::to_string(m.slot), std::to_string(m.table), key(m.a),
+                           OrgName(orgs, m.a, "en"), key(m.b), OrgName(orgs, m.b, "en"),
+                           m.interpreter.valid() ? std::to_string(m.interpreter.value()) : "",
+                           std::string(ToCode(m.status))});
+    }
+  }
+  HttpResponse r = HttpResponse::Text(200, out, "text/csv; charset=utf-8");
+  r.Set("Content-Disposition", "attachment; filename=\"meetings-" + e.key + ".csv\"");
+  return r;
+}
+
+}  // namespace
+
+void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
+  api::Router& r = app.router();
+  auto page = [&r](const std::string& method, const std::string& pattern, std::string summary,
+                   std::vector<Role> roles, api::RouteHandler handler) {
+    r.Add({method, pattern, "Portal: " + summary, "portal", Access::kEvent, std::move(roles), "",
+           "text/html"},
+          std::move(handler));
+  };
+  page("GET", "/events/{event}/participants", "participants and their validation", kStaff,
+       [site](RequestContext& c) -> Result<HttpResponse> { return Participants(c, *site); });
+  page("POST", "/events/{event}/participants/{user}/validation", "validate a participant (form)",
+       kStaff, [](RequestContext& c) -> Result<HttpResponse> {
+         PONTE_ASSIGN_OR_RETURN(std::int64_t user, c.IdParam("user"));
+         PONTE_RETURN_IF_ERROR(
+             service::ValidateParticipant(c.store, c.clock, *c.actor, *c.event, UserId(user),
+                                          FormField(c.request, "validated") == "true"));
+         return HttpResponse::Redirect("/events/" + c.event->key + "/participants");
+       });
+  page("GET", "/events/{event}/schedule", "run the scheduler, preview, publish, move meetings",
+       kStaff,
+       [site](RequestContext& c) -> Result<HttpResponse> { return Schedule(c, *site, "", 200); });
+  page("POST", "/events/{event}/schedule/jobs", "start a scheduling job (form or htmx)",
+       {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
+         service::ScheduleJobParameters p;
+         const double limit = std::atof(FormField(c.request, "time_limit_s").c_str());
+         p.time_limit_s = limit > 0 ? std::min(limit, kMaxTimeLimitS) : kDefaultTimeLimitS;
+         auto job = service::StartScheduleJob(c.store, c.clock, *c.actor, *c.event, p);
+         if (!job.ok()) {
+           if (IsHtmx(c.request)) {
+             return HttpResponse::Html(
+                 200, "<p class=\"error\" role=\"alert\">" +
+                          EscapeHtml(StatusText(*site, c.Locale(), job.status())) + "</p>");
+           }
+           return Schedule(c, *site, StatusText(*site, c.Locale(), job.status()), 409);
+         }
+         if (IsHtmx(c.request)) return JobFragment(c, *site, *job);
+         return HttpResponse::Redirect("/events/" + c.event->key +
+                                       "/schedule?job=" + std::to_string(job->id.value()));
+       });
+  page("GET", "/events/{event}/schedule/jobs/{id}", "a scheduling job's progress (htmx fragment)",
+       kStaff, [site](RequestContext& c) -> Result<HttpResponse> {
+         PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));
+         PONTE_ASSIGN_OR_RETURN(Job job, service::GetJobFor(c.store, *c.actor, JobId(id)));
+         return JobFragment(c, *site, job);
+       });
+  page("POST", "/events/{event}/schedule/publish", "publish a job's timetable (form or htmx)",
+       {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
+         const std::int64_t job = std::atoll(FormField(c.request, "job").c_str());
+         auto published = service::PublishJob(c.store, c.clock, *c.actor, *c.event, JobId(job));
+         if (!published.ok()) {
+           return Schedule(c, *site, StatusText(*site, c.Locale(), published.status()), 409);
+         }
+         const std::string to =
+             "/events/" + c.event->key + "/schedule?published=" + std::to_string(published->size());
+         if (IsHtmx(c.request)) {
+           HttpResponse out = HttpResponse::NoContent();
+           out.Set("HX-Redirect", to);
+           return out;
+         }
+         return HttpResponse::Redirect(to);
+       });
+  page("POST", "/events/{event}/meetings/{id}/move", "move a meeting by hand (form)", kStaff,
+       [site](RequestContext& c) -> Result<HttpResponse> {
+         PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));
+         service::MeetingPlace place{SessionId(std::atoll(FormField(c.request, "session").c_str())),
+                                     std::atoi(FormField(c.request, "slot").c_str()),
+                                     std::atoi(FormField(c.request, "table").c_str())};
+         auto moved = service::MoveMeeting(c.store, c.clock, *c.actor, *c.event, MeetingId(id),
+                                           place, std::nullopt);
+         if (!moved.ok()) {
+           return Schedule(c, *site, StatusText(*site, c.Locale(), moved.status()), 409);
+         }
+         return HttpResponse::Redirect("/events/" + c.event->key + "/schedule");
+       });
+  page("GET", "/events/{event}/stats", "dashboard with charts and the interpreters' load", kStaff,
+       [site](RequestContext& c) -> Result<HttpResponse> { return Stats(c, *site); });
+  page("GET", "/events/{event}/exports/meetings.csv", "the meetings as CSV", kStaff,
+       [](RequestContext& c) -> Result<HttpResponse> { return MeetingsCsv(c); });
+}
+
+}  // namespace ponte::web

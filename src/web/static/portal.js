@@ -1,0 +1,53 @@
+// Ponte portal: progressive enhancement only. Pages work without it; this
+// file remembers the reader's time zone (so times can be shown in it too)
+// and draws the dashboard's charts. No business logic here.
+(function () {
+  "use strict";
+
+  // The reader's IANA zone, for "your time" beside the event's.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf("ponte_tz=" + encodeURIComponent(zone)) < 0) {
+      document.cookie = "ponte_tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax";
+    }
+  } catch (e) { /* no Intl: the event's zone alone is shown */ }
+
+  var palette = ["#0b5cad", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#30638e",
+                 "#c97b2a", "#4f5d75", "#9bc53d"];
+
+  function drawCharts() {
+    var source = document.getElementById("chart-data");
+    if (!source || typeof window.Chart === "undefined") return;
+    var data = JSON.parse(source.textContent);
+    var lang = document.documentElement.lang || "en";
+    document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      var series = data[canvas.dataset.chart];
+      if (!series) return;
+      var type = canvas.dataset.type || "bar";
+      var round = type === "doughnut";
+      new window.Chart(canvas, {
+        type: type,
+        data: {
+          labels: series.labels,
+          datasets: [{
+            data: series.values,
+            backgroundColor: round ? palette : palette[0],
+            borderColor: round ? "#fff" : palette[0],
+            fill: false,
+            tension: 0.2
+          }]
+        },
+        options: {
+          responsive: true,
+          maintainAspectRatio: true,
+          locale: lang === "zh" ? "zh-CN" : lang,
+          animation: false,
+          plugins: { legend: { display: round } },
+          scales: round ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } } }
+        }
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", drawCharts);
+})();

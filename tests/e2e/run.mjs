@@ -1,0 +1,288 @@
+// End-to-end browser tests of the portal: a fresh demo database, a real
+// `ponte serve` on a loopback port, Debian's Chromium driven by
+// playwright-core. The Italian and the Chinese demo participants find each
+// other in their recommendations, one requests a meeting and the other
+// accepts; the organizer runs the scheduler and publishes the timetable;
+// both see the meeting in their agendas with its table (and interpreter);
+// the .ics download parses. Screenshots of the main pages in it, en and zh at
+// 1280 and 375 px go to the artifacts directory. Any console error fails.
+//
+//   node tests/e2e/run.mjs --ponte build/ponte [--artifacts build/e2e-artifacts]
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { parseIcs } from "./ics.mjs";
+
+const EVENT = "icstiw-2026";
+const PASSWORD = "ponte-demo-2026";
+const ACCOUNTS = {
+  giulia: "giulia.rossi@ponte.demo",
+  li: "li.wei@ponte.demo",
+  organizer: "organizer@ponte.demo",
+};
+
+function argument(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const ponte = path.resolve(argument("--ponte", "build/ponte"));
+const artifacts = path.resolve(argument("--artifacts", "build/e2e-artifacts"));
+const chromiumPath = argument("--chromium", process.env.CHROMIUM || "/usr/bin/chromium");
+const started = Date.now();
+const failures = [];
+const consoleErrors = [];
+
+function log(message) {
+  const s = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
+  console.log(`[${s}s] ${message}`);
+}
+
+function check(condition, message) {
+  if (condition) {
+    log(`ok   ${message}`);
+  } else {
+    log(`FAIL ${message}`);
+    failures.push(message);
+  }
+}
+
+async function startServer(db) {
+  const child = spawn(ponte, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--log-level", "warn"],
+                      { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("ponte serve did not start:\n" + stderr)), 30000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on("exit", (code) => reject(new Error(`ponte serve exited with ${code}:\n${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr };
+}
+
+// A browser context for one person, failing on console errors.
+async function personOf(browser, base, who, options = {}) {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: { width: 1280, height: 900 },
+    locale: options.browserLocale || "en-US",
+    timezoneId: options.timezoneId || "Europe/Rome",
+  });
+  const page = await context.newPage();
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(`${who}: ${msg.text()} (${page.url()})`);
+  });
+  page.on("pageerror", (err) => consoleErrors.push(`${who}: ${err.message} (${page.url()})`));
+  return { context, page, who };
+}
+
+async function signIn(person, email) {
+  const { page } = person;
+  await page.goto("/login");
+  await page.getByLabel(/e-mail|电子邮箱/i).fill(email);
+  await page.locator("#password").fill(PASSWORD);
+  await Promise.all([page.waitForURL(/\/events\//), page.locator("form[action='/login'] button").click()]);
+}
+
+async function me(person) {
+  const r = await person.page.request.get("/api/v1/me");
+  return r.json();
+}
+
+function organizationOf(user) {
+  const m = (user.memberships || []).find((x) => x.organization);
+  return m ? m.organization : null;
+}
+
+async function shoot(page, name, width) {
+  await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
+  await page.screenshot({ path: path.join(artifacts, `${name}-${width}.png`), fullPage: true });
+}
+
+async function main() {
+  mkdirSync(artifacts, { recursive: true });
+  const work = mkdtempSync(path.join(tmpdir(), "ponte-e2e-"));
+  const db = path.join(work, "demo.db");
+  log(`building the demo database in ${db}`);
+  execFileSync(ponte, ["demo", "--db", db, "--no-serve"], { stdio: ["ignore", "ignore", "inherit"] });
+  const server = await startServer(db);
+  log(`ponte serving at ${server.url}`);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    await scenario(browser, server.url);
+  } finally {
+    await browser.close();
+    server.child.kill("SIGTERM");
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function scenario(browser, base) {
+  const giulia = await personOf(browser, base, "giulia", { browserLocale: "it-IT" });
+  const li = await personOf(browser, base, "li", { browserLocale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const organizer = await personOf(browser, base, "organizer", { timezoneId: "Europe/Rome" });
+
+  // Sign-in page and its language switch.
+  await giulia.page.goto("/login");
+  check(await giulia.page.locator("html").getAttribute("lang") !== null, "sign-in page has a language");
+  await giulia.page.locator("button[name=lang][value=it]").click();
+  check(await giulia.page.locator("html").getAttribute("lang") === "it", "language switch to Italian");
+
+  await signIn(giulia, ACCOUNTS.giulia);
+  await signIn(li, ACCOUNTS.li);
+  await signIn(organizer, ACCOUNTS.organizer);
+  check(await li.page.locator("html").getAttribute("lang") === "zh", "Li Wei's portal is in Chinese");
+  const giuliaOrg = organizationOf(await me(giulia));
+  const liOrg = organizationOf(await me(li));
+  check(giuliaOrg && liOrg, `both participants act for an organization (${giuliaOrg}, ${liOrg})`);
+
+  // They find each other in their recommendations.
+  await giulia.page.goto(`/events/${EVENT}/recommendations`);
+  const liCard = giulia.page.locator(`li.result[data-org="${liOrg}"]`);
+  check(await liCard.count() === 1, "Giulia's recommendations include Li Wei's organization");
+  check(await giulia.page.locator("li.result .why li").count() > 0, "recommendations give reasons");
+  await li.page.goto(`/events/${EVENT}/recommendations`);
+  check(await li.page.locator(`li.result[data-org="${giuliaOrg}"]`).count() === 1,
+        "Li Wei's recommendations include Giulia's organization");
+
+  // Giulia asks for a meeting, keyboard first: open the form, fill it, send.
+  await liCard.locator("summary").focus();
+  await giulia.page.keyboard.press("Enter");
+  await liCard.locator("select[name=preference]").selectOption("must");
+  await liCard.locator("textarea[name=message]").fill("Buongiorno! 很高兴认识您。Parliamo di robotica?");
+  await Promise.all([giulia.page.waitForURL(/\/requests/), liCard.locator("button[type=submit]").click()]);
+  check(await giulia.page.locator("li.request-item[data-status=pending]").count() >= 1,
+        "Giulia sees her pending request");
+
+  // Li Wei accepts it.
+  await li.page.goto(`/events/${EVENT}/requests`);
+  const incoming = li.page.locator("li.request-item[data-status=pending]", { hasText: "robotica" });
+  check(await incoming.count() === 1, "Li Wei sees Giulia's request with the message");
+  await Promise.all([li.page.waitForURL(/\/requests$/),
+                     incoming.locator("form[action$='/accept'] button").click()]);
+  check(await li.page.locator("li.request-item[data-status=accepted]", { hasText: "robotica" }).count() === 1,
+        "the request is accepted");
+
+  // Catalogue: full-text search in Chinese and in Italian, and a filter.
+  for (const q of ["机器人", "robotica"]) {
+    await li.page.goto(`/events/${EVENT}/catalogue?q=${encodeURIComponent(q)}`);
+    check(await li.page.locator("ul.results > li").count() > 0, `catalogue search "${q}" finds organizations`);
+  }
+  await li.page.goto(`/events/${EVENT}/catalogue`);
+  await li.page.locator("#f-country").selectOption("IT");
+  await li.page.locator(".filters button[type=submit]").click();
+  await li.page.waitForURL(/country=IT/);
+  check(await li.page.locator("ul.results > li").count() > 0, "catalogue filter by country");
+
+  // The organizer runs the scheduler and publishes.
+  await organizer.page.goto(`/events/${EVENT}/schedule`);
+  await organizer.page.locator("#time-limit").fill("3");
+  await organizer.page.locator("#run").click();
+  const publish = organizer.page.locator("#publish");
+  await publish.waitFor({ state: "visible", timeout: 90000 });
+  check(true, "the scheduling job finished with live progress");
+  await Promise.all([organizer.page.waitForURL(/published=/), publish.click()]);
+  check(await organizer.page.locator("table.meetings tbody tr").count() > 0, "the timetable is published");
+
+  // Both agendas show the meeting with its table (and interpreter).
+  for (const [person, other] of [[giulia, liOrg], [li, giuliaOrg]]) {
+    await person.page.goto(`/events/${EVENT}/agenda`);
+    const agenda = await (await person.page.request.get(`/api/v1/events/${EVENT}/agenda`)).json();
+    const entry = (agenda.entries || []).find((e) => e.counterpart && e.counterpart.id === other);
+    check(entry, `${person.who}'s agenda (JSON) has the meeting`);
+    if (!entry) continue;
+    const card = person.page.locator(`li.meeting[data-meeting="${entry.meeting?.id ?? entry.id}"]`);
+    check(await card.count() === 1, `${person.who}'s agenda page shows the meeting`);
+    const table = (await card.locator(".table-no").textContent() || "").trim();
+    check(table.length > 0, `${person.who}'s meeting has table ${table}`);
+    if (entry.interpreter) {
+      const shown = (await card.locator(".interpreter").textContent() || "").trim();
+      check(shown.length > 0, `${person.who}'s meeting shows the interpreter ${shown}`);
+    } else {
+      log(`note the pair needs no interpreter`);
+    }
+  }
+
+  // The .ics download parses.
+  const ics = await li.page.request.get(`/api/v1/events/${EVENT}/agenda.ics`);
+  check(ics.ok() && (ics.headers()["content-type"] || "").startsWith("text/calendar"), ".ics served");
+  const calendar = parseIcs(await ics.text());
+  check(calendar.events.length > 0 && calendar.events.every((e) => e.UID && e.DTSTART && e.DTEND),
+        `.ics parses: ${calendar.events.length} events with UID, DTSTART, DTEND`);
+
+  // Feedback on a meeting.
+  await giulia.page.goto(`/events/${EVENT}/agenda`);
+  const firstFeedback = giulia.page.locator("li.meeting details.feedback").first();
+  if (await firstFeedback.count()) {
+    await firstFeedback.locator("summary").click();
+    await firstFeedback.locator("input[name=rating][value='5']").check();
+    await firstFeedback.locator("textarea[name=comment]").fill("Ottimo incontro");
+    await Promise.all([giulia.page.waitForURL(/feedback=1|agenda/), firstFeedback.locator("button[type=submit]").click()]);
+    check(await giulia.page.locator("[role=status], [role=alert]").count() > 0, "feedback answered");
+  }
+
+  // Organizer dashboard with charts.
+  await organizer.page.goto(`/events/${EVENT}/stats`);
+  await organizer.page.waitForFunction(() => window.Chart && document.querySelectorAll("canvas[data-chart]").length > 0);
+  check(await organizer.page.evaluate(() => Object.keys(window.Chart.instances || {}).length) >= 5,
+        "the dashboard draws its charts");
+
+  // Screenshots: main pages in it, en and zh at desktop and phone widths.
+  const pages = [
+    [giulia, "event", `/events/${EVENT}`],
+    [giulia, "recommendations", `/events/${EVENT}/recommendations`],
+    [li, "catalogue", `/events/${EVENT}/catalogue?q=${encodeURIComponent("机器人")}`],
+    [li, "requests", `/events/${EVENT}/requests`],
+    [giulia, "agenda", `/events/${EVENT}/agenda`],
+    [organizer, "schedule", `/events/${EVENT}/schedule`],
+    [organizer, "stats", `/events/${EVENT}/stats`],
+  ];
+  const anonymous = await personOf(browser, base, "anonymous");
+  for (const lang of ["it", "en", "zh"]) {
+    await anonymous.page.goto(`/login?lang=${lang}`);
+    for (const width of [1280, 375]) await shoot(anonymous.page, `${lang}-login`, width);
+    for (const [person, name, url] of pages) {
+      await person.page.goto(url + (url.includes("?") ? "&" : "?") + `lang=${lang}`);
+      check(await person.page.locator("html").getAttribute("lang") === lang, `${name} in ${lang}`);
+      for (const width of [1280, 375]) await shoot(person.page, `${lang}-${name}`, width);
+      const overflow = await person.page.evaluate(() =>
+        document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+      check(!overflow, `${name} in ${lang} fits 375 px without horizontal scrolling`);
+      await person.page.setViewportSize({ width: 1280, height: 900 });
+    }
+  }
+
+  // Signing out ends the session.
+  await giulia.page.goto(`/events/${EVENT}`);
+  await Promise.all([giulia.page.waitForURL(/\/login/), giulia.page.locator("form.signout button").click()]);
+  check((await giulia.page.request.get("/api/v1/me")).status() === 401, "sign-out ends the session");
+}
+
+main()
+  .catch((err) => {
+    failures.push(String(err && err.stack || err));
+    console.error(err);
+  })
+  .finally(() => {
+    for (const e of consoleErrors) failures.push(`console error: ${e}`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    writeFileSync(path.join(artifacts, "result.txt"),
+                  failures.length ? failures.join("\n") + "\n" : "ok\n");
+    if (failures.length) {
+      console.error(`\n${failures.length} failure(s) in ${seconds}s:\n- ` + failures.join("\n- "));
+      process.exit(1);
+    }
+    console.log(`\nall browser tests passed in ${seconds}s; screenshots in ${artifacts}`);
+  });
