@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include "store/migrations.h"
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace ponte {
@@ -18,8 +19,7 @@ int Store::CurrentSchemaVersion() { return store_internal::SqliteMigrations().ba
 
 Result<std::unique_ptr<Store>> Store::Open(std::string_view uri, const OpenOptions& options) {
   if (uri.starts_with("postgresql://") || uri.starts_with("postgres://")) {
-    return UnimplementedError(
-        "this build of ponte has no PostgreSQL backend yet; use an SQLite file path");
+    return store_internal::OpenPostgresStore(std::string(uri), options);
   }
   if (uri.empty()) return InvalidArgumentError("no database given (--db FILE)");
   return store_internal::OpenSqliteStore(std::string(uri), options);

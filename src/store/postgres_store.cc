@@ -1,0 +1,989 @@
+// The PostgreSQL backend, part 1: opening and migrations, the registry,
+// import and export, roadshows.
+#include "store/postgres_store.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "store/sqlite_store.h"  // the JSON and instant column helpers
+
+namespace ponte::store_internal {
+namespace {
+
+// Transaction-scoped advisory locks (pg_advisory_xact_lock keys). Migrations
+// run once when several servers start together; imports and publications of
+// a timetable, which delete and rewrite many rows, run one at a time.
+constexpr std::int64_t kMigrationLock = 0x706f6e7465'01;  // "ponte" 1
+constexpr std::int64_t kTimetableLock = 0x706f6e7465'02;
+
+std::string TrimMessage(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+using KeyIds = std::unordered_map<std::string, std::int64_t>;
+
+// key -> id for one table (optionally within an event).
+KeyIds KeyMap(pqxx::transaction_base& tx, const std::string& table, std::int64_t event_id = 0) {
+  KeyIds out;
+  const pqxx::result rows =
+      event_id == 0
+          ? tx.exec("SELECT key, id FROM " + table)
+          : tx.exec_params("SELECT key, id FROM " + table + " WHERE event_id = $1", event_id);
+  for (const auto& row : rows) out.emplace(Text(row[0]), Int(row[1]));
+  return out;
+}
+
+Status Missing(const SourceLocation& where, std::string_view column, std::string_view what,
+               const std::string& key) {
+  return InvalidArgumentError(where.ToString() + ": column '" + std::string(column) + "': no " +
+                              std::string(what) + " with key '" + key +
+                              "' (neither in this import nor in the database)");
+}
+
+Result<std::int64_t> Resolve(const KeyIds& map, const SourceLocation& where,
+                             std::string_view column, std::string_view what,
+                             const std::string& key) {
+  auto it = map.find(key);
+  if (it == map.end()) return Missing(where, column, what, key);
+  return it->second;
+}
+
+void Count(KindCounts& counts, bool existed) { ++(existed ? counts.updated : counts.created); }
+
+// Runs one statement of an import and names the record when it fails.
+template <typename... Args>
+Result<pqxx::result> ExecAt(pqxx::transaction_base& tx, const SourceLocation& where,
+                            const std::string& sql, Args&&... args) {
+  try {
+    return tx.exec_params(sql, std::forward<Args>(args)...);
+  } catch (const std::exception& e) {
+    return FromException(e).WithContext(where.ToString());
+  }
+}
+
+std::optional<double> Latitude(const std::optional<GeoPoint>& p) {
+  return p ? std::optional<double>(p->latitude) : std::nullopt;
+}
+std::optional<double> Longitude(const std::optional<GeoPoint>& p) {
+  return p ? std::optional<double>(p->longitude) : std::nullopt;
+}
+std::optional<GeoPoint> Location(const pqxx::field& latitude, const pqxx::field& longitude) {
+  if (latitude.is_null()) return std::nullopt;
+  return GeoPoint{latitude.as<double>(), longitude.as<double>()};
+}
+
+std::optional<std::int64_t> OptionalInstant(const std::optional<Instant>& t) {
+  return t ? std::optional<std::int64_t>(EpochSeconds(*t)) : std::nullopt;
+}
+
+// "postgresql://user:secret@host/db" -> "postgresql://user:***@host/db", for
+// messages and logs.
+std::string Redacted(const std::string& uri) {
+  const auto scheme = uri.find("://");
+  const auto at = uri.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return uri;
+  const auto colon = uri.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return uri;
+  return uri.substr(0, colon + 1) + "***" + uri.substr(at);
+}
+
+}  // namespace
+
+Status FromException(const std::exception& e) {
+  const std::string what = TrimMessage(e.what());
+  if (dynamic_cast<const pqxx::integrity_constraint_violation*>(&e) != nullptr) {
+    return AbortedError("constraint violated: " + what);
+  }
+  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr) {
+    return UnavailableError("lost the connection to PostgreSQL: " + what);
+  }
+  if (dynamic_cast<const pqxx::transaction_rollback*>(&e) != nullptr) {
+    return UnavailableError("database busy (serialization failure or deadlock): " + what);
+  }
+  return InternalError("PostgreSQL: " + what);
+}
+
+// ---- import ------------------------------------------------------------------
+
+Result<ImportReport> PostgresStore::Import(const Dataset& data, const ImportOptions& options) {
+  return Guard([&]() -> Result<ImportReport> {
+    pqxx::work tx(*conn_);
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
+    ImportReport report;
+    PONTE_RETURN_IF_ERROR(ImportAll(tx, data, options, report));
+    if (options.dry_run) {
+      tx.abort();
+    } else {
+      tx.commit();
+    }
+    return report;
+  });
+}
+
+Status PostgresStore::ImportAll(pqxx::work& tx, const Dataset& data, const ImportOptions& options,
+                                ImportReport& report) {
+  // 1. The event the event-scoped records belong to.
+  std::int64_t event_id = 0;
+  if (data.event) {
+    const Event& e = *data.event;
+    Json venues = Json::array();
+    for (const Venue& v : e.venues) {
+      Json venue{{"key", v.key}, {"city", v.city}, {"name", v.name}};
+      if (v.location) {
+        venue["latitude"] = v.location->latitude;
+        venue["longitude"] = v.location->longitude;
+      }
+      venues.push_back(std::move(venue));
+    }
+    const KeyIds events = KeyMap(tx, "events");
+    const pqxx::row row = tx.exec_params1(
+        "INSERT INTO events(key, name, time_zone, start_date, end_date, themes, venues) "
+        "VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(key) DO UPDATE SET name = excluded.name, "
+        "time_zone = excluded.time_zone, start_date = excluded.start_date, end_date = "
+        "excluded.end_date, themes = excluded.themes, venues = excluded.venues, version = "
+        "events.version + 1 RETURNING id",
+        e.key, ToJson(e.name), e.time_zone, FormatDate(e.start_date), FormatDate(e.end_date),
+        ToJson(e.themes), venues.dump());
+    event_id = Int(row[0]);
+    Count(report.events, events.contains(e.key));
+  } else if (!options.event_key.empty()) {
+    const KeyIds events = KeyMap(tx, "events");
+    auto it = events.find(options.event_key);
+    if (it == events.end()) {
+      return NotFoundError("no event with key '" + options.event_key + "' in the database");
+    }
+    event_id = it->second;
+  } else if (data.HasEventScopedRecords()) {
+    return InvalidArgumentError(
+        "sessions, interpreters, requests and meetings belong to an event: give --event KEY or "
+        "include an event.json");
+  }
+
+  // 2. Organizations.
+  KeyIds orgs = KeyMap(tx, "organizations");
+  for (const OrganizationRecord& rec : data.organizations) {
+    const Organization& o = rec.organization;
+    PONTE_ASSIGN_OR_RETURN(
+        pqxx::result r,
+        ExecAt(tx, rec.where,
+               "INSERT INTO organizations(key, name, type, country, region, city, website, "
+               "latitude, longitude) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT(key) "
+               "DO UPDATE SET name = excluded.name, type = excluded.type, country = "
+               "excluded.country, region = excluded.region, city = excluded.city, website = "
+               "excluded.website, latitude = excluded.latitude, longitude = excluded.longitude, "
+               "version = organizations.version + 1 RETURNING id",
+               o.key, ToJson(o.name), std::string(ToCode(o.type)), o.country, o.region, o.city,
+               o.website, Latitude(o.location), Longitude(o.location)));
+    Count(report.organizations, orgs.contains(o.key));
+    orgs[o.key] = Int(r[0][0]);
+  }
+
+  // 3. Sessions (people and interpreters refer to them).
+  KeyIds sessions;
+  if (event_id != 0) {
+    sessions = KeyMap(tx, "sessions", event_id);
+    for (const SessionRecord& rec : data.sessions) {
+      const Session& s = rec.session;
+      Json breaks = Json::array();
+      for (const Interval& br : s.breaks) {
+        breaks.push_back({EpochSeconds(br.start), EpochSeconds(br.end)});
+      }
+      PONTE_ASSIGN_OR_RETURN(
+          pqxx::result r,
+          ExecAt(tx, rec.where,
+                 "INSERT INTO sessions(event_id, key, city, venue, date, start_at, end_at, "
+                 "slot_minutes, tables, breaks) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+                 "ON CONFLICT(event_id, key) DO UPDATE SET city = excluded.city, venue = "
+                 "excluded.venue, date = excluded.date, start_at = excluded.start_at, end_at = "
+                 "excluded.end_at, slot_minutes = excluded.slot_minutes, tables = "
+                 "excluded.tables, breaks = excluded.breaks, version = sessions.version + 1 "
+                 "RETURNING id",
+                 event_id, s.key, s.city, s.venue, FormatDate(s.date), EpochSeconds(s.start),
+                 EpochSeconds(s.end), static_cast<std::int64_t>(s.slot_length.count()), s.tables,
+                 breaks.dump()));
+      Count(report.sessions, sessions.contains(s.key));
+      sessions[s.key] = Int(r[0][0]);
+    }
+  }
+
+  // 4. People.
+  KeyIds people = KeyMap(tx, "people");
+  for (const PersonRecord& rec : data.people) {
+    const Person& p = rec.person;
+    PONTE_ASSIGN_OR_RETURN(std::int64_t org_id, Resolve(orgs, rec.where, "organization",
+                                                        "organization", rec.organization_key));
+    PONTE_ASSIGN_OR_RETURN(
+        pqxx::result r,
+        ExecAt(tx, rec.where,
+               "INSERT INTO people(key, organization_id, given_name, family_name, name_latin, "
+               "role, email, languages, needs_interpreter) VALUES($1, $2, $3, $4, $5, $6, $7, $8, "
+               "$9) ON CONFLICT(key) DO UPDATE SET organization_id = excluded.organization_id, "
+               "given_name = excluded.given_name, family_name = excluded.family_name, "
+               "name_latin = excluded.name_latin, role = excluded.role, email = excluded.email, "
+               "languages = excluded.languages, needs_interpreter = excluded.needs_interpreter, "
+               "version = people.version + 1 RETURNING id",
+               p.key, org_id, p.given_name, p.family_name, p.name_latin, p.role, p.email,
+               ToJson(p.languages), p.needs_interpreter ? 1 : 0));
+    const std::int64_t person_id = Int(r[0][0]);
+    Count(report.people, people.contains(p.key));
+    people[p.key] = person_id;
+    if (event_id == 0) {
+      if (!rec.session_keys.empty()) {
+        return InvalidArgumentError(rec.where.ToString() +
+                                    ": column 'sessions': give --event KEY to attach people to "
+                                    "an event's sessions");
+      }
+      continue;
+    }
+    tx.exec_params(
+        "DELETE FROM person_sessions WHERE person_id = $1 AND session_id IN (SELECT id FROM "
+        "sessions WHERE event_id = $2)",
+        person_id, event_id);
+    for (const std::string& key : rec.session_keys) {
+      PONTE_ASSIGN_OR_RETURN(std::int64_t sid,
+                             Resolve(sessions, rec.where, "sessions", "session", key));
+      tx.exec_params(
+          "INSERT INTO person_sessions(person_id, session_id) VALUES($1, $2) ON CONFLICT DO "
+          "NOTHING",
+          person_id, sid);
+    }
+  }
+
+  // 5. Profiles.
+  {
+    const KeyIds profiles = KeyMap(tx, "profiles");
+    for (const ProfileRecord& rec : data.profiles) {
+      const Profile& p = rec.profile;
+      PONTE_ASSIGN_OR_RETURN(std::int64_t org_id, Resolve(orgs, rec.where, "organization",
+                                                          "organization", rec.organization_key));
+      std::vector<std::string> cooperation;
+      for (CooperationType c : p.cooperation) cooperation.emplace_back(ToCode(c));
+      PONTE_RETURN_IF_ERROR(
+          ExecAt(tx, rec.where,
+                 "INSERT INTO profiles(key, organization_id, kind, title, text, themes, keywords, "
+                 "cooperation) VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(key) DO UPDATE "
+                 "SET organization_id = excluded.organization_id, kind = excluded.kind, title = "
+                 "excluded.title, text = excluded.text, themes = excluded.themes, keywords = "
+                 "excluded.keywords, cooperation = excluded.cooperation, version = "
+                 "profiles.version + 1",
+                 p.key, org_id, std::string(ToCode(p.kind)), ToJson(p.title), ToJson(p.text),
+                 ToJson(p.themes), ToJson(p.keywords), ToJson(cooperation))
+              .status());
+      Count(report.profiles, profiles.contains(p.key));
+    }
+  }
+
+  if (event_id == 0) return OkStatus();
+
+  // 6. Interpreters.
+  KeyIds interpreters = KeyMap(tx, "interpreters", event_id);
+  for (const InterpreterRecord& rec : data.interpreters) {
+    const Interpreter& it = rec.interpreter;
+    std::vector<std::string> pairs;
+    for (const LanguagePair& p : it.pairs) pairs.push_back(p.a + "-" + p.b);
+    PONTE_ASSIGN_OR_RETURN(
+        pqxx::result r,
+        ExecAt(tx, rec.where,
+               "INSERT INTO interpreters(event_id, key, name, pairs) VALUES($1, $2, $3, $4) ON "
+               "CONFLICT(event_id, key) DO UPDATE SET name = excluded.name, pairs = "
+               "excluded.pairs, version = interpreters.version + 1 RETURNING id",
+               event_id, it.key, it.name, ToJson(pairs)));
+    const std::int64_t id = Int(r[0][0]);
+    Count(report.interpreters, interpreters.contains(it.key));
+    interpreters[it.key] = id;
+    tx.exec_params("DELETE FROM interpreter_sessions WHERE interpreter_id = $1", id);
+    for (const std::string& key : rec.session_keys) {
+      PONTE_ASSIGN_OR_RETURN(std::int64_t sid,
+                             Resolve(sessions, rec.where, "sessions", "session", key));
+      tx.exec_params(
+          "INSERT INTO interpreter_sessions(interpreter_id, session_id) VALUES($1, $2) ON "
+          "CONFLICT DO NOTHING",
+          id, sid);
+    }
+  }
+
+  // 7. Meeting requests.
+  KeyIds requests = KeyMap(tx, "meeting_requests", event_id);
+  for (const RequestRecord& rec : data.requests) {
+    const MeetingRequest& r = rec.request;
+    PONTE_ASSIGN_OR_RETURN(std::int64_t from,
+                           Resolve(orgs, rec.where, "from", "organization", rec.from_key));
+    PONTE_ASSIGN_OR_RETURN(std::int64_t to,
+                           Resolve(orgs, rec.where, "to", "organization", rec.to_key));
+    std::int64_t by = 0;
+    if (!rec.requested_by_key.empty()) {
+      PONTE_ASSIGN_OR_RETURN(
+          by, Resolve(people, rec.where, "requested_by", "person", rec.requested_by_key));
+    }
+    PONTE_ASSIGN_OR_RETURN(
+        pqxx::result row,
+        ExecAt(tx, rec.where,
+               "INSERT INTO meeting_requests(event_id, key, from_org, to_org, requested_by, "
+               "preference, status, message, created_at, updated_at, expires_at) VALUES($1, $2, "
+               "$3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT(event_id, key) DO UPDATE SET "
+               "from_org = excluded.from_org, to_org = excluded.to_org, requested_by = "
+               "excluded.requested_by, preference = excluded.preference, status = "
+               "excluded.status, message = excluded.message, created_at = excluded.created_at, "
+               "updated_at = excluded.updated_at, version = meeting_requests.version + 1 "
+               "RETURNING id",
+               event_id, r.key, from, to, OptionalId(by), std::string(ToCode(r.preference)),
+               std::string(ToCode(r.status)), r.message, EpochSeconds(r.created_at),
+               EpochSeconds(r.updated_at), OptionalInstant(r.expires_at)));
+    Count(report.requests, requests.contains(r.key));
+    requests[r.key] = Int(row[0][0]);
+  }
+
+  // 8. Meetings (an imported timetable replaces the event's meetings).
+  if (data.meetings.empty()) return OkStatus();
+  std::vector<Meeting> meetings;
+  for (const MeetingRecord& rec : data.meetings) {
+    Meeting m = rec.meeting;
+    PONTE_ASSIGN_OR_RETURN(std::int64_t a,
+                           Resolve(orgs, rec.where, "a", "organization", rec.a_key));
+    PONTE_ASSIGN_OR_RETURN(std::int64_t b,
+                           Resolve(orgs, rec.where, "b", "organization", rec.b_key));
+    PONTE_ASSIGN_OR_RETURN(std::int64_t sid,
+                           Resolve(sessions, rec.where, "session", "session", rec.session_key));
+    m.a = OrganizationId(a);
+    m.b = OrganizationId(b);
+    m.session = SessionId(sid);
+    if (!rec.request_key.empty()) {
+      PONTE_ASSIGN_OR_RETURN(std::int64_t q,
+                             Resolve(requests, rec.where, "request", "request", rec.request_key));
+      m.request = MeetingRequestId(q);
+    }
+    if (!rec.interpreter_key.empty()) {
+      PONTE_ASSIGN_OR_RETURN(std::int64_t i, Resolve(interpreters, rec.where, "interpreter",
+                                                     "interpreter", rec.interpreter_key));
+      m.interpreter = InterpreterId(i);
+    }
+    meetings.push_back(m);
+    Count(report.meetings, false);
+  }
+  tx.exec_params("DELETE FROM meetings WHERE event_id = $1", event_id);
+  for (std::size_t i = 0; i < meetings.size(); ++i) {
+    const Meeting& m = meetings[i];
+    const SourceLocation& where = data.meetings[i].where;
+    auto inserted =
+        ExecAt(tx, where,
+               "INSERT INTO meetings(event_id, request_id, org_a, org_b, session_id, "
+               "slot, table_no, interpreter_id, status) VALUES($1, $2, $3, $4, $5, "
+               "$6, $7, $8, $9) RETURNING id",
+               event_id, OptionalId(m.request.value()), m.a.value(), m.b.value(), m.session.value(),
+               m.slot, m.table, OptionalId(m.interpreter.value()), std::string(ToCode(m.status)));
+    if (!inserted.ok()) {
+      if (inserted.status().code() != StatusCode::kAborted) return inserted.status();
+      return AbortedError(where.ToString() + ": two meetings at the same table and slot");
+    }
+    const std::int64_t mid = Int((*inserted)[0][0]);
+    if (m.status == MeetingStatus::kCancelled) continue;
+    for (OrganizationId org : {m.a, m.b}) {
+      auto seat = ExecAt(tx, where,
+                         "INSERT INTO meeting_seats(meeting_id, organization_id, session_id, "
+                         "slot) VALUES($1, $2, $3, $4)",
+                         mid, org.value(), m.session.value(), m.slot);
+      if (!seat.ok()) {
+        if (seat.status().code() != StatusCode::kAborted) return seat.status();
+        return AbortedError(where.ToString() +
+                            ": an organization would be in two meetings in the same slot");
+      }
+    }
+  }
+  return OkStatus();
+}
+
+Status PostgresStore::AddRequests(EventId event, std::vector<MeetingRequest>& requests) {
+  return Guard([&]() -> Status {
+    pqxx::work tx(*conn_);
+    for (MeetingRequest& r : requests) {
+      try {
+        const pqxx::row row = tx.exec_params1(
+            "INSERT INTO meeting_requests(event_id, key, from_org, to_org, requested_by, "
+            "preference, status, message, created_at, updated_at, expires_at) VALUES($1, $2, $3, "
+            "$4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            event.value(), r.key, r.from.value(), r.to.value(), OptionalId(r.requested_by.value()),
+            std::string(ToCode(r.preference)), std::string(ToCode(r.status)), r.message,
+            EpochSeconds(r.created_at), EpochSeconds(r.updated_at), OptionalInstant(r.expires_at));
+        r.id = MeetingRequestId(Int(row[0]));
+      } catch (const pqxx::unique_violation&) {
+        return AlreadyExistsError("a meeting request with key '" + r.key + "' already exists");
+      }
+      r.event = event;
+      if (r.version == 0) r.version = 1;
+    }
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+// ---- queries -------------------------------------------------------------------
+
+Result<std::vector<Event>> PostgresStore::QueryEvents(pqxx::transaction_base& tx,
+                                                      const std::string& where,
+                                                      const std::string& key) {
+  const std::string sql =
+      "SELECT id, key, name, time_zone, start_date, end_date, themes, venues FROM events " + where +
+      " ORDER BY start_date, id";
+  const pqxx::result rows = key.empty() ? tx.exec(sql) : tx.exec_params(sql, key);
+  std::vector<Event> out;
+  for (const auto& row : rows) {
+    Event e;
+    e.id = EventId(Int(row[0]));
+    e.key = Text(row[1]);
+    e.name = LocalizedFromJson(Text(row[2]));
+    e.time_zone = Text(row[3]);
+    e.start_date = ParseDate(Text(row[4])).value_or(CivilDate{});
+    e.end_date = ParseDate(Text(row[5])).value_or(CivilDate{});
+    e.themes = ListFromJson(Text(row[6]));
+    const Json venues = Json::parse(Text(row[7]), nullptr, false);
+    if (venues.is_array()) {
+      for (const Json& v : venues) {
+        Venue venue;
+        venue.key = v.value("key", "");
+        venue.city = v.value("city", "");
+        venue.name = v.value("name", "");
+        if (v.contains("latitude")) {
+          venue.location = GeoPoint{v["latitude"].get<double>(), v["longitude"].get<double>()};
+        }
+        e.venues.push_back(std::move(venue));
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<Event>> PostgresStore::ListEvents() {
+  return Guard([&]() -> Result<std::vector<Event>> {
+    pqxx::nontransaction tx(*conn_);
+    return QueryEvents(tx, "", "");
+  });
+}
+
+Result<Event> PostgresStore::GetEvent(std::string_view key) {
+  return Guard([&]() -> Result<Event> {
+    pqxx::nontransaction tx(*conn_);
+    PONTE_ASSIGN_OR_RETURN(auto events, QueryEvents(tx, "WHERE key = $1", std::string(key)));
+    if (events.empty()) return NotFoundError("no event with key '" + std::string(key) + "'");
+    return std::move(events.front());
+  });
+}
+
+Result<std::vector<Organization>> PostgresStore::ListOrganizations() {
+  return Guard([&]() -> Result<std::vector<Organization>> {
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = tx.exec(
+        "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
+        "public_profile, version FROM organizations ORDER BY id");
+    std::vector<Organization> out;
+    for (const auto& row : rows) {
+      Organization o;
+      o.id = OrganizationId(Int(row[0]));
+      o.key = Text(row[1]);
+      o.name = LocalizedFromJson(Text(row[2]));
+      o.type = ParseOrganizationType(Text(row[3])).value_or(OrganizationType::kOther);
+      o.country = Text(row[4]);
+      o.region = Text(row[5]);
+      o.city = Text(row[6]);
+      o.website = Text(row[7]);
+      o.location = Location(row[8], row[9]);
+      o.public_profile = Int(row[10]) != 0;
+      o.version = static_cast<int>(Int(row[11]));
+      out.push_back(std::move(o));
+    }
+    return out;
+  });
+}
+
+namespace {
+
+// Reads people rows (id, key, organization_id, given_name, family_name,
+// name_latin, role, email, languages, needs_interpreter) and attaches their
+// sessions from (person_id, session_id) rows.
+std::vector<Person> ReadPeople(const pqxx::result& rows, const pqxx::result& sessions) {
+  std::vector<Person> out;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (const auto& row : rows) {
+    Person p;
+    p.id = PersonId(Int(row[0]));
+    p.key = Text(row[1]);
+    p.organization = OrganizationId(Int(row[2]));
+    p.given_name = Text(row[3]);
+    p.family_name = Text(row[4]);
+    p.name_latin = Text(row[5]);
+    p.role = Text(row[6]);
+    p.email = Text(row[7]);
+    p.languages = ListFromJson(Text(row[8]));
+    p.needs_interpreter = Int(row[9]) != 0;
+    index[p.id.value()] = out.size();
+    out.push_back(std::move(p));
+  }
+  for (const auto& row : sessions) {
+    auto it = index.find(Int(row[0]));
+    if (it != index.end()) out[it->second].sessions.emplace_back(Int(row[1]));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Person>> PostgresStore::ListPeople() {
+  return Guard([&]() -> Result<std::vector<Person>> {
+    pqxx::read_transaction tx(*conn_);
+    const pqxx::result rows = tx.exec(
+        "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
+        "languages, needs_interpreter FROM people ORDER BY id");
+    const pqxx::result sessions =
+        tx.exec("SELECT person_id, session_id FROM person_sessions ORDER BY person_id, session_id");
+    return ReadPeople(rows, sessions);
+  });
+}
+
+Result<std::vector<Person>> PostgresStore::ListPeopleOf(OrganizationId org) {
+  return Guard([&]() -> Result<std::vector<Person>> {
+    pqxx::read_transaction tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
+        "languages, needs_interpreter FROM people WHERE organization_id = $1 ORDER BY id",
+        org.value());
+    const pqxx::result sessions = tx.exec_params(
+        "SELECT ps.person_id, ps.session_id FROM person_sessions ps JOIN people p ON p.id = "
+        "ps.person_id WHERE p.organization_id = $1 ORDER BY ps.person_id, ps.session_id",
+        org.value());
+    return ReadPeople(rows, sessions);
+  });
+}
+
+Result<std::vector<Profile>> PostgresStore::ListProfiles() {
+  return Guard([&]() -> Result<std::vector<Profile>> {
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = tx.exec(
+        "SELECT id, key, organization_id, kind, title, text, themes, keywords, cooperation FROM "
+        "profiles ORDER BY id");
+    std::vector<Profile> out;
+    for (const auto& row : rows) {
+      Profile p;
+      p.id = ProfileId(Int(row[0]));
+      p.key = Text(row[1]);
+      p.organization = OrganizationId(Int(row[2]));
+      p.kind = ParseProfileKind(Text(row[3])).value_or(ProfileKind::kOffer);
+      p.title = LocalizedFromJson(Text(row[4]));
+      p.text = LocalizedFromJson(Text(row[5]));
+      p.themes = ListFromJson(Text(row[6]));
+      p.keywords = ListFromJson(Text(row[7]));
+      for (const std::string& c : ListFromJson(Text(row[8]))) {
+        p.cooperation.push_back(ParseCooperationType(c).value_or(CooperationType::kOther));
+      }
+      out.push_back(std::move(p));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<Profile>> PostgresStore::ListProfilesOf(OrganizationId org) {
+  PONTE_ASSIGN_OR_RETURN(std::vector<Profile> all, ListProfiles());
+  std::erase_if(all, [&](const Profile& p) { return p.organization != org; });
+  return all;
+}
+
+Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
+  return Guard([&]() -> Result<std::vector<Session>> {
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        "SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, breaks FROM "
+        "sessions WHERE event_id = $1 ORDER BY start_at, id",
+        event.value());
+    std::vector<Session> out;
+    for (const auto& row : rows) {
+      Session s;
+      s.id = SessionId(Int(row[0]));
+      s.key = Text(row[1]);
+      s.event = event;
+      s.city = Text(row[2]);
+      s.venue = Text(row[3]);
+      s.date = ParseDate(Text(row[4])).value_or(CivilDate{});
+      s.start = FromEpochSeconds(Int(row[5]));
+      s.end = FromEpochSeconds(Int(row[6]));
+      s.slot_length = Minutes(Int(row[7]));
+      s.tables = static_cast<int>(Int(row[8]));
+      const Json breaks = Json::parse(Text(row[9]), nullptr, false);
+      if (breaks.is_array()) {
+        for (const Json& br : breaks) {
+          s.breaks.push_back({FromEpochSeconds(br[0].get<std::int64_t>()),
+                              FromEpochSeconds(br[1].get<std::int64_t>())});
+        }
+      }
+      out.push_back(std::move(s));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) {
+  return Guard([&]() -> Result<std::vector<Interpreter>> {
+    pqxx::read_transaction tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        "SELECT id, key, name, pairs FROM interpreters WHERE event_id = $1 ORDER BY id",
+        event.value());
+    std::vector<Interpreter> out;
+    std::unordered_map<std::int64_t, std::size_t> index;
+    for (const auto& row : rows) {
+      Interpreter it;
+      it.id = InterpreterId(Int(row[0]));
+      it.key = Text(row[1]);
+      it.event = event;
+      it.name = Text(row[2]);
+      for (const std::string& pair : ListFromJson(Text(row[3]))) {
+        const auto dash = pair.find('-');
+        if (dash != std::string::npos) {
+          it.pairs.push_back({pair.substr(0, dash), pair.substr(dash + 1)});
+        }
+      }
+      index[it.id.value()] = out.size();
+      out.push_back(std::move(it));
+    }
+    const pqxx::result sessions = tx.exec_params(
+        "SELECT s.interpreter_id, s.session_id FROM interpreter_sessions s JOIN interpreters i "
+        "ON i.id = s.interpreter_id WHERE i.event_id = $1 ORDER BY s.interpreter_id, "
+        "s.session_id",
+        event.value());
+    for (const auto& row : sessions) {
+      auto it = index.find(Int(row[0]));
+      if (it != index.end()) out[it->second].sessions.emplace_back(Int(row[1]));
+    }
+    return out;
+  });
+}
+
+// ---- roadshows ---------------------------------------------------------------
+
+Status PostgresStore::PutRoadshow(Roadshow& r) {
+  const Json settings{{"day_start", r.day_start.count()},
+                      {"day_end", r.day_end.count()},
+                      {"lunch_start", r.lunch_start.count()},
+                      {"lunch_end", r.lunch_end.count()},
+                      {"travel_overhead", r.travel_overhead.count()},
+                      {"transfer", r.transfer.count()}};
+  Json stages = Json::array();
+  for (const RoadshowStage& s : r.stages) {
+    Json stage{{"city", s.city},
+               {"first_day", FormatDate(s.first_day)},
+               {"last_day", FormatDate(s.last_day)},
+               {"base_name", s.base_name},
+               {"teams", s.teams},
+               {"speed_km_per_hour", s.speed_km_per_hour},
+               {"time_zone", s.time_zone}};
+    if (s.base) {
+      stage["latitude"] = s.base->latitude;
+      stage["longitude"] = s.base->longitude;
+    }
+    stages.push_back(std::move(stage));
+  }
+  Json travel = Json::array();
+  for (const RoadshowTravel& t : r.travel) {
+    travel.push_back({{"date", FormatDate(t.date)},
+                      {"from_city", t.from_city},
+                      {"to_city", t.to_city},
+                      {"mode", t.mode},
+                      {"depart", t.depart.count()},
+                      {"arrive", t.arrive.count()}});
+  }
+  return Guard([&]() -> Status {
+    pqxx::work tx(*conn_);
+    const pqxx::row row = tx.exec_params1(
+        "INSERT INTO roadshows(key, name, settings, stages, travel, plan) VALUES($1, $2, $3, $4, "
+        "$5, $6) ON CONFLICT(key) DO UPDATE SET name = excluded.name, settings = "
+        "excluded.settings, stages = excluded.stages, travel = excluded.travel, plan = "
+        "excluded.plan, version = roadshows.version + 1 RETURNING id",
+        r.key, ToJson(r.name), settings.dump(), stages.dump(), travel.dump(), r.plan);
+    r.id = RoadshowId(Int(row[0]));
+    tx.exec_params("DELETE FROM roadshow_visits WHERE roadshow_id = $1", r.id.value());
+    for (RoadshowVisit& v : r.visits) {
+      Json windows = Json::array();
+      for (const VisitWindow& w : v.windows) {
+        windows.push_back({FormatDate(w.date), w.open.count(), w.close.count()});
+      }
+      try {
+        const pqxx::row vrow = tx.exec_params1(
+            "INSERT INTO roadshow_visits(roadshow_id, key, host_org, name, city, kind, address, "
+            "notes, latitude, longitude, duration_minutes, windows, value, mandatory) VALUES($1, "
+            "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+            r.id.value(), v.key, OptionalId(v.host.value()), ToJson(v.name), v.city, v.kind,
+            v.address, v.notes, Latitude(v.location), Longitude(v.location),
+            static_cast<std::int64_t>(v.duration.count()), windows.dump(), v.value,
+            v.mandatory ? 1 : 0);
+        v.id = VisitId(Int(vrow[0]));
+      } catch (const std::exception& e) {
+        return FromException(e).WithContext("visit '" + v.key + "'");
+      }
+    }
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+Result<Roadshow> PostgresStore::GetRoadshow(std::string_view key) {
+  return Guard([&]() -> Result<Roadshow> {
+    pqxx::read_transaction tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        "SELECT id, key, name, settings, stages, travel, plan FROM roadshows WHERE key = $1",
+        std::string(key));
+    if (rows.empty()) return NotFoundError("no roadshow with key '" + std::string(key) + "'");
+    const pqxx::row row = rows[0];
+    Roadshow r;
+    r.id = RoadshowId(Int(row[0]));
+    r.key = Text(row[1]);
+    r.name = LocalizedFromJson(Text(row[2]));
+    const Json settings = Json::parse(Text(row[3]), nullptr, false);
+    auto minutes = [&](const char* name, Minutes fallback) {
+      return settings.is_object() && settings.contains(name)
+                 ? Minutes(settings[name].get<std::int64_t>())
+                 : fallback;
+    };
+    r.day_start = minutes("day_start", r.day_start);
+    r.day_end = minutes("day_end", r.day_end);
+    r.lunch_start = minutes("lunch_start", r.lunch_start);
+    r.lunch_end = minutes("lunch_end", r.lunch_end);
+    r.travel_overhead = minutes("travel_overhead", r.travel_overhead);
+    r.transfer = minutes("transfer", r.transfer);
+    for (const Json& s : Json::parse(Text(row[4]), nullptr, false)) {
+      RoadshowStage stage;
+      stage.city = s.value("city", "");
+      stage.first_day = ParseDate(s.value("first_day", "")).value_or(CivilDate{});
+      stage.last_day = ParseDate(s.value("last_day", "")).value_or(CivilDate{});
+      stage.base_name = s.value("base_name", "");
+      stage.teams = s.value("teams", 1);
+      stage.speed_km_per_hour = s.value("speed_km_per_hour", 20.0);
+      stage.time_zone = s.value("time_zone", "Asia/Shanghai");
+      if (s.contains("latitude")) {
+        stage.base = GeoPoint{s["latitude"].get<double>(), s["longitude"].get<double>()};
+      }
+      r.stages.push_back(std::move(stage));
+    }
+    for (const Json& t : Json::parse(Text(row[5]), nullptr, false)) {
+      r.travel.push_back({ParseDate(t.value("date", "")).value_or(CivilDate{}),
+                          t.value("from_city", ""), t.value("to_city", ""), t.value("mode", ""),
+                          Minutes(t.value("depart", 0)), Minutes(t.value("arrive", 0))});
+    }
+    r.plan = Text(row[6]);
+    const pqxx::result visits = tx.exec_params(
+        "SELECT id, key, host_org, name, city, kind, address, notes, latitude, longitude, "
+        "duration_minutes, windows, value, mandatory FROM roadshow_visits WHERE roadshow_id = $1 "
+        "ORDER BY id",
+        r.id.value());
+    for (const auto& vrow : visits) {
+      RoadshowVisit v;
+      v.id = VisitId(Int(vrow[0]));
+      v.key = Text(vrow[1]);
+      v.host = OrganizationId(IdOrZero(vrow[2]));
+      v.name = LocalizedFromJson(Text(vrow[3]));
+      v.city = Text(vrow[4]);
+      v.kind = Text(vrow[5]);
+      v.address = Text(vrow[6]);
+      v.notes = Text(vrow[7]);
+      v.location = Location(vrow[8], vrow[9]);
+      v.duration = Minutes(Int(vrow[10]));
+      for (const Json& w : Json::parse(Text(vrow[11]), nullptr, false)) {
+        v.windows.push_back({ParseDate(w[0].get<std::string>()).value_or(CivilDate{}),
+                             Minutes(w[1].get<std::int64_t>()), Minutes(w[2].get<std::int64_t>())});
+      }
+      v.value = vrow[12].as<double>();
+      v.mandatory = Int(vrow[13]) != 0;
+      r.visits.push_back(std::move(v));
+    }
+    return r;
+  });
+}
+
+Result<StoreSummary> PostgresStore::Summary() {
+  return Guard([&]() -> Result<StoreSummary> {
+    pqxx::read_transaction tx(*conn_);
+    const pqxx::row row = tx.exec1(
+        "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM organizations), (SELECT "
+        "count(*) FROM people), (SELECT count(*) FROM profiles), (SELECT count(*) FROM "
+        "meeting_requests), (SELECT count(*) FROM meetings)");
+    return StoreSummary{static_cast<int>(Int(row[0])), static_cast<int>(Int(row[1])),
+                        static_cast<int>(Int(row[2])), static_cast<int>(Int(row[3])),
+                        static_cast<int>(Int(row[4])), static_cast<int>(Int(row[5]))};
+  });
+}
+
+// ---- export ------------------------------------------------------------------
+
+namespace {
+
+template <typename T>
+std::unordered_map<std::int64_t, std::string> KeysById(const std::vector<T>& items) {
+  std::unordered_map<std::int64_t, std::string> out;
+  for (const T& item : items) out.emplace(item.id.value(), item.key);
+  return out;
+}
+
+std::string KeyOf(const std::unordered_map<std::int64_t, std::string>& keys, std::int64_t id) {
+  auto it = keys.find(id);
+  return it == keys.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+// The same records, in the same order, as the SQLite backend exports, so that
+// the files written from either are identical.
+Result<Dataset> PostgresStore::Export(const ExportOptions& options) {
+  Dataset data;
+  PONTE_ASSIGN_OR_RETURN(std::vector<Organization> orgs, ListOrganizations());
+  const auto org_keys = KeysById(orgs);
+  std::vector<Session> sessions;
+  std::unordered_map<std::int64_t, std::string> session_keys;
+  if (!options.event_key.empty()) {
+    PONTE_ASSIGN_OR_RETURN(Event event, GetEvent(options.event_key));
+    PONTE_ASSIGN_OR_RETURN(sessions, ListSessions(event.id));
+    session_keys = KeysById(sessions);
+    data.event = event;
+  }
+  for (Organization& o : orgs) data.organizations.push_back({std::move(o), {}});
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> people, ListPeople());
+  const auto person_keys = KeysById(people);
+  for (Person& p : people) {
+    PersonRecord rec;
+    rec.organization_key = KeyOf(org_keys, p.organization.value());
+    for (SessionId s : p.sessions) {
+      std::string key = KeyOf(session_keys, s.value());
+      if (!key.empty()) rec.session_keys.push_back(std::move(key));
+    }
+    rec.person = std::move(p);
+    data.people.push_back(std::move(rec));
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Profile> profiles, ListProfiles());
+  for (Profile& p : profiles) {
+    ProfileRecord rec;
+    rec.organization_key = KeyOf(org_keys, p.organization.value());
+    rec.profile = std::move(p);
+    data.profiles.push_back(std::move(rec));
+  }
+  if (!data.event) return data;
+  const EventId event_id = data.event->id;
+  for (Session& s : sessions) data.sessions.push_back({std::move(s), {}});
+  PONTE_ASSIGN_OR_RETURN(std::vector<Interpreter> interpreters, ListInterpreters(event_id));
+  const auto interpreter_keys = KeysById(interpreters);
+  for (Interpreter& it : interpreters) {
+    InterpreterRecord rec;
+    for (SessionId s : it.sessions) rec.session_keys.push_back(KeyOf(session_keys, s.value()));
+    rec.interpreter = std::move(it);
+    data.interpreters.push_back(std::move(rec));
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> requests, ListRequests(event_id));
+  const auto request_keys = KeysById(requests);
+  for (MeetingRequest& r : requests) {
+    RequestRecord rec;
+    rec.from_key = KeyOf(org_keys, r.from.value());
+    rec.to_key = KeyOf(org_keys, r.to.value());
+    rec.requested_by_key = KeyOf(person_keys, r.requested_by.value());
+    rec.request = std::move(r);
+    data.requests.push_back(std::move(rec));
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> meetings, ListMeetings(event_id));
+  for (Meeting& m : meetings) {
+    MeetingRecord rec;
+    rec.request_key = KeyOf(request_keys, m.request.value());
+    rec.a_key = KeyOf(org_keys, m.a.value());
+    rec.b_key = KeyOf(org_keys, m.b.value());
+    rec.session_key = KeyOf(session_keys, m.session.value());
+    rec.interpreter_key = KeyOf(interpreter_keys, m.interpreter.value());
+    rec.meeting = m;
+    data.meetings.push_back(std::move(rec));
+  }
+  return data;
+}
+
+// ---- opening and migrations --------------------------------------------------
+
+namespace {
+
+// 0 for an empty database (no tables in the current schema).
+Result<int> ReadSchemaVersion(pqxx::transaction_base& tx, const std::string& where) {
+  const pqxx::row meta = tx.exec1("SELECT to_regclass('ponte_meta') IS NOT NULL");
+  if (!meta[0].as<bool>()) {
+    const pqxx::row tables = tx.exec1(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+    if (Int(tables[0]) == 0) return 0;
+    return FailedPreconditionError("'" + where +
+                                   "' is a PostgreSQL database but not a ponte database; refusing "
+                                   "to touch it");
+  }
+  const pqxx::result version = tx.exec("SELECT value FROM ponte_meta WHERE key = 'schema_version'");
+  if (version.empty()) {
+    return FailedPreconditionError("'" + where + "': ponte_meta has no schema_version");
+  }
+  return std::stoi(Text(version[0][0]));
+}
+
+void Migrate(pqxx::transaction_base& tx, int from) {
+  if (from == 0) {
+    tx.exec(
+        "CREATE TABLE ponte_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO ponte_meta VALUES ('application', 'ponte'), ('schema_version', '0');");
+  }
+  for (const Migration& m : PostgresMigrations()) {
+    if (m.version <= from) continue;
+    tx.exec(std::string(m.sql));
+    tx.exec_params("UPDATE ponte_meta SET value = $1 WHERE key = 'schema_version'",
+                   std::to_string(m.version));
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
+                                                 const OpenOptions& options) {
+  const std::string where = Redacted(uri);
+  std::unique_ptr<pqxx::connection> conn;
+  try {
+    conn = std::make_unique<pqxx::connection>(uri);
+    conn->set_client_encoding("UTF8");
+  } catch (const std::exception& e) {
+    return UnavailableError("cannot connect to PostgreSQL at '" + where +
+                            "': " + TrimMessage(e.what()));
+  }
+  auto version = Guard([&]() -> Result<int> {
+    pqxx::work tx(*conn);
+    // Servers starting together migrate one after the other; the later ones
+    // find the schema current.
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
+    PONTE_ASSIGN_OR_RETURN(int found, ReadSchemaVersion(tx, where));
+    const int current = Store::CurrentSchemaVersion();
+    if (found > current) {
+      return FailedPreconditionError("database '" + where + "' has schema version " +
+                                     std::to_string(found) + ", written by a newer ponte; this " +
+                                     "ponte understands up to version " + std::to_string(current) +
+                                     ": upgrade ponte (nothing was changed)");
+    }
+    if (found == 0 && !options.create_if_missing) {
+      return NotFoundError("database '" + where +
+                           "' has no ponte schema yet (create it with: ponte init --db " + where +
+                           ")");
+    }
+    if (found < current) {
+      if (options.read_only) {
+        return FailedPreconditionError("database '" + where + "' has schema version " +
+                                       std::to_string(found) + " and needs migrating to " +
+                                       std::to_string(current) + ": open it once read-write");
+      }
+      Migrate(tx, found);
+      tx.commit();
+    }
+    return current;
+  });
+  if (!version.ok()) return version.status();
+  if (options.read_only) {
+    PONTE_RETURN_IF_ERROR(Guard([&]() -> Status {
+      pqxx::nontransaction tx(*conn);
+      tx.exec("SET default_transaction_read_only = on");
+      return OkStatus();
+    }));
+  }
+  return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(conn), *version));
+}
+
+}  // namespace ponte::store_internal

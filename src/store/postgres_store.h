@@ -1,0 +1,184 @@
+// Internal to store: the PostgreSQL backend (libpqxx 6.4). Use Store::Open
+// with a postgresql:// URI. The class is split like the SQLite one:
+// postgres_store.cc (opening, migrations, registry, import, export),
+// postgres_workflow.cc (requests, meetings, feedback) and
+// postgres_accounts.cc (accounts, credentials, audit, outbox, jobs);
+// postgres_migrations.cc holds the schema in PostgreSQL's dialect.
+//
+// Semantics follow the SQLite backend exactly (same error codes for the same
+// situations); what differs is how they are reached: every write is one
+// pqxx::work, unique and foreign-key violations become Aborted (as SQLite's
+// constraint errors do), lost connections Unavailable. Optimistic updates lock
+// the row they compare (`FOR UPDATE`), ClaimJob uses `FOR UPDATE SKIP LOCKED`,
+// and ReplaceMeetings and Import take a transaction-scoped advisory lock, so
+// that several servers can share one database. No in-process caching: the
+// ChangeStamp is the default (nullopt). One object per thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <pqxx/pqxx>
+#include <span>
+#include <string>
+
+#include "store/migrations.h"
+#include "store/store.h"
+
+namespace pqxx {
+
+// NULL for nullopt, as libpqxx 6 has no traits for std::optional.
+template <>
+struct string_traits<std::optional<std::int64_t>> {
+  static constexpr const char* name() noexcept { return "std::optional<std::int64_t>"; }
+  static constexpr bool has_null() noexcept { return true; }
+  static bool is_null(const std::optional<std::int64_t>& v) { return !v.has_value(); }
+  static std::optional<std::int64_t> null() { return std::nullopt; }
+  static void from_string(const char text[], std::optional<std::int64_t>& v) {
+    std::int64_t x = 0;
+    string_traits<std::int64_t>::from_string(text, x);
+    v = x;
+  }
+  static std::string to_string(const std::optional<std::int64_t>& v) {
+    return string_traits<std::int64_t>::to_string(*v);
+  }
+};
+
+template <>
+struct string_traits<std::optional<double>> {
+  static constexpr const char* name() noexcept { return "std::optional<double>"; }
+  static constexpr bool has_null() noexcept { return true; }
+  static bool is_null(const std::optional<double>& v) { return !v.has_value(); }
+  static std::optional<double> null() { return std::nullopt; }
+  static void from_string(const char text[], std::optional<double>& v) {
+    double x = 0;
+    string_traits<double>::from_string(text, x);
+    v = x;
+  }
+  static std::string to_string(const std::optional<double>& v) {
+    return string_traits<double>::to_string(*v);
+  }
+};
+
+}  // namespace pqxx
+
+namespace ponte::store_internal {
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
+                                                 const OpenOptions& options);
+
+// The same versions as SqliteMigrations(), in PostgreSQL's dialect.
+std::span<const Migration> PostgresMigrations();
+
+// ---- helpers shared by the three files --------------------------------------
+
+// NULL when the id is 0 (not set).
+inline std::optional<std::int64_t> OptionalId(std::int64_t id) {
+  return id == 0 ? std::nullopt : std::optional<std::int64_t>(id);
+}
+inline std::int64_t IdOrZero(const pqxx::field& f) {
+  return f.is_null() ? 0 : f.as<std::int64_t>();
+}
+inline std::int64_t Int(const pqxx::field& f) { return f.as<std::int64_t>(); }
+inline std::string Text(const pqxx::field& f) { return f.is_null() ? std::string() : f.c_str(); }
+
+// Turns libpqxx's exceptions into Status values: integrity violations become
+// Aborted (as in SQLite), a lost connection Unavailable, the rest Internal.
+Status FromException(const std::exception& e);
+
+// Runs `body` and catches what libpqxx throws. `body` returns Status or
+// Result<T>.
+template <typename F>
+auto Guard(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return FromException(e);
+  }
+}
+
+class PostgresStore final : public Store {
+ public:
+  PostgresStore(std::unique_ptr<pqxx::connection> conn, int version)
+      : conn_(std::move(conn)), version_(version) {}
+
+  int schema_version() const override { return version_; }
+
+  Result<ImportReport> Import(const Dataset& data, const ImportOptions& options) override;
+  Result<Dataset> Export(const ExportOptions& options) override;
+  Result<std::vector<Event>> ListEvents() override;
+  Result<Event> GetEvent(std::string_view key) override;
+  Result<std::vector<Organization>> ListOrganizations() override;
+  Result<std::vector<Person>> ListPeople() override;
+  Result<std::vector<Profile>> ListProfiles() override;
+  Result<std::vector<Session>> ListSessions(EventId event) override;
+  Result<std::vector<Interpreter>> ListInterpreters(EventId event) override;
+  Result<std::vector<MeetingRequest>> ListRequests(EventId event) override;
+  Result<std::vector<Meeting>> ListMeetings(EventId event) override;
+  Status AddRequests(EventId event, std::vector<MeetingRequest>& requests) override;
+  Status ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) override;
+  Status PutRoadshow(Roadshow& roadshow) override;
+  Result<Roadshow> GetRoadshow(std::string_view key) override;
+  Result<StoreSummary> Summary() override;
+
+  // The meeting workflow (postgres_workflow.cc).
+  Result<Organization> GetOrganization(OrganizationId id) override;
+  Status UpdateOrganization(Organization& org, int expected_version) override;
+  Result<std::vector<Profile>> ListProfilesOf(OrganizationId org) override;
+  Result<std::vector<Person>> ListPeopleOf(OrganizationId org) override;
+  Result<MeetingRequest> GetRequest(MeetingRequestId id) override;
+  Result<std::vector<MeetingRequest>> ListRequestsOf(EventId event, OrganizationId org) override;
+  Status UpdateRequest(MeetingRequest& request, int expected_version) override;
+  Result<std::vector<MeetingRequest>> ExpireRequests(Instant now) override;
+  Result<Meeting> GetMeeting(MeetingId id) override;
+  Result<std::vector<Meeting>> ListMeetingsOf(EventId event, OrganizationId org) override;
+  Result<std::vector<Meeting>> ListMeetingsOfInterpreter(EventId event,
+                                                         InterpreterId interpreter) override;
+  Status AddMeeting(Meeting& meeting) override;
+  Status UpdateMeeting(Meeting& meeting, int expected_version) override;
+  Status PutFeedback(const Feedback& feedback) override;
+  Result<std::vector<Feedback>> ListFeedback(EventId event) override;
+
+  // Accounts and the server's records (postgres_accounts.cc).
+  Status CreateUser(User& user) override;
+  Result<User> GetUser(UserId id) override;
+  Result<User> FindUserByEmail(std::string_view email) override;
+  Status UpdateUser(const User& user) override;
+  Status PutMembership(const Membership& membership) override;
+  Result<std::vector<Membership>> ListMemberships(UserId user) override;
+  Result<std::vector<Membership>> ListEventMembers(EventId event) override;
+  Status CreateCredential(Credential& credential) override;
+  Result<Credential> FindCredential(std::string_view token_hash, Instant now) override;
+  Status DeleteCredential(std::string_view token_hash) override;
+  Status PutOneTimeToken(const OneTimeToken& token) override;
+  Result<OneTimeToken> ConsumeOneTimeToken(std::string_view token_hash, Instant now) override;
+  Status RecordLoginFailure(std::string_view key, Instant at) override;
+  Result<int> CountLoginFailures(std::string_view key, Instant since) override;
+  Status AppendAudit(AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> ListAudit(EventId event, int limit,
+                                            std::int64_t before_id) override;
+  Status EnqueueMessage(OutboxMessage& message) override;
+  Result<std::vector<OutboxMessage>> ListOutbox(int limit, bool unsent_only) override;
+  Status MarkMessageSent(std::int64_t id, Instant at) override;
+  Status CreateJob(Job& job) override;
+  Result<Job> GetJob(JobId id) override;
+  Result<std::optional<Job>> ClaimJob(std::string_view worker, Instant now,
+                                      std::chrono::seconds stale_after) override;
+  Status UpdateJob(Job& job) override;
+  Status RequestJobCancel(JobId id) override;
+
+ private:
+  Status ImportAll(pqxx::work& tx, const Dataset& data, const ImportOptions& options,
+                   ImportReport& report);
+  Result<std::vector<Event>> QueryEvents(pqxx::transaction_base& tx, const std::string& where,
+                                         const std::string& key);
+  Result<std::vector<Meeting>> QueryMeetings(pqxx::transaction_base& tx, const std::string& where,
+                                             std::int64_t a, std::int64_t b);
+  Result<std::vector<MeetingRequest>> QueryRequests(pqxx::transaction_base& tx,
+                                                    const std::string& where, std::int64_t a,
+                                                    std::int64_t b);
+
+  std::unique_ptr<pqxx::connection> conn_;
+  int version_;
+};
+
+}  // namespace ponte::store_internal

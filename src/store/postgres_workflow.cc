@@ -1,0 +1,438 @@
+// The PostgreSQL backend, part 2: the meeting workflow — requests, meetings
+// and their versions, organizations edited by their participants, feedback.
+#include <map>
+#include <tuple>
+
+#include "store/postgres_store.h"
+#include "store/sqlite_store.h"  // the JSON and instant column helpers
+
+namespace ponte::store_internal {
+namespace {
+
+// Same advisory lock key as in postgres_store.cc: one timetable rewrite at a
+// time.
+constexpr std::int64_t kTimetableLock = 0x706f6e7465'02;
+
+constexpr std::string_view kMeetingColumns =
+    "SELECT m.id, m.event_id, m.request_id, m.org_a, m.org_b, m.session_id, m.slot, m.table_no, "
+    "m.interpreter_id, m.status, m.version FROM meetings m JOIN sessions s ON s.id = m.session_id ";
+
+Meeting ReadMeeting(const pqxx::row& row) {
+  Meeting m;
+  m.id = MeetingId(Int(row[0]));
+  m.event = EventId(Int(row[1]));
+  m.request = MeetingRequestId(IdOrZero(row[2]));
+  m.a = OrganizationId(Int(row[3]));
+  m.b = OrganizationId(Int(row[4]));
+  m.session = SessionId(Int(row[5]));
+  m.slot = static_cast<int>(Int(row[6]));
+  m.table = static_cast<int>(Int(row[7]));
+  m.interpreter = InterpreterId(IdOrZero(row[8]));
+  m.status = ParseMeetingStatus(Text(row[9])).value_or(MeetingStatus::kScheduled);
+  m.version = static_cast<int>(Int(row[10]));
+  return m;
+}
+
+constexpr std::string_view kRequestColumns =
+    "SELECT id, event_id, key, from_org, to_org, requested_by, preference, status, message, "
+    "created_at, updated_at, expires_at, version FROM meeting_requests ";
+
+MeetingRequest ReadRequest(const pqxx::row& row) {
+  MeetingRequest r;
+  r.id = MeetingRequestId(Int(row[0]));
+  r.event = EventId(Int(row[1]));
+  r.key = Text(row[2]);
+  r.from = OrganizationId(Int(row[3]));
+  r.to = OrganizationId(Int(row[4]));
+  r.requested_by = PersonId(IdOrZero(row[5]));
+  r.preference = ParsePreference(Text(row[6])).value_or(Preference::kWant);
+  r.status = ParseRequestStatus(Text(row[7])).value_or(RequestStatus::kPending);
+  r.message = Text(row[8]);
+  r.created_at = FromEpochSeconds(Int(row[9]));
+  r.updated_at = FromEpochSeconds(Int(row[10]));
+  if (!row[11].is_null()) r.expires_at = FromEpochSeconds(Int(row[11]));
+  r.version = static_cast<int>(Int(row[12]));
+  return r;
+}
+
+bool Live(MeetingStatus s) { return s != MeetingStatus::kCancelled; }
+
+Status Stale(std::string_view what, std::int64_t id, int expected, int actual) {
+  return FailedPreconditionError(std::string(what) + " " + std::to_string(id) +
+                                 " changed since it was read (version " + std::to_string(expected) +
+                                 ", now " + std::to_string(actual) + "): reload it and try again");
+}
+
+std::optional<std::int64_t> OptionalInstant(const std::optional<Instant>& t) {
+  return t ? std::optional<std::int64_t>(EpochSeconds(*t)) : std::nullopt;
+}
+
+// Seats make the database refuse an organization in two live meetings of one
+// slot; the partial unique index on meetings refuses two at one table. A
+// violation ends the transaction, which the caller then drops.
+Status TakeSeats(pqxx::transaction_base& tx, const Meeting& m) {
+  if (!Live(m.status)) return OkStatus();
+  for (OrganizationId org : {m.a, m.b}) {
+    try {
+      tx.exec_params(
+          "INSERT INTO meeting_seats(meeting_id, organization_id, session_id, slot) VALUES($1, "
+          "$2, $3, $4)",
+          m.id.value(), org.value(), m.session.value(), m.slot);
+    } catch (const pqxx::integrity_constraint_violation&) {
+      return AbortedError("organization " + std::to_string(org.value()) +
+                          " would be in two meetings in slot " + std::to_string(m.slot + 1) +
+                          " of session " + std::to_string(m.session.value()));
+    }
+  }
+  return OkStatus();
+}
+
+Status TableTaken(const Meeting& m) {
+  return AbortedError("table " + std::to_string(m.table) + " is taken twice in slot " +
+                      std::to_string(m.slot + 1) + " of session " +
+                      std::to_string(m.session.value()));
+}
+
+Status InsertMeeting(pqxx::transaction_base& tx, EventId event, Meeting& m) {
+  if (m.version <= 0) m.version = 1;
+  try {
+    const pqxx::row row = tx.exec_params1(
+        "INSERT INTO meetings(event_id, request_id, org_a, org_b, session_id, slot, table_no, "
+        "interpreter_id, status, version) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+        "RETURNING id",
+        event.value(), OptionalId(m.request.value()), m.a.value(), m.b.value(), m.session.value(),
+        m.slot, m.table, OptionalId(m.interpreter.value()), std::string(ToCode(m.status)),
+        m.version);
+    m.id = MeetingId(Int(row[0]));
+  } catch (const pqxx::unique_violation&) {
+    return TableTaken(m);
+  }
+  m.event = event;
+  return TakeSeats(tx, m);
+}
+
+bool SamePlace(const Meeting& x, const Meeting& y) {
+  return x.session == y.session && x.slot == y.slot && x.table == y.table &&
+         x.interpreter == y.interpreter && x.status == y.status;
+}
+
+}  // namespace
+
+Result<std::vector<Meeting>> PostgresStore::QueryMeetings(pqxx::transaction_base& tx,
+                                                          const std::string& where, std::int64_t a,
+                                                          std::int64_t b) {
+  const std::string sql =
+      std::string(kMeetingColumns) + where + " ORDER BY s.start_at, m.slot, m.table_no, m.id";
+  const pqxx::result rows = b != 0 ? tx.exec_params(sql, a, b) : tx.exec_params(sql, a);
+  std::vector<Meeting> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(ReadMeeting(row));
+  return out;
+}
+
+Result<std::vector<MeetingRequest>> PostgresStore::QueryRequests(pqxx::transaction_base& tx,
+                                                                 const std::string& where,
+                                                                 std::int64_t a, std::int64_t b) {
+  const std::string sql = std::string(kRequestColumns) + where + " ORDER BY id";
+  const pqxx::result rows = b != 0 ? tx.exec_params(sql, a, b) : tx.exec_params(sql, a);
+  std::vector<MeetingRequest> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(ReadRequest(row));
+  return out;
+}
+
+// ---- requests ----------------------------------------------------------------
+
+Result<std::vector<MeetingRequest>> PostgresStore::ListRequests(EventId event) {
+  return Guard([&]() -> Result<std::vector<MeetingRequest>> {
+    pqxx::nontransaction tx(*conn_);
+    return QueryRequests(tx, "WHERE event_id = $1", event.value(), 0);
+  });
+}
+
+Result<std::vector<MeetingRequest>> PostgresStore::ListRequestsOf(EventId event,
+                                                                  OrganizationId org) {
+  return Guard([&]() -> Result<std::vector<MeetingRequest>> {
+    pqxx::nontransaction tx(*conn_);
+    return QueryRequests(tx, "WHERE event_id = $1 AND (from_org = $2 OR to_org = $2)",
+                         event.value(), org.value());
+  });
+}
+
+Result<MeetingRequest> PostgresStore::GetRequest(MeetingRequestId id) {
+  return Guard([&]() -> Result<MeetingRequest> {
+    pqxx::nontransaction tx(*conn_);
+    PONTE_ASSIGN_OR_RETURN(auto rows, QueryRequests(tx, "WHERE id = $1", id.value(), 0));
+    if (rows.empty()) return NotFoundError("no meeting request " + std::to_string(id.value()));
+    return std::move(rows.front());
+  });
+}
+
+Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
+  return Guard([&]() -> Status {
+    pqxx::work tx(*conn_);
+    // Under READ COMMITTED a concurrent update makes this one re-check the
+    // version on the new row: exactly one of two writers wins.
+    const pqxx::result rows = tx.exec_params(
+        "UPDATE meeting_requests SET preference = $1, status = $2, message = $3, updated_at = "
+        "$4, expires_at = $5, version = version + 1 WHERE id = $6 AND version = $7 RETURNING "
+        "version",
+        std::string(ToCode(r.preference)), std::string(ToCode(r.status)), r.message,
+        EpochSeconds(r.updated_at), OptionalInstant(r.expires_at), r.id.value(), expected_version);
+    if (rows.empty()) {
+      const pqxx::result now =
+          tx.exec_params("SELECT version FROM meeting_requests WHERE id = $1", r.id.value());
+      if (now.empty()) return NotFoundError("no meeting request " + std::to_string(r.id.value()));
+      return Stale("meeting request", r.id.value(), expected_version,
+                   static_cast<int>(Int(now[0][0])));
+    }
+    r.version = static_cast<int>(Int(rows[0][0]));
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
+  return Guard([&]() -> Result<std::vector<MeetingRequest>> {
+    pqxx::work tx(*conn_);
+    const pqxx::result ids = tx.exec_params(
+        "UPDATE meeting_requests SET status = 'expired', updated_at = $1, version = version + 1 "
+        "WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= $1 RETURNING id",
+        EpochSeconds(now));
+    std::vector<MeetingRequest> out;
+    for (const auto& row : ids) {
+      PONTE_ASSIGN_OR_RETURN(auto one, QueryRequests(tx, "WHERE id = $1", Int(row[0]), 0));
+      for (MeetingRequest& r : one) out.push_back(std::move(r));
+    }
+    tx.commit();
+    std::sort(out.begin(), out.end(),
+              [](const MeetingRequest& x, const MeetingRequest& y) { return x.id < y.id; });
+    return out;
+  });
+}
+
+// ---- meetings ----------------------------------------------------------------
+
+Result<std::vector<Meeting>> PostgresStore::ListMeetings(EventId event) {
+  return Guard([&]() -> Result<std::vector<Meeting>> {
+    pqxx::nontransaction tx(*conn_);
+    return QueryMeetings(tx, "WHERE m.event_id = $1", event.value(), 0);
+  });
+}
+
+Result<std::vector<Meeting>> PostgresStore::ListMeetingsOf(EventId event, OrganizationId org) {
+  return Guard([&]() -> Result<std::vector<Meeting>> {
+    pqxx::nontransaction tx(*conn_);
+    return QueryMeetings(tx, "WHERE m.event_id = $1 AND (m.org_a = $2 OR m.org_b = $2)",
+                         event.value(), org.value());
+  });
+}
+
+Result<std::vector<Meeting>> PostgresStore::ListMeetingsOfInterpreter(EventId event,
+                                                                      InterpreterId interpreter) {
+  return Guard([&]() -> Result<std::vector<Meeting>> {
+    pqxx::nontransaction tx(*conn_);
+    return QueryMeetings(tx, "WHERE m.event_id = $1 AND m.interpreter_id = $2", event.value(),
+                         interpreter.value());
+  });
+}
+
+Result<Meeting> PostgresStore::GetMeeting(MeetingId id) {
+  return Guard([&]() -> Result<Meeting> {
+    pqxx::nontransaction tx(*conn_);
+    PONTE_ASSIGN_OR_RETURN(auto rows, QueryMeetings(tx, "WHERE m.id = $1", id.value(), 0));
+    if (rows.empty()) return NotFoundError("no meeting " + std::to_string(id.value()));
+    return std::move(rows.front());
+  });
+}
+
+Status PostgresStore::AddMeeting(Meeting& meeting) {
+  return Guard([&]() -> Status {
+    pqxx::work tx(*conn_);
+    meeting.version = 1;
+    PONTE_RETURN_IF_ERROR(InsertMeeting(tx, meeting.event, meeting));
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
+  return Guard([&]() -> Status {
+    pqxx::work tx(*conn_);
+    // The row lock makes a second writer wait and then see the new version.
+    const pqxx::result lock =
+        tx.exec_params("SELECT id FROM meetings WHERE id = $1 FOR UPDATE", m.id.value());
+    if (lock.empty()) return NotFoundError("no meeting " + std::to_string(m.id.value()));
+    PONTE_ASSIGN_OR_RETURN(auto rows, QueryMeetings(tx, "WHERE m.id = $1", m.id.value(), 0));
+    if (rows.empty()) return NotFoundError("no meeting " + std::to_string(m.id.value()));
+    const Meeting old = rows.front();
+    if (old.version != expected_version) {
+      return Stale("meeting", m.id.value(), expected_version, old.version);
+    }
+    tx.exec_params("DELETE FROM meeting_seats WHERE meeting_id = $1", m.id.value());
+    try {
+      const pqxx::row row = tx.exec_params1(
+          "UPDATE meetings SET session_id = $1, slot = $2, table_no = $3, interpreter_id = $4, "
+          "status = $5, version = version + 1 WHERE id = $6 RETURNING version",
+          m.session.value(), m.slot, m.table, OptionalId(m.interpreter.value()),
+          std::string(ToCode(m.status)), m.id.value());
+      m.version = static_cast<int>(Int(row[0]));
+    } catch (const pqxx::unique_violation&) {
+      return TableTaken(m);
+    }
+    m.a = old.a;
+    m.b = old.b;
+    m.event = old.event;
+    m.request = old.request;
+    PONTE_RETURN_IF_ERROR(TakeSeats(tx, m));
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) {
+  return Guard([&]() -> Status {
+    pqxx::work tx(*conn_);
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
+    PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> old,
+                           QueryMeetings(tx, "WHERE m.event_id = $1", event.value(), 0));
+    // Everything steps aside first, so that meetings can trade places.
+    tx.exec_params(
+        "DELETE FROM meeting_seats WHERE meeting_id IN (SELECT id FROM meetings WHERE event_id = "
+        "$1)",
+        event.value());
+    tx.exec_params("UPDATE meetings SET status = 'cancelled' WHERE event_id = $1", event.value());
+
+    // Old meetings by request, else by the pair of organizations.
+    using PairKey = std::tuple<std::int64_t, std::int64_t, std::int64_t>;
+    auto key_of = [](const Meeting& m) {
+      if (m.request.valid()) return PairKey{m.request.value(), 0, 0};
+      return PairKey{0, std::min(m.a.value(), m.b.value()), std::max(m.a.value(), m.b.value())};
+    };
+    std::map<PairKey, std::size_t> by_key;
+    for (std::size_t i = 0; i < old.size(); ++i) by_key.emplace(key_of(old[i]), i);
+    std::vector<bool> kept(old.size(), false);
+
+    for (Meeting& m : meetings) {
+      auto it = by_key.find(key_of(m));
+      if (it == by_key.end() || kept[it->second]) {
+        m.version = 1;
+        PONTE_RETURN_IF_ERROR(InsertMeeting(tx, event, m));
+        continue;
+      }
+      const Meeting& before = old[it->second];
+      kept[it->second] = true;
+      m.id = before.id;
+      m.event = event;
+      m.version = SamePlace(before, m) ? before.version : before.version + 1;
+      try {
+        tx.exec_params(
+            "UPDATE meetings SET session_id = $1, slot = $2, table_no = $3, interpreter_id = $4, "
+            "status = $5, version = $6 WHERE id = $7",
+            m.session.value(), m.slot, m.table, OptionalId(m.interpreter.value()),
+            std::string(ToCode(m.status)), m.version, m.id.value());
+      } catch (const pqxx::unique_violation&) {
+        return TableTaken(m);
+      }
+      PONTE_RETURN_IF_ERROR(TakeSeats(tx, m));
+    }
+    // Meetings that left the timetable are withdrawn, with a new version when
+    // they were live, so that calendars remove them.
+    for (std::size_t i = 0; i < old.size(); ++i) {
+      if (kept[i] || !Live(old[i].status)) continue;
+      tx.exec_params("UPDATE meetings SET version = version + 1 WHERE id = $1", old[i].id.value());
+    }
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+// ---- organizations, feedback ---------------------------------------------------
+
+Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
+  return Guard([&]() -> Result<Organization> {
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
+        "public_profile, version FROM organizations WHERE id = $1",
+        id.value());
+    if (rows.empty()) return NotFoundError("no organization " + std::to_string(id.value()));
+    const pqxx::row row = rows[0];
+    Organization o;
+    o.id = OrganizationId(Int(row[0]));
+    o.key = Text(row[1]);
+    o.name = LocalizedFromJson(Text(row[2]));
+    o.type = ParseOrganizationType(Text(row[3])).value_or(OrganizationType::kOther);
+    o.country = Text(row[4]);
+    o.region = Text(row[5]);
+    o.city = Text(row[6]);
+    o.website = Text(row[7]);
+    if (!row[8].is_null()) o.location = GeoPoint{row[8].as<double>(), row[9].as<double>()};
+    o.public_profile = Int(row[10]) != 0;
+    o.version = static_cast<int>(Int(row[11]));
+    return o;
+  });
+}
+
+Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) {
+  return Guard([&]() -> Status {
+    pqxx::work tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        "UPDATE organizations SET name = $1, type = $2, country = $3, region = $4, city = $5, "
+        "website = $6, public_profile = $7, version = version + 1 WHERE id = $8 AND version = $9 "
+        "RETURNING version",
+        ToJson(o.name), std::string(ToCode(o.type)), o.country, o.region, o.city, o.website,
+        o.public_profile ? 1 : 0, o.id.value(), expected_version);
+    if (rows.empty()) {
+      const pqxx::result now =
+          tx.exec_params("SELECT version FROM organizations WHERE id = $1", o.id.value());
+      if (now.empty()) return NotFoundError("no organization " + std::to_string(o.id.value()));
+      return Stale("organization", o.id.value(), expected_version,
+                   static_cast<int>(Int(now[0][0])));
+    }
+    o.version = static_cast<int>(Int(rows[0][0]));
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+Status PostgresStore::PutFeedback(const Feedback& f) {
+  return Guard([&]() -> Status {
+    pqxx::work tx(*conn_);
+    tx.exec_params(
+        "INSERT INTO feedback(meeting_id, organization_id, user_id, rating, follow_up, comment, "
+        "created_at) VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(meeting_id, organization_id) "
+        "DO UPDATE SET user_id = excluded.user_id, rating = excluded.rating, follow_up = "
+        "excluded.follow_up, comment = excluded.comment, created_at = excluded.created_at",
+        f.meeting.value(), f.organization.value(), OptionalId(f.user.value()), f.rating,
+        f.follow_up ? 1 : 0, f.comment, EpochSeconds(f.created_at));
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+Result<std::vector<Feedback>> PostgresStore::ListFeedback(EventId event) {
+  return Guard([&]() -> Result<std::vector<Feedback>> {
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        "SELECT f.meeting_id, f.organization_id, f.user_id, f.rating, f.follow_up, f.comment, "
+        "f.created_at FROM feedback f JOIN meetings m ON m.id = f.meeting_id WHERE m.event_id = "
+        "$1 ORDER BY f.meeting_id, f.organization_id",
+        event.value());
+    std::vector<Feedback> out;
+    for (const auto& row : rows) {
+      Feedback f;
+      f.meeting = MeetingId(Int(row[0]));
+      f.organization = OrganizationId(Int(row[1]));
+      f.user = UserId(IdOrZero(row[2]));
+      f.rating = static_cast<int>(Int(row[3]));
+      f.follow_up = Int(row[4]) != 0;
+      f.comment = Text(row[5]);
+      f.created_at = FromEpochSeconds(Int(row[6]));
+      out.push_back(std::move(f));
+    }
+    return out;
+  });
+}
+
+}  // namespace ponte::store_internal

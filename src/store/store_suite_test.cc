@@ -1,0 +1,865 @@
+// One storage suite for every backend. SQLite (a temporary file) always runs;
+// PostgreSQL runs when PONTE_TEST_PG_URI names a database the suite may wipe
+// (every test drops and recreates its `public` schema):
+//
+//   URI=$(scripts/postgres.sh start /tmp/ponte-pg 54329)
+//   PONTE_TEST_PG_URI=$URI build/src/store/store_suite_test
+//
+// Without it the PostgreSQL instances are skipped with a message.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <pqxx/pqxx>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "io/export.h"
+#include "io/import.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace ponte {
+namespace {
+
+using ::testing::HasSubstr;
+
+enum class Backend { kSqlite, kPostgres };
+
+constexpr char kEventKey[] = "icstiw-2026";
+
+std::string PgUri() {
+  const char* uri = std::getenv("PONTE_TEST_PG_URI");
+  return uri == nullptr ? std::string() : std::string(uri);
+}
+
+// Empties the PostgreSQL database: the suite's equivalent of a new file.
+void ResetPostgres(const std::string& uri) {
+  pqxx::connection conn(uri);
+  pqxx::nontransaction tx(conn);
+  tx.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+}
+
+Instant At(std::int64_t seconds) { return Instant(Seconds(seconds)); }
+
+// 2026-11-16 00:00 UTC, a fixed "now" for the tests.
+constexpr std::int64_t kNow = 1'795'305'600;
+
+class StoreSuite : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ponte_store_suite_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    if (GetParam() == Backend::kPostgres) {
+      uri_ = PgUri();
+      if (uri_.empty()) {
+        GTEST_SKIP() << "PONTE_TEST_PG_URI is not set: skipping PostgreSQL (start one with "
+                        "scripts/postgres.sh start DIR PORT)";
+      }
+      ResetPostgres(uri_);
+    } else {
+      uri_ = (dir_ / "test.db").string();
+    }
+    auto t = io::LoadTaxonomy(PONTE_DATA_DIR);
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    taxonomy_ = std::move(*t);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<Store> Open(OpenOptions options = {.create_if_missing = true}) {
+    auto store = Store::Open(uri_, options);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  // Runs raw SQL on the backend's database, behind the store's back.
+  void RawExec(const std::string& sql) {
+    if (GetParam() == Backend::kPostgres) {
+      pqxx::connection conn(uri_);
+      pqxx::nontransaction tx(conn);
+      tx.exec(sql);
+    } else {
+      auto db = sqlite::Database::Open(uri_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+      ASSERT_TRUE(db.ok());
+      ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
+    }
+  }
+
+  Dataset Read(io::FileKind kind, std::string_view text, std::string_view name, Dataset data = {}) {
+    io::ReadOptions options{.taxonomy = &taxonomy_, .time_zone = "Asia/Shanghai"};
+    Status s = io::ReadText(kind, text, name, options, data);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return data;
+  }
+
+  // Three organizations, one session with two tables, two people, a request.
+  Dataset SmallEvent() {
+    Dataset data;
+    Event e;
+    e.key = kEventKey;
+    e.name.Set("it", "Settimana Italia–Cina della scienza, tecnologia e innovazione");
+    e.name.Set("zh", "中意科技创新合作周");
+    e.time_zone = "Asia/Shanghai";
+    e.start_date = {2026, 11, 16};
+    e.end_date = {2026, 11, 17};
+    data.event = e;
+    data = Read(io::FileKind::kOrganizations,
+                "key,name_it,name_zh,type,country,city\n"
+                "it-unibo,Università di Bologna,博洛尼亚大学,university,IT,Bologna\n"
+                "cn-scu,,四川大学,university,CN,成都\n"
+                "cn-tf,,天府新区,district,CN,成都\n",
+                "organizations.csv", std::move(data));
+    data = Read(io::FileKind::kSessions,
+                "key,city,date,start,end,slot_minutes,tables\n"
+                "bj-am,Beijing,2026-11-16,09:00,12:00,30,2\n",
+                "sessions.csv", std::move(data));
+    data = Read(io::FileKind::kPeople,
+                "key,organization,given_name,family_name,languages,sessions\n"
+                "p-rossi,it-unibo,Niccolò,Rossi,it;en,bj-am\n"
+                "p-wang,cn-scu,伟,王,zh,\n",
+                "people.csv", std::move(data));
+    data = Read(io::FileKind::kRequests,
+                "key,from,to,preference,status,message\n"
+                "r1,it-unibo,cn-scu,must,accepted,Restauro e beni culturali — 文物保护\n",
+                "requests.csv", std::move(data));
+    return data;
+  }
+
+  // The small event imported; ids of its organizations and session.
+  struct Loaded {
+    EventId event;
+    std::vector<OrganizationId> orgs;
+    SessionId session;
+    MeetingRequestId request;
+  };
+  Loaded LoadSmallEvent(Store& store) {
+    Loaded out;
+    auto report = store.Import(SmallEvent(), {});
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    auto event = store.GetEvent(kEventKey);
+    auto orgs = store.ListOrganizations();
+    if (!event.ok() || !orgs.ok()) {
+      ADD_FAILURE() << "the small event did not load";
+      return out;
+    }
+    out.event = event->id;
+    for (const Organization& o : orgs.value()) out.orgs.push_back(o.id);
+    auto sessions = store.ListSessions(out.event);
+    auto requests = store.ListRequests(out.event);
+    if (!sessions.ok() || sessions->empty() || !requests.ok() || requests->empty()) {
+      ADD_FAILURE() << "the small event has no session or request";
+      return out;
+    }
+    out.session = sessions->front().id;
+    out.request = requests->front().id;
+    return out;
+  }
+
+  Meeting MakeMeeting(const Loaded& l, int a, int b, int slot, int table) {
+    return Meeting{.event = l.event,
+                   .a = l.orgs[static_cast<std::size_t>(a)],
+                   .b = l.orgs[static_cast<std::size_t>(b)],
+                   .session = l.session,
+                   .slot = slot,
+                   .table = table};
+  }
+
+  std::filesystem::path dir_;
+  std::string uri_;
+  Taxonomy taxonomy_;
+};
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "SQLite" : "PostgreSQL";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+// ---- opening and schema versions ------------------------------------------------
+
+TEST_P(StoreSuite, CreatesAndReopensAtCurrentVersion) {
+  {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), Store::CurrentSchemaVersion());
+  }
+  auto again = Store::Open(uri_, {});
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ((*again)->schema_version(), Store::CurrentSchemaVersion());
+  auto read_only = Store::Open(uri_, {.read_only = true});
+  ASSERT_TRUE(read_only.ok()) << read_only.status().ToString();
+  EXPECT_EQ((*read_only)->Summary()->events, 0);
+}
+
+TEST_P(StoreSuite, EmptyDatabaseNeedsInit) {
+  auto store = Store::Open(uri_, {});
+  EXPECT_EQ(store.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(store.status().message(), HasSubstr("ponte init"));
+}
+
+TEST_P(StoreSuite, RefusesNewerSchemaAndChangesNothing) {
+  { Open(); }
+  RawExec("UPDATE ponte_meta SET value = '999' WHERE key = 'schema_version'");
+  auto newer = Store::Open(uri_, {});
+  EXPECT_EQ(newer.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(newer.status().message(), HasSubstr("newer ponte"));
+  EXPECT_THAT(newer.status().message(), HasSubstr("nothing was changed"));
+  // Still 999: the refusal wrote nothing.
+  RawExec("UPDATE ponte_meta SET value = '2' WHERE key = 'schema_version' AND value = '999'");
+  EXPECT_TRUE(Store::Open(uri_, {}).ok());
+}
+
+TEST_P(StoreSuite, RefusesForeignDatabase) {
+  RawExec("CREATE TABLE t(x INTEGER)");
+  auto foreign = Store::Open(uri_, {.create_if_missing = true});
+  EXPECT_EQ(foreign.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(foreign.status().message(), HasSubstr("not a ponte database"));
+}
+
+// ---- import and export ----------------------------------------------------------------
+
+TEST_P(StoreSuite, ImportExportKeepsItalianAndChinese) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  Dataset data = SmallEvent();
+  auto report = store->Import(data, {});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->organizations.created, 3);
+  EXPECT_EQ(report->requests.created, 1);
+
+  auto exported = store->Export({.event_key = kEventKey});
+  ASSERT_TRUE(exported.ok()) << exported.status().ToString();
+  EXPECT_EQ(exported->event->name.Get("zh"), "中意科技创新合作周");
+  EXPECT_EQ(exported->event->name.Get("it"),
+            "Settimana Italia–Cina della scienza, tecnologia e innovazione");
+  ASSERT_EQ(exported->organizations.size(), 3u);
+  EXPECT_EQ(exported->organizations[0].organization.name.Get("it"), "Università di Bologna");
+  EXPECT_EQ(exported->organizations[1].organization.city, "成都");
+  EXPECT_EQ(exported->people[0].person.given_name, "Niccolò");
+  EXPECT_EQ(exported->people[1].person.family_name, "王");
+  EXPECT_EQ(exported->people[0].session_keys, std::vector<std::string>{"bj-am"});
+  EXPECT_EQ(exported->requests[0].request.message, "Restauro e beni culturali — 文物保护");
+  for (io::FileKind kind : {io::FileKind::kOrganizations, io::FileKind::kPeople,
+                            io::FileKind::kSessions, io::FileKind::kRequests}) {
+    EXPECT_EQ(io::WriteCsv(kind, *exported, "Asia/Shanghai"),
+              io::WriteCsv(kind, data, "Asia/Shanghai"))
+        << io::ToCode(kind);
+  }
+  auto again = store->Import(data, {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->organizations.updated, 3);
+  EXPECT_EQ(again->organizations.created, 0);
+  EXPECT_EQ(store->Summary()->organizations, 3);
+}
+
+TEST_P(StoreSuite, FailedImportNamesTheLineAndWritesNothing) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  Dataset data = SmallEvent();
+  data = Read(io::FileKind::kPeople,
+              "key,organization,given_name,languages\np-x,it-unibo,Ugo,it\np-y,it-polimi,Anna,it\n",
+              "more.csv", std::move(data));
+  auto report = store->Import(data, {});
+  EXPECT_EQ(report.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(report.status().message(),
+              HasSubstr("more.csv:3: column 'organization': no organization with key 'it-polimi'"));
+  EXPECT_EQ(store->Summary()->organizations, 0);
+  EXPECT_EQ(store->Summary()->events, 0);
+
+  auto dry = store->Import(SmallEvent(), {.dry_run = true});
+  ASSERT_TRUE(dry.ok());
+  EXPECT_EQ(dry->organizations.created, 3);
+  EXPECT_EQ(store->Summary()->organizations, 0);
+}
+
+// The files of the demo event, in the order the demo loads them.
+std::vector<std::string> EventFiles(const std::string& dir) {
+  std::vector<std::string> files;
+  for (const char* name : {"event.json", "organizations.csv", "sessions.csv", "people.csv",
+                           "profiles.csv", "interpreters.csv", "requests.csv", "meetings.csv"}) {
+    const std::string path = dir + "/" + name;
+    if (std::filesystem::exists(path)) files.push_back(path);
+  }
+  return files;
+}
+
+std::map<std::string, std::string> ReadDirectory(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    out[entry.path().filename().string()] = text.str();
+  }
+  return out;
+}
+
+// Imports the files of `from` into `store`, exports the event into `to`.
+void ImportThenExport(Store& store, const std::string& from, const std::string& to,
+                      const Taxonomy& taxonomy) {
+  auto data = io::ReadFiles(EventFiles(from), {.taxonomy = &taxonomy});
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  auto report = store.Import(*data, {});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  auto exported = store.Export({.event_key = data->event->key});
+  ASSERT_TRUE(exported.ok()) << exported.status().ToString();
+  std::filesystem::create_directories(to);
+  ASSERT_TRUE(io::WriteDirectory(*exported, to, exported->event->time_zone).ok());
+}
+
+// A timetable for the demo event, so that meetings travel too: each accepted
+// request in its own slot of the first session, tables round robin.
+void PublishSomeMeetings(Store& store) {
+  auto events = store.ListEvents();
+  ASSERT_TRUE(events.ok());
+  ASSERT_FALSE(events->empty());
+  const EventId event = events->front().id;
+  auto sessions = store.ListSessions(event);
+  auto requests = store.ListRequests(event);
+  ASSERT_TRUE(sessions.ok() && requests.ok());
+  ASSERT_FALSE(sessions->empty());
+  const Session& session = sessions->front();
+  std::vector<Meeting> meetings;
+  int slot = 0;
+  for (const MeetingRequest& r : *requests) {
+    if (r.status != RequestStatus::kAccepted) continue;
+    meetings.push_back({.event = event,
+                        .request = r.id,
+                        .a = r.from,
+                        .b = r.to,
+                        .session = session.id,
+                        .slot = slot++,
+                        .table = 1});
+    if (slot == 4) break;
+  }
+  ASSERT_TRUE(store.ReplaceMeetings(event, meetings).ok());
+}
+
+TEST_P(StoreSuite, DemoEventRoundTripIsLossless) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const std::string demo = std::string(PONTE_DATA_DIR) + "/demo";
+  const std::string first = (dir_ / "first").string();
+  const std::string second = (dir_ / "second").string();
+  ImportThenExport(*store, demo, first, taxonomy_);
+  auto summary = store->Summary();
+  ASSERT_TRUE(summary.ok());
+  EXPECT_GT(summary->organizations, 10);
+  EXPECT_GT(summary->requests, 10);
+  // A second database from the export: the same files, byte for byte.
+  if (GetParam() == Backend::kPostgres) {
+    store.reset();
+    ResetPostgres(uri_);
+  } else {
+    uri_ = (dir_ / "second.db").string();
+  }
+  auto copy = Open();
+  ASSERT_NE(copy, nullptr);
+  ImportThenExport(*copy, first, second, taxonomy_);
+  const auto a = ReadDirectory(first);
+  const auto b = ReadDirectory(second);
+  EXPECT_GE(a.size(), 6u);
+  for (const auto& [name, text] : a) {
+    ASSERT_TRUE(b.contains(name)) << name;
+    EXPECT_EQ(text, b.at(name)) << name;
+  }
+  EXPECT_EQ(a.size(), b.size());
+}
+
+// SQLite -> PostgreSQL -> SQLite through the export files, as
+// `ponte export --dir D` and `ponte import --db B D/*` do.
+TEST(StoreMigration, SqliteToPostgresToSqliteIsLossless) {
+  const std::string pg = PgUri();
+  if (pg.empty()) GTEST_SKIP() << "PONTE_TEST_PG_URI is not set: skipping PostgreSQL";
+  ResetPostgres(pg);
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("ponte_store_migration_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto taxonomy = io::LoadTaxonomy(PONTE_DATA_DIR);
+  ASSERT_TRUE(taxonomy.ok());
+
+  const std::string from_sqlite = (dir / "from_sqlite").string();
+  const std::string from_pg = (dir / "from_pg").string();
+  const std::string back = (dir / "back").string();
+  {
+    auto sqlite = Store::Open((dir / "a.db").string(), {.create_if_missing = true});
+    ASSERT_TRUE(sqlite.ok());
+    auto data =
+        io::ReadFiles(EventFiles(std::string(PONTE_DATA_DIR) + "/demo"), {.taxonomy = &*taxonomy});
+    ASSERT_TRUE(data.ok()) << data.status().ToString();
+    ASSERT_TRUE((*sqlite)->Import(*data, {}).ok());
+    PublishSomeMeetings(**sqlite);
+    auto exported = (*sqlite)->Export({.event_key = data->event->key});
+    ASSERT_TRUE(exported.ok());
+    ASSERT_TRUE(io::WriteDirectory(*exported, from_sqlite, exported->event->time_zone).ok());
+  }
+  ASSERT_TRUE(std::filesystem::exists(from_sqlite + "/meetings.csv"));
+  {
+    auto postgres = Store::Open(pg, {.create_if_missing = true});
+    ASSERT_TRUE(postgres.ok()) << postgres.status().ToString();
+    ImportThenExport(**postgres, from_sqlite, from_pg, *taxonomy);
+  }
+  {
+    auto sqlite = Store::Open((dir / "b.db").string(), {.create_if_missing = true});
+    ASSERT_TRUE(sqlite.ok());
+    ImportThenExport(**sqlite, from_pg, back, *taxonomy);
+  }
+  const auto a = ReadDirectory(from_sqlite);
+  for (const std::string& other : {from_pg, back}) {
+    const auto b = ReadDirectory(other);
+    EXPECT_EQ(a.size(), b.size()) << other;
+    for (const auto& [name, text] : a) {
+      ASSERT_TRUE(b.contains(name)) << other << "/" << name;
+      EXPECT_EQ(text, b.at(name)) << other << "/" << name;
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// ---- meetings ----------------------------------------------------------------------------
+
+TEST_P(StoreSuite, DatabaseRefusesDoubleBooking) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  // Organization 0 twice in slot 0.
+  std::vector<Meeting> clash{MakeMeeting(l, 0, 1, 0, 1), MakeMeeting(l, 0, 2, 0, 2)};
+  Status st = store->ReplaceMeetings(l.event, clash);
+  EXPECT_EQ(st.code(), StatusCode::kAborted);
+  EXPECT_THAT(st.message(), HasSubstr("two meetings in slot 1"));
+  EXPECT_TRUE(store->ListMeetings(l.event)->empty());
+  // Table 1 twice in slot 0.
+  std::vector<Meeting> table{MakeMeeting(l, 0, 1, 0, 1), MakeMeeting(l, 1, 2, 0, 1)};
+  st = store->ReplaceMeetings(l.event, table);
+  EXPECT_EQ(st.code(), StatusCode::kAborted);
+  EXPECT_THAT(st.message(), HasSubstr("table 1 is taken twice"));
+  EXPECT_TRUE(store->ListMeetings(l.event)->empty());
+
+  std::vector<Meeting> fine{MakeMeeting(l, 0, 1, 0, 1), MakeMeeting(l, 0, 2, 1, 2)};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, fine).ok());
+  EXPECT_EQ(store->ListMeetings(l.event)->size(), 2u);
+  EXPECT_TRUE(fine[0].id.valid());
+
+  // A walk-in with a busy side, and a move into a busy slot.
+  Meeting walk_in = MakeMeeting(l, 1, 2, 0, 2);
+  EXPECT_EQ(store->AddMeeting(walk_in).code(), StatusCode::kAborted);
+  Meeting moved = fine[1];
+  moved.slot = 0;
+  EXPECT_EQ(store->UpdateMeeting(moved, fine[1].version).code(), StatusCode::kAborted);
+  EXPECT_EQ(store->GetMeeting(fine[1].id)->slot, 1);
+  // A cancelled meeting frees its slot.
+  Meeting cancel = fine[0];
+  cancel.status = MeetingStatus::kCancelled;
+  ASSERT_TRUE(store->UpdateMeeting(cancel, fine[0].version).ok());
+  EXPECT_EQ(cancel.version, fine[0].version + 1);
+  walk_in = MakeMeeting(l, 1, 2, 0, 1);
+  ASSERT_TRUE(store->AddMeeting(walk_in).ok());
+  EXPECT_EQ(walk_in.version, 1);
+  EXPECT_EQ(store->ListMeetingsOf(l.event, l.orgs[1])->size(), 2u);  // the cancelled one too
+}
+
+TEST_P(StoreSuite, ReplaceMeetingsKeepsIdsAndBumpsVersions) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  Meeting by_request = MakeMeeting(l, 0, 1, 0, 1);
+  by_request.request = l.request;
+  std::vector<Meeting> first{by_request, MakeMeeting(l, 1, 2, 1, 1)};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, first).ok());
+  const MeetingId id0 = first[0].id;
+  const MeetingId id1 = first[1].id;
+  EXPECT_EQ(first[0].version, 1);
+
+  // Same place for the first, a new slot for the second (matched by pair).
+  std::vector<Meeting> second{by_request, MakeMeeting(l, 2, 1, 2, 2)};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, second).ok());
+  EXPECT_EQ(second[0].id, id0);
+  EXPECT_EQ(second[0].version, 1);
+  EXPECT_EQ(second[1].id, id1);
+  EXPECT_EQ(second[1].version, 2);
+  auto stored = store->GetMeeting(id1);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->slot, 2);
+  EXPECT_EQ(stored->version, 2);
+
+  // Trading places works (everything steps aside first).
+  Meeting swapped0 = by_request;
+  swapped0.slot = 2;
+  swapped0.table = 2;
+  Meeting swapped1 = MakeMeeting(l, 1, 2, 0, 1);
+  std::vector<Meeting> third{swapped0, swapped1};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, third).ok());
+  EXPECT_EQ(third[0].id, id0);
+  EXPECT_EQ(third[1].id, id1);
+
+  // Left out: cancelled, with a new version so calendars withdraw it.
+  std::vector<Meeting> fourth{swapped0};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, fourth).ok());
+  auto gone = store->GetMeeting(id1);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_EQ(gone->status, MeetingStatus::kCancelled);
+  EXPECT_EQ(gone->version, third[1].version + 1);
+  EXPECT_EQ(store->ListMeetings(l.event)->size(), 2u);
+}
+
+TEST_P(StoreSuite, StaleVersionsAreRefused) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  auto request = store->GetRequest(l.request);
+  ASSERT_TRUE(request.ok());
+  const int v = request->version;
+  MeetingRequest r = *request;
+  r.status = RequestStatus::kDeclined;
+  r.message = "Non questa volta — 下次吧";
+  ASSERT_TRUE(store->UpdateRequest(r, v).ok());
+  EXPECT_EQ(r.version, v + 1);
+  MeetingRequest late = *request;
+  late.status = RequestStatus::kCancelled;
+  Status st = store->UpdateRequest(late, v);
+  EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(st.message(), HasSubstr("reload"));
+  EXPECT_EQ(store->GetRequest(l.request)->message, "Non questa volta — 下次吧");
+  MeetingRequest missing = r;
+  missing.id = MeetingRequestId(999999);
+  EXPECT_EQ(store->UpdateRequest(missing, 1).code(), StatusCode::kNotFound);
+
+  std::vector<Meeting> timetable{MakeMeeting(l, 0, 1, 0, 1)};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, timetable).ok());
+  Meeting m = timetable[0];
+  m.slot = 3;
+  ASSERT_TRUE(store->UpdateMeeting(m, 1).ok());
+  EXPECT_EQ(m.version, 2);
+  Meeting stale = timetable[0];
+  stale.slot = 4;
+  EXPECT_EQ(store->UpdateMeeting(stale, 1).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store->GetMeeting(m.id)->slot, 3);
+
+  auto org = store->GetOrganization(l.orgs[0]);
+  ASSERT_TRUE(org.ok());
+  Organization o = *org;
+  o.name.Set("zh", "博洛尼亚大学（新）");
+  ASSERT_TRUE(store->UpdateOrganization(o, org->version).ok());
+  EXPECT_EQ(store->UpdateOrganization(o, org->version).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store->GetOrganization(l.orgs[0])->name.Get("zh"), "博洛尼亚大学（新）");
+}
+
+TEST_P(StoreSuite, RequestsDuplicatesAndExpiry) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  std::vector<MeetingRequest> added{{.key = "r2",
+                                     .from = l.orgs[1],
+                                     .to = l.orgs[2],
+                                     .message = "合作 — collaborazione",
+                                     .created_at = At(kNow),
+                                     .updated_at = At(kNow),
+                                     .expires_at = At(kNow + 60)}};
+  ASSERT_TRUE(store->AddRequests(l.event, added).ok());
+  EXPECT_TRUE(added[0].id.valid());
+  EXPECT_EQ(added[0].version, 1);
+  std::vector<MeetingRequest> again{added[0]};
+  again[0].version = 0;
+  EXPECT_EQ(store->AddRequests(l.event, again).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(store->ListRequestsOf(l.event, l.orgs[2])->size(), 1u);
+  EXPECT_EQ(store->ListRequestsOf(l.event, l.orgs[1])->size(), 2u);
+
+  EXPECT_TRUE(store->ExpireRequests(At(kNow + 59))->empty());
+  auto expired = store->ExpireRequests(At(kNow + 60));
+  ASSERT_TRUE(expired.ok());
+  ASSERT_EQ(expired->size(), 1u);
+  EXPECT_EQ((*expired)[0].status, RequestStatus::kExpired);
+  EXPECT_EQ((*expired)[0].message, "合作 — collaborazione");
+  EXPECT_EQ((*expired)[0].version, 2);
+}
+
+TEST_P(StoreSuite, RoadshowAndFeedbackRoundTrip) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  Roadshow r;
+  r.key = "roadshow-2026";
+  r.name.Set("zh", "西南路演");
+  r.name.Set("it", "Roadshow nel Sud-Ovest");
+  r.stages.push_back({.city = "Chengdu",
+                      .first_day = {2026, 4, 25},
+                      .last_day = {2026, 4, 27},
+                      .base_name = "Hotel",
+                      .base = GeoPoint{30.657, 104.0665},
+                      .teams = 2});
+  RoadshowVisit v;
+  v.key = "scu";
+  v.name.Set("zh", "四川大学");
+  v.location = GeoPoint{30.630912345678, 104.083456789012};
+  v.windows.push_back({{2026, 4, 25}, Minutes(540), Minutes(1020)});
+  r.visits.push_back(v);
+  ASSERT_TRUE(store->PutRoadshow(r).ok());
+  auto back = store->GetRoadshow("roadshow-2026");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->name, r.name);
+  EXPECT_EQ(back->stages, r.stages);
+  ASSERT_EQ(back->visits.size(), 1u);
+  v.id = back->visits[0].id;
+  EXPECT_EQ(back->visits[0], v);  // doubles exactly
+  EXPECT_EQ(store->GetRoadshow("nope").status().code(), StatusCode::kNotFound);
+
+  const Loaded l = LoadSmallEvent(*store);
+  std::vector<Meeting> timetable{MakeMeeting(l, 0, 1, 0, 1)};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, timetable).ok());
+  Feedback f{.meeting = timetable[0].id,
+             .organization = l.orgs[0],
+             .rating = 4,
+             .follow_up = true,
+             .comment = "Molto utile — 很有帮助",
+             .created_at = At(kNow)};
+  ASSERT_TRUE(store->PutFeedback(f).ok());
+  f.rating = 5;
+  ASSERT_TRUE(store->PutFeedback(f).ok());
+  auto feedback = store->ListFeedback(l.event);
+  ASSERT_TRUE(feedback.ok());
+  ASSERT_EQ(feedback->size(), 1u);
+  EXPECT_EQ((*feedback)[0].rating, 5);
+  EXPECT_EQ((*feedback)[0].comment, "Molto utile — 很有帮助");
+  f.rating = 9;  // the schema's CHECK refuses it
+  EXPECT_EQ(store->PutFeedback(f).code(), StatusCode::kAborted);
+}
+
+// ---- accounts -----------------------------------------------------------------------------
+
+TEST_P(StoreSuite, AccountsCredentialsAndOneTimeTokens) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  User u{.email = "wang.wei@scu.edu.cn", .name = "王伟", .locale = "zh", .created_at = At(kNow)};
+  ASSERT_TRUE(store->CreateUser(u).ok());
+  EXPECT_TRUE(u.id.valid());
+  User twin{.email = "wang.wei@scu.edu.cn", .name = "Wang", .created_at = At(kNow)};
+  EXPECT_EQ(store->CreateUser(twin).code(), StatusCode::kAlreadyExists);
+  auto found = store->FindUserByEmail("wang.wei@scu.edu.cn");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->name, "王伟");
+  EXPECT_EQ(store->FindUserByEmail("nobody@example.org").status().code(), StatusCode::kNotFound);
+  u.verified = true;
+  u.name = "王伟 (Wang Wei)";
+  ASSERT_TRUE(store->UpdateUser(u).ok());
+  EXPECT_TRUE(store->GetUser(u.id)->verified);
+  EXPECT_EQ(store->GetUser(u.id)->name, "王伟 (Wang Wei)");
+
+  Membership m{.user = u.id, .event = l.event, .organization = l.orgs[1]};
+  ASSERT_TRUE(store->PutMembership(m).ok());
+  m.validated = true;
+  ASSERT_TRUE(store->PutMembership(m).ok());  // upsert
+  Membership organizer{.user = u.id, .event = l.event, .role = Role::kOrganizer};
+  ASSERT_TRUE(store->PutMembership(organizer).ok());
+  auto memberships = store->ListMemberships(u.id);
+  ASSERT_TRUE(memberships.ok());
+  ASSERT_EQ(memberships->size(), 2u);
+  EXPECT_EQ((*memberships)[0].role, Role::kOrganizer);  // ordered by role code
+  EXPECT_TRUE((*memberships)[1].validated);
+  EXPECT_EQ((*memberships)[1].organization, l.orgs[1]);
+  EXPECT_EQ(store->ListEventMembers(l.event)->size(), 2u);
+
+  Credential c{.token_hash = "abc123",
+               .user = u.id,
+               .kind = CredentialKind::kApiToken,
+               .label = "calendario — 日历",
+               .created_at = At(kNow),
+               .expires_at = At(kNow + 3600)};
+  ASSERT_TRUE(store->CreateCredential(c).ok());
+  auto cred = store->FindCredential("abc123", At(kNow + 10));
+  ASSERT_TRUE(cred.ok());
+  EXPECT_EQ(cred->kind, CredentialKind::kApiToken);
+  EXPECT_EQ(cred->label, "calendario — 日历");
+  EXPECT_EQ(store->FindCredential("abc123", At(kNow + 3600)).status().code(),
+            StatusCode::kNotFound);
+  ASSERT_TRUE(store->DeleteCredential("abc123").ok());
+  EXPECT_EQ(store->FindCredential("abc123", At(kNow)).status().code(), StatusCode::kNotFound);
+
+  OneTimeToken invite{.token_hash = "t1",
+                      .purpose = OneTimePurpose::kInvitation,
+                      .email = "giulia@unibo.it",
+                      .event = l.event,
+                      .role = Role::kParticipant,
+                      .organization = l.orgs[0],
+                      .expires_at = At(kNow + 600)};
+  ASSERT_TRUE(store->PutOneTimeToken(invite).ok());
+  auto used = store->ConsumeOneTimeToken("t1", At(kNow));
+  ASSERT_TRUE(used.ok()) << used.status().ToString();
+  EXPECT_EQ(used->purpose, OneTimePurpose::kInvitation);
+  EXPECT_EQ(used->organization, l.orgs[0]);
+  EXPECT_EQ(used->event, l.event);
+  EXPECT_FALSE(used->user.valid());
+  EXPECT_EQ(store->ConsumeOneTimeToken("t1", At(kNow)).status().code(), StatusCode::kNotFound);
+  OneTimeToken old{.token_hash = "t2", .email = "x@example.org", .expires_at = At(kNow)};
+  ASSERT_TRUE(store->PutOneTimeToken(old).ok());
+  auto expired = store->ConsumeOneTimeToken("t2", At(kNow));
+  EXPECT_EQ(expired.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(expired.status().message(), HasSubstr("expired"));
+
+  ASSERT_TRUE(store->RecordLoginFailure("wang.wei@scu.edu.cn", At(kNow)).ok());
+  ASSERT_TRUE(store->RecordLoginFailure("wang.wei@scu.edu.cn", At(kNow + 5)).ok());
+  EXPECT_EQ(*store->CountLoginFailures("wang.wei@scu.edu.cn", At(kNow)), 2);
+  EXPECT_EQ(*store->CountLoginFailures("wang.wei@scu.edu.cn", At(kNow + 1)), 1);
+  EXPECT_EQ(*store->CountLoginFailures("other", At(0)), 0);
+}
+
+TEST_P(StoreSuite, AuditLogPagesNewestFirst) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    AuditEntry e{.at = At(kNow + i),
+                 .event = l.event,
+                 .action = "schedule.publish",
+                 .target = "orario " + std::to_string(i) + " — 日程",
+                 .details = R"({"meetings":)" + std::to_string(i) + "}"};
+    ASSERT_TRUE(store->AppendAudit(e).ok());
+    ids.push_back(e.id);
+  }
+  auto page = store->ListAudit(l.event, 2, 0);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->size(), 2u);
+  EXPECT_EQ((*page)[0].id, ids[4]);
+  EXPECT_EQ((*page)[0].target, "orario 4 — 日程");
+  EXPECT_EQ((*page)[0].details, R"({"meetings":4})");
+  auto next = store->ListAudit(l.event, 10, (*page)[1].id);
+  ASSERT_TRUE(next.ok());
+  ASSERT_EQ(next->size(), 3u);
+  EXPECT_EQ((*next)[0].id, ids[2]);
+  EXPECT_EQ((*next)[2].id, ids[0]);
+  EXPECT_TRUE(store->ListAudit(EventId(l.event.value() + 1), 10, 0)->empty());
+}
+
+TEST_P(StoreSuite, OutboxKeepsUnsentUntilMarked) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  OutboxMessage a{.created_at = At(kNow),
+                  .to = "giulia@unibo.it",
+                  .subject = "Conferma dell'incontro — 会议确认",
+                  .body = "Gentile Giulia,\n您的会议已确认。\n",
+                  .kind = "request"};
+  OutboxMessage b = a;
+  b.to = "wang.wei@scu.edu.cn";
+  ASSERT_TRUE(store->EnqueueMessage(a).ok());
+  ASSERT_TRUE(store->EnqueueMessage(b).ok());
+  ASSERT_TRUE(store->MarkMessageSent(a.id, At(kNow + 1)).ok());
+  auto unsent = store->ListOutbox(10, true);
+  ASSERT_TRUE(unsent.ok());
+  ASSERT_EQ(unsent->size(), 1u);
+  EXPECT_EQ((*unsent)[0].id, b.id);
+  EXPECT_EQ((*unsent)[0].body, "Gentile Giulia,\n您的会议已确认。\n");
+  auto all = store->ListOutbox(10, false);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[1].id, a.id);
+  EXPECT_EQ((*all)[1].sent_at, At(kNow + 1));
+  EXPECT_FALSE((*all)[0].sent_at.has_value());
+}
+
+// ---- jobs ------------------------------------------------------------------------------------
+
+TEST_P(StoreSuite, JobsClaimUpdateCancelAndReclaimStale) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  Job j{
+      .event = l.event, .kind = "schedule", .parameters = R"({"seed":7})", .created_at = At(kNow)};
+  ASSERT_TRUE(store->CreateJob(j).ok());
+  Job other{.kind = "schedule", .created_at = At(kNow)};
+  ASSERT_TRUE(store->CreateJob(other).ok());
+
+  auto claimed = store->ClaimJob("server-a", At(kNow + 1), Seconds(60));
+  ASSERT_TRUE(claimed.ok() && claimed->has_value());
+  EXPECT_EQ((*claimed)->id, j.id);  // oldest first
+  EXPECT_EQ((*claimed)->state, JobState::kRunning);
+  EXPECT_EQ((*claimed)->worker, "server-a");
+  EXPECT_EQ((*claimed)->parameters, R"({"seed":7})");
+
+  ASSERT_TRUE(store->RequestJobCancel(other.id).ok());  // queued: cancelled at once
+  EXPECT_EQ(store->GetJob(other.id)->state, JobState::kCancelled);
+  EXPECT_FALSE(store->ClaimJob("server-b", At(kNow + 2), Seconds(60))->has_value());
+
+  // server-a stops reporting; after stale_after server-b takes the job over.
+  EXPECT_FALSE(store->ClaimJob("server-b", At(kNow + 60), Seconds(60))->has_value());
+  auto taken = store->ClaimJob("server-b", At(kNow + 62), Seconds(60));
+  ASSERT_TRUE(taken.ok() && taken->has_value());
+  EXPECT_EQ((*taken)->id, j.id);
+  EXPECT_EQ((*taken)->worker, "server-b");
+
+  Job running = **taken;
+  running.progress = R"({"phase":"调度"})";
+  running.updated_at = At(kNow + 63);
+  ASSERT_TRUE(store->RequestJobCancel(running.id).ok());
+  ASSERT_TRUE(store->UpdateJob(running).ok());
+  EXPECT_TRUE(running.cancel_requested);  // reported back to the worker
+  running.state = JobState::kCancelled;
+  ASSERT_TRUE(store->UpdateJob(running).ok());
+  auto final_state = store->GetJob(j.id);
+  EXPECT_EQ(final_state->state, JobState::kCancelled);
+  EXPECT_EQ(final_state->progress, R"({"phase":"调度"})");
+  EXPECT_EQ(store->GetJob(JobId(999999)).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store->RequestJobCancel(JobId(999999)).code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreSuite, TwoConnectionsClaimEachJobExactlyOnce) {
+  constexpr int kJobs = 60;
+  constexpr int kWorkers = 2;
+  {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    for (int i = 0; i < kJobs; ++i) {
+      Job j{.kind = "schedule", .created_at = At(kNow)};
+      ASSERT_TRUE(store->CreateJob(j).ok());
+    }
+  }
+  std::vector<std::vector<std::int64_t>> claimed(kWorkers);
+  std::vector<std::string> errors(kWorkers);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWorkers; ++w) {
+    threads.emplace_back([&, w] {
+      auto store = Store::Open(uri_, {});
+      if (!store.ok()) {
+        errors[static_cast<std::size_t>(w)] = store.status().ToString();
+        return;
+      }
+      const std::string worker = "server-" + std::to_string(w);
+      while (true) {
+        auto job = (*store)->ClaimJob(worker, At(kNow + 1), Seconds(3600));
+        if (!job.ok()) {
+          errors[static_cast<std::size_t>(w)] = job.status().ToString();
+          return;
+        }
+        if (!job->has_value()) return;
+        claimed[static_cast<std::size_t>(w)].push_back((*job)->id.value());
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  std::multiset<std::int64_t> all;
+  for (int w = 0; w < kWorkers; ++w) {
+    EXPECT_EQ(errors[static_cast<std::size_t>(w)], "") << "worker " << w;
+    all.insert(claimed[static_cast<std::size_t>(w)].begin(),
+               claimed[static_cast<std::size_t>(w)].end());
+  }
+  EXPECT_EQ(all.size(), static_cast<std::size_t>(kJobs));
+  for (std::int64_t id : all) EXPECT_EQ(all.count(id), 1u) << "job " << id;
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  for (std::int64_t id : all) {
+    auto job = store->GetJob(JobId(id));
+    ASSERT_TRUE(job.ok());
+    EXPECT_EQ(job->state, JobState::kRunning);
+  }
+}
+
+}  // namespace
+}  // namespace ponte
