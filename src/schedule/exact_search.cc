@@ -8,7 +8,7 @@ namespace {
 constexpr long kNeighbourhoodConflicts = 1000;
 constexpr double kMinShare = 0.1;
 constexpr double kMaxShare = 0.8;
-constexpr int kNeighbourhoodsPerBoundStep = 4;
+constexpr int kNeighbourhoodsPerBoundStep = 2;
 
 std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
 
@@ -103,34 +103,24 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
     ub = BreaksOf(*best);
     model_.SetPhases(*best);
   }
+  lb = std::max(lb, model_.core_bound());
   if (lb >= ub || deadline_.Expired()) return true;
-  const SatModel::Answer answer = model_.Solve(lb, {}, lb_conflicts_);
+  // Core-guided step: every participant at its bound; a core raises the bound by one.
+  const SatModel::Answer answer = model_.SolveCores(lb_conflicts_);
   if (answer == SatModel::Answer::kSat) {
     *best = model_.Extract();
     ub = BreaksOf(*best);
+    lb = std::max(lb, model_.core_bound());
     model_.SetPhases(*best);
     return true;
   }
   if (answer == SatModel::Answer::kUnsat) {
     if (!model_.BoundUsed()) return false;
-    ++lb;
+    lb = std::max(lb, model_.core_bound());
     return true;
   }
   lb_conflicts_ += lb_conflicts_ / 2;
-  // Solution-guided step: the whole model, phases at the best schedule, one break fewer.
-  if (lb < ub - 1 && !deadline_.Expired()) {
-    const SatModel::Answer global = model_.Solve(ub - 1, {}, improve_conflicts_);
-    if (global == SatModel::Answer::kSat) {
-      *best = model_.Extract();
-      ub = BreaksOf(*best);
-      model_.SetPhases(*best);
-    } else if (global == SatModel::Answer::kUnsat && model_.BoundUsed()) {
-      lb = std::max(lb, ub);  // nothing below ub: the best is optimal
-      return true;
-    } else {
-      improve_conflicts_ += improve_conflicts_ / 2;
-    }
-  }
+  // Large-neighbourhood steps: keep most of the best schedule, ask for one break fewer.
   for (int step = 0; step < kNeighbourhoodsPerBoundStep && lb < ub && !deadline_.Expired();
        ++step) {
     const auto fixed = Neighbourhood(*best, share_);

@@ -48,8 +48,8 @@ class ExactSearch {
   bool Round(Solution* best, int* best_breaks, int* lower_bound);
 
  private:
-  static constexpr long kFirstConflicts = 2000;  // first lower-bound step
-  static constexpr double kStartShare = 0.3;     // share of meetings a neighbourhood frees
+  static constexpr long kFirstConflicts = 10'000;  // first core-guided step
+  static constexpr double kStartShare = 0.3;       // share of meetings a neighbourhood frees
   std::vector<std::pair<MeetingIndex, SlotIndex>> Neighbourhood(const Solution& current,
                                                                 double share);
   int BreaksOf(const Solution& solution);
@@ -60,7 +60,6 @@ class ExactSearch {
   Rng& rng_;
   const Deadline& deadline_;
   long lb_conflicts_;
-  long improve_conflicts_ = 2000;
   double share_;
 };
 

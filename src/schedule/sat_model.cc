@@ -19,11 +19,10 @@ class DeadlineTerminatorImpl final : public CaDiCaL::Terminator {
   const Deadline& deadline_;
 };
 
-namespace {
-
-class Cnf {
+// Clause and counter builder over the model's solver (variables numbered from 1).
+class SatCnf {
  public:
-  explicit Cnf(CaDiCaL::Solver& solver) : solver_(solver) {}
+  explicit SatCnf(CaDiCaL::Solver& solver) : solver_(solver) {}
   Lit NewVar() { return ++variables_; }
   int variables() const { return variables_; }
   void Add(std::initializer_list<Lit> clause) {
@@ -72,13 +71,28 @@ class Cnf {
   // o[j] true if at least j+1 inputs are true (upward clauses); with `exact`
   // also the downward clauses, so o[j] false implies fewer than j+1.
   std::vector<Lit> Totalizer(const std::vector<Lit>& inputs, std::size_t cap, bool exact) {
-    if (inputs.empty()) return {};
-    if (inputs.size() == 1) return {inputs[0]};
-    const std::size_t half = inputs.size() / 2;
-    const std::vector<Lit> left =
-        Totalizer({inputs.begin(), inputs.begin() + static_cast<std::ptrdiff_t>(half)}, cap, exact);
-    const std::vector<Lit> right =
-        Totalizer({inputs.begin() + static_cast<std::ptrdiff_t>(half), inputs.end()}, cap, exact);
+    std::vector<std::vector<Lit>> parts;
+    for (Lit lit : inputs) parts.push_back({lit});
+    return Sum(parts, 0, parts.size(), cap, exact);
+  }
+
+  // The same tree over unary numbers (each part a counter as returned above).
+  std::vector<Lit> Sum(const std::vector<std::vector<Lit>>& parts, std::size_t begin,
+                       std::size_t end, std::size_t cap, bool exact) {
+    if (begin >= end) return {};
+    if (end - begin == 1) {
+      const std::vector<Lit>& part = parts[begin];
+      return {part.begin(), part.begin() + static_cast<std::ptrdiff_t>(std::min(cap, part.size()))};
+    }
+    const std::size_t middle = begin + (end - begin) / 2;
+    return Merge(Sum(parts, begin, middle, cap, exact), Sum(parts, middle, end, cap, exact), cap,
+                 exact);
+  }
+
+  std::vector<Lit> Merge(const std::vector<Lit>& left, const std::vector<Lit>& right,
+                         std::size_t cap, bool exact) {
+    if (left.empty()) return right;
+    if (right.empty()) return left;
     const std::size_t size = std::min(cap, left.size() + right.size());
     std::vector<Lit> out(size);
     for (Lit& lit : out) lit = NewVar();
@@ -114,8 +128,6 @@ class Cnf {
   CaDiCaL::Solver& solver_;
   int variables_ = 0;
 };
-
-}  // namespace
 
 SatModel::SatModel(const Deadline& deadline)
     : deadline_(deadline),
@@ -153,7 +165,8 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
 
   std::unique_ptr<SatModel> model(new SatModel(deadline));
   CaDiCaL::Solver& solver = *model->solver_;
-  Cnf cnf(solver);
+  model->cnf_ = std::make_unique<SatCnf>(solver);
+  SatCnf& cnf = *model->cnf_;
   auto& x = model->x_;
   x.assign(meeting_count, std::vector<Lit>(slot_count, 0));
   for (std::size_t m = 0; m < meeting_count; ++m) {
@@ -191,6 +204,18 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
       }
       cnf.Add(any);
     }
+    // Redundant: p is busy in exactly as many slots as it has meetings. Without
+    // it CDCL needs pigeonhole refutations whenever a gap squeezes p's window.
+    std::vector<Lit> busy;
+    for (std::size_t t = 0; t < slot_count; ++t) {
+      if (u[p][t] != 0) busy.push_back(u[p][t]);
+    }
+    const auto need = static_cast<std::size_t>(meetings_included[p]);
+    if (need >= 2 && busy.size() > need) {
+      const std::vector<Lit> count = cnf.Totalizer(busy, need + 1, /*exact=*/true);
+      cnf.Add({count[need - 1]});
+      if (count.size() > need) cnf.Add({-count[need]});
+    }
   }
   // Tables per slot.
   for (std::size_t t = 0; t < slot_count; ++t) {
@@ -199,7 +224,23 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
       if (x[m][t] != 0) here.push_back(x[m][t]);
     }
     const SessionIndex s = problem.slots[t].session;
-    cnf.AtMostK(here, problem.sessions[static_cast<std::size_t>(s)].tables);
+    const int tables = problem.sessions[static_cast<std::size_t>(s)].tables;
+    if (options.busy_per_slot) {
+      cnf.AtMostK(here, tables);
+    } else if (static_cast<int>(here.size()) > tables) {
+      // Loose tables: the counter is added when a model first overfills the slot.
+      model->lazy_tables_.push_back({std::move(here), tables});
+    }
+    // Redundant: at most two busy participants per table.
+    std::vector<Lit> busy;
+    for (std::size_t p = 0; p < participant_count; ++p) {
+      if (u[p][t] != 0) busy.push_back(u[p][t]);
+    }
+    const auto most = static_cast<std::size_t>(2 * tables);
+    if (options.busy_per_slot && busy.size() > most) {
+      const std::vector<Lit> count = cnf.Totalizer(busy, most + 1, /*exact=*/false);
+      cnf.Add({-count[most]});
+    }
   }
   if (deadline.Expired()) return nullptr;
   // Interpreters: z[m][t][i], each interpreter serves at most one meeting per slot.
@@ -281,15 +322,70 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
     }
   }
   if (deadline.Expired()) return nullptr;
+  // Breaks per participant (exact counters: fairness, cores and the total use them).
+  std::vector<std::vector<Lit>> counts(participant_count);
+  std::size_t max_count = 0;
+  for (std::size_t p = 0; p < participant_count; ++p) {
+    counts[p] = cnf.Totalizer(breaks_of[p], breaks_of[p].size(), /*exact=*/true);
+    max_count = std::max(max_count, counts[p].size());
+  }
+  // Redundant: busy at t and at t' >= t + k on one day (k = p's meetings) leaves
+  // an idle slot between them, so p has a break. Under "no break for p" these
+  // are binary clauses that confine p's block as soon as one meeting is placed.
+  for (std::size_t p = 0; p < participant_count; ++p) {
+    if (counts[p].empty()) continue;
+    const auto k = static_cast<std::size_t>(meetings_included[p]);
+    for (std::size_t t = 0; t < slot_count; ++t) {
+      if (u[p][t] == 0) continue;
+      for (std::size_t later = t + k; later < slot_count; ++later) {
+        if (domains.day_of_slot[later] != domains.day_of_slot[t]) break;
+        if (u[p][later] != 0) cnf.Add({-u[p][t], -u[p][later], counts[p][0]});
+      }
+    }
+  }
+  // Block starts: st = "p is busy exactly in [s, s + k)", i.e. p without a
+  // break. Deciding one places p's whole day; most participants of a good
+  // schedule have no break, so these are the decisions that pay.
+  for (std::size_t p = 0; p < participant_count; ++p) {
+    if (counts[p].empty()) continue;
+    // Only for a participant whose meetings all fall on one day.
+    int day = -1;
+    bool one_day = true;
+    for (std::size_t t = 0; t < slot_count && one_day; ++t) {
+      if (u[p][t] == 0) continue;
+      if (day >= 0 && domains.day_of_slot[t] != day) one_day = false;
+      day = domains.day_of_slot[t];
+    }
+    if (!one_day) continue;
+    const auto k = static_cast<std::size_t>(meetings_included[p]);
+    std::vector<Lit> starts;
+    std::vector<std::vector<Lit>> covering(slot_count);
+    for (std::size_t s0 = 0; s0 + k <= slot_count; ++s0) {
+      bool ok = domains.day_of_slot[s0] == domains.day_of_slot[s0 + k - 1];
+      for (std::size_t t = s0; ok && t < s0 + k; ++t) ok = u[p][t] != 0;
+      if (!ok) continue;
+      const Lit st = cnf.NewVar();
+      starts.push_back(st);
+      for (std::size_t t = s0; t < s0 + k; ++t) {
+        cnf.Add({-st, u[p][t]});
+        covering[t].push_back(st);
+      }
+      cnf.Add({-st, -counts[p][0]});
+    }
+    std::vector<Lit> some = starts;
+    some.push_back(counts[p][0]);
+    cnf.Add(some);
+    for (std::size_t t = 0; t < slot_count; ++t) {
+      if (u[p][t] == 0) continue;
+      std::vector<Lit> clause = covering[t];
+      clause.push_back(counts[p][0]);
+      clause.push_back(-u[p][t]);
+      cnf.Add(clause);
+    }
+  }
   // Fairness: if some participant has >= c + d + 1 breaks, every one has >= c + 1.
   if (options.fairness) {
     const auto d = static_cast<std::size_t>(*options.fairness);
-    std::size_t max_count = 0;
-    std::vector<std::vector<Lit>> counts(participant_count);
-    for (std::size_t p = 0; p < participant_count; ++p) {
-      counts[p] = cnf.Totalizer(breaks_of[p], breaks_of[p].size(), /*exact=*/true);
-      max_count = std::max(max_count, counts[p].size());
-    }
     std::vector<Lit> someone(max_count);
     for (Lit& lit : someone) lit = cnf.NewVar();
     for (std::size_t p = 0; p < participant_count; ++p) {
@@ -307,9 +403,23 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
       }
     }
   }
+  // Proven per-participant bounds become facts; the rest is what the cores may raise.
+  model->core_bound_ = 0;
+  for (std::size_t p = 0; p < participant_count; ++p) {
+    const auto floor = p < options.participant_bounds.size()
+                           ? static_cast<std::size_t>(std::max(0, options.participant_bounds[p]))
+                           : std::size_t{0};
+    if (floor > counts[p].size()) {
+      cnf.Add(std::vector<Lit>{});  // more breaks than p can have: no schedule
+      continue;
+    }
+    if (floor > 0) cnf.Add({counts[p][floor - 1]});
+    model->core_bound_ += static_cast<int>(floor);
+    if (floor < counts[p].size()) model->softs_.push_back({counts[p], floor});
+  }
   const std::size_t cap =
       std::min(all_breaks.size(), static_cast<std::size_t>(std::max(options.cap, 0)) + 1);
-  model->total_ = cnf.Totalizer(all_breaks, std::max<std::size_t>(cap, 1), false);
+  model->total_ = cnf.Sum(counts, 0, counts.size(), std::max<std::size_t>(cap, 1), false);
   if (deadline.Expired()) return nullptr;
   return model;
 }
@@ -323,28 +433,85 @@ void SatModel::SetPhases(const Solution& solution) {
   }
 }
 
+int SatModel::Run(const std::vector<int>& assumptions, long conflict_limit) {
+  for (;;) {
+    for (Lit lit : assumptions) solver_->assume(lit);
+    if (conflict_limit >= 0) solver_->limit("conflicts", static_cast<int>(conflict_limit));
+    const int result = solver_->solve();
+    if (result != 10) return result;
+    // A model that overfills a loose slot: add that slot's counter and go on.
+    // (Read every value first: adding a clause ends the satisfied state.)
+    std::vector<LazyTables*> overfilled;
+    for (LazyTables& slot : lazy_tables_) {
+      if (slot.literals.empty()) continue;
+      int used = 0;
+      for (Lit lit : slot.literals) used += solver_->val(lit) > 0 ? 1 : 0;
+      if (used > slot.tables) overfilled.push_back(&slot);
+    }
+    if (overfilled.empty()) return result;
+    for (LazyTables* slot : overfilled) {
+      cnf_->AtMostK(slot->literals, slot->tables);
+      slot->literals.clear();
+    }
+  }
+}
+
 SatModel::Answer SatModel::Solve(int bound,
                                  const std::vector<std::pair<MeetingIndex, SlotIndex>>& fixed,
                                  long conflict_limit) {
   bound_used_ = false;
   bound_literal_ = 0;
   if (deadline_.Expired()) return Answer::kUnknown;
+  std::vector<Lit> assumptions;
   if (bound >= 0 && static_cast<std::size_t>(bound) < total_.size()) {
     bound_literal_ = -total_[static_cast<std::size_t>(bound)];
-    solver_->assume(bound_literal_);
+    assumptions.push_back(bound_literal_);
   }
   for (const auto& [m, t] : fixed) {
     const Lit lit = x_[static_cast<std::size_t>(m)][static_cast<std::size_t>(t)];
-    if (lit != 0) solver_->assume(lit);
+    if (lit != 0) assumptions.push_back(lit);
   }
-  if (conflict_limit >= 0) solver_->limit("conflicts", static_cast<int>(conflict_limit));
-  const int result = solver_->solve();
+  const int result = Run(assumptions, conflict_limit);
   if (result == 10) return Answer::kSat;
   if (result == 20) {
     bound_used_ = bound_literal_ != 0 && solver_->failed(bound_literal_);
     return Answer::kUnsat;
   }
   return Answer::kUnknown;
+}
+
+SatModel::Answer SatModel::SolveCores(long conflict_limit) {
+  bound_used_ = false;
+  if (deadline_.Expired()) return Answer::kUnknown;
+  std::vector<Lit> assumptions;
+  for (const Soft& soft : softs_) assumptions.push_back(-soft.counter[soft.level]);
+  const int result = Run(assumptions, conflict_limit);
+  if (result == 10) return Answer::kSat;
+  if (result != 20) return Answer::kUnknown;
+  // The failed assumptions form a core: at least one of them is violated.
+  std::vector<Lit> violated;
+  std::vector<Soft> kept;
+  for (Soft& soft : softs_) {
+    const Lit lit = soft.counter[soft.level];
+    if (!solver_->failed(-lit)) {
+      kept.push_back(std::move(soft));
+      continue;
+    }
+    violated.push_back(lit);
+    ++soft.level;  // the next unit of this counter is a soft of its own
+    if (soft.level < soft.counter.size()) kept.push_back(std::move(soft));
+  }
+  if (violated.empty()) return Answer::kUnsat;  // the constraints alone
+  bound_used_ = true;
+  ++core_bound_;
+  if (violated.size() > 1) {
+    // One of them is paid for; a second one costs one more.
+    std::vector<Lit> sum = cnf_->Totalizer(violated, violated.size(), /*exact=*/false);
+    cnf_->Add({sum[0]});
+    kept.push_back({std::move(sum), 1});
+  }
+  softs_ = std::move(kept);
+  return Answer::kUnsat;
 }
 
 Solution SatModel::Extract() const {

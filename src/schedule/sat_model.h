@@ -32,6 +32,10 @@ struct SatModelOptions {
   std::optional<int> fairness;
   int cap = 64;               // largest total-break bound that can be asked for
   std::vector<char> include;  // meetings to schedule (others stay unscheduled); empty = all
+  // Proven lower bounds on each participant's breaks (lower_bound.h); empty = none.
+  std::vector<int> participant_bounds;
+  // Redundant "busy participants per slot <= 2 x tables" (helps when tables are tight).
+  bool busy_per_slot = false;
   std::size_t max_variables = 1'000'000;
 };
 
@@ -52,20 +56,42 @@ class SatModel {
   // After kUnsat: true if the break bound took part in the refutation (false
   // means the constraints alone, with `fixed`, are unsatisfiable).
   bool BoundUsed() const { return bound_used_; }
+  // Core-guided lower bound (OLL): asks for a schedule with every participant
+  // at its current bound. kUnsat with BoundUsed(): the bound rose by one (the
+  // core is relaxed); kUnsat without: no schedule at all; kSat: the schedule
+  // has exactly core_bound() breaks, an optimum.
+  Answer SolveCores(long conflict_limit);
+  int core_bound() const { return core_bound_; }
   Solution Extract() const;  // after kSat: the time assignment
   void SetPhases(const Solution& solution);
   int cap() const { return static_cast<int>(total_.size()); }
 
  private:
   explicit SatModel(const Deadline& deadline);
+  // solve() under `assumptions`, adding the counters of overfilled loose slots
+  // until a model respects every table count. CaDiCaL's result code.
+  int Run(const std::vector<int>& assumptions, long conflict_limit);
+  struct LazyTables {
+    std::vector<int> literals;  // x[m][t] of the slot; empty once encoded
+    int tables = 0;
+  };
+  // "counter[level] is false" is assumed: at most `level` of the counted breaks.
+  struct Soft {
+    std::vector<int> counter;
+    std::size_t level = 0;
+  };
 
   const Deadline& deadline_;
   std::unique_ptr<CaDiCaL::Solver> solver_;
   std::unique_ptr<class DeadlineTerminatorImpl> terminator_;
+  std::unique_ptr<class SatCnf> cnf_;
   std::vector<std::vector<int>> x_;  // [meeting][slot], 0 = no variable
   std::vector<int> total_;           // total_[k]: at least k+1 breaks
   bool bound_used_ = false;
   int bound_literal_ = 0;
+  std::vector<Soft> softs_;
+  std::vector<LazyTables> lazy_tables_;
+  int core_bound_ = 0;
 };
 
 }  // namespace ponte::schedule

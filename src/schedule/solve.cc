@@ -3,6 +3,7 @@
 #include "schedule/exact_search.h"
 #include "schedule/feasibility.h"
 #include "schedule/local_search.h"
+#include "schedule/lower_bound.h"
 #include "schedule/sat_model.h"
 #include "schedule/schedule.h"
 #include "schedule/tables.h"
@@ -14,9 +15,24 @@ namespace {
 constexpr std::int64_t kFirstIterations = 800'000;
 constexpr std::int64_t kSliceIterations = 400'000;
 // SAT rounds in a row after a local-search slice that found nothing better.
-constexpr int kRoundsWithoutLocalSearch = 3;
+constexpr int kRoundsWithoutLocalSearch = 5;
 // Total-break bound the SAT model can express when no complete schedule is known yet.
 constexpr int kUnboundedCap = 64;
+// Share of the table-slots the meetings fill from which the tables count as tight.
+constexpr double kTightTables = 0.8;
+
+// The redundant "busy participants per slot" constraints pay off when the
+// meetings fill most table-slots (tic-13crafc) and cost time otherwise.
+bool TablesAreTight(const Problem& problem) {
+  std::size_t capacity = 0;
+  for (const Slot& slot : problem.slots) {
+    capacity +=
+        static_cast<std::size_t>(problem.sessions[static_cast<std::size_t>(slot.session)].tables);
+  }
+  std::size_t meetings = 0;
+  for (const Meeting& meeting : problem.meetings) meetings += meeting.cancelled ? 0 : 1;
+  return static_cast<double>(meetings) >= kTightTables * static_cast<double>(capacity);
+}
 
 }  // namespace
 
@@ -59,6 +75,19 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
     }
   }
 
+  // Per-participant bounds (every meeting is held when require_all): a target
+  // for the local search and facts for the SAT model.
+  std::vector<int> participant_bounds;
+  int lower_bound = 0;
+  if (problem.require_all) {
+    participant_bounds = ParticipantBreakBounds(problem, domains, {});
+    if (options.fairness) {
+      RaiseForFairness(problem, domains, {}, *options.fairness, &participant_bounds);
+    }
+    for (int bound : participant_bounds) lower_bound += bound;
+  }
+  progress.lower_bound = lower_bound;
+
   Rng rng(options.seed);
   Timetable tt(problem, domains, options.fairness);
   report("construct");
@@ -71,15 +100,16 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
   // The first local search and the slices between SAT rounds are sized in
   // iterations (deterministic); the time limit only cuts them short.
   if (options.exact) improve.max_iterations = kFirstIterations;
+  improve.target_breaks = lower_bound;
   Improve(tt, rng, deadline, improve);
   Solution best = tt.ToSolution();
   Cost cost = tt.cost();
   progress.best_breaks = cost.breaks;
-  int lower_bound = 0;
-  bool proven = false;
+  bool proven = cost.unscheduled_weight == 0 && cost.fairness_excess == 0 &&
+                cost.breaks <= lower_bound && problem.require_all;
   bool infeasible = false;
 
-  if (options.exact && !deadline.Expired()) {
+  if (options.exact && !proven && !deadline.Expired()) {
     const bool complete = cost.unscheduled_weight == 0 && cost.fairness_excess == 0;
     SatModelOptions model_options;
     model_options.fairness = options.fairness;
@@ -90,6 +120,8 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
         model_options.include[m] = best.meetings[m].scheduled() ? 1 : 0;
       }
     }
+    model_options.participant_bounds = participant_bounds;
+    model_options.busy_per_slot = TablesAreTight(problem);
     report("sat");
     std::unique_ptr<SatModel> model = SatModel::Build(problem, domains, model_options, deadline);
     if (model != nullptr) {
