@@ -68,7 +68,7 @@ Job ReadJob(const pqxx::row& row) {
 // ---- users and memberships -------------------------------------------------------
 
 Status PostgresStore::CreateUser(User& u) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     try {
       const pqxx::row row = tx.exec_params1(
@@ -86,7 +86,7 @@ Status PostgresStore::CreateUser(User& u) {
 }
 
 Result<User> PostgresStore::GetUser(UserId id) {
-  return Guard([&]() -> Result<User> {
+  return Run([&]() -> Result<User> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows =
         tx.exec_params(std::string(kUserColumns) + "WHERE id = $1", id.value());
@@ -96,7 +96,7 @@ Result<User> PostgresStore::GetUser(UserId id) {
 }
 
 Result<User> PostgresStore::FindUserByEmail(std::string_view email) {
-  return Guard([&]() -> Result<User> {
+  return Run([&]() -> Result<User> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows =
         tx.exec_params(std::string(kUserColumns) + "WHERE email = $1", std::string(email));
@@ -108,7 +108,7 @@ Result<User> PostgresStore::FindUserByEmail(std::string_view email) {
 }
 
 Status PostgresStore::UpdateUser(const User& u) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     tx.exec_params(
         "UPDATE users SET name = $1, password_hash = $2, locale = $3, verified = $4, disabled = "
@@ -120,7 +120,7 @@ Status PostgresStore::UpdateUser(const User& u) {
 }
 
 Status PostgresStore::PutMembership(const Membership& m) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     tx.exec_params(
         "INSERT INTO memberships(user_id, event_id, role, organization_id, person_id, "
@@ -137,7 +137,7 @@ Status PostgresStore::PutMembership(const Membership& m) {
 }
 
 Result<std::vector<Membership>> PostgresStore::ListMemberships(UserId user) {
-  return Guard([&]() -> Result<std::vector<Membership>> {
+  return Run([&]() -> Result<std::vector<Membership>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows =
         tx.exec_params(std::string(kMembershipColumns) +
@@ -150,7 +150,7 @@ Result<std::vector<Membership>> PostgresStore::ListMemberships(UserId user) {
 }
 
 Result<std::vector<Membership>> PostgresStore::ListEventMembers(EventId event) {
-  return Guard([&]() -> Result<std::vector<Membership>> {
+  return Run([&]() -> Result<std::vector<Membership>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows =
         tx.exec_params(std::string(kMembershipColumns) +
@@ -165,7 +165,7 @@ Result<std::vector<Membership>> PostgresStore::ListEventMembers(EventId event) {
 // ---- credentials and one-time tokens ------------------------------------------------
 
 Status PostgresStore::CreateCredential(Credential& c) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO credentials(token_hash, user_id, kind, csrf_token, label, created_at, "
@@ -179,7 +179,7 @@ Status PostgresStore::CreateCredential(Credential& c) {
 }
 
 Result<Credential> PostgresStore::FindCredential(std::string_view token_hash, Instant now) {
-  return Guard([&]() -> Result<Credential> {
+  return Run([&]() -> Result<Credential> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT id, token_hash, user_id, kind, csrf_token, label, created_at, expires_at FROM "
@@ -204,7 +204,7 @@ Result<Credential> PostgresStore::FindCredential(std::string_view token_hash, In
 }
 
 Status PostgresStore::DeleteCredential(std::string_view token_hash) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     tx.exec_params("DELETE FROM credentials WHERE token_hash = $1", std::string(token_hash));
     tx.commit();
@@ -213,7 +213,7 @@ Status PostgresStore::DeleteCredential(std::string_view token_hash) {
 }
 
 Status PostgresStore::PutOneTimeToken(const OneTimeToken& t) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     tx.exec_params(
         "INSERT INTO one_time_tokens(token_hash, purpose, email, user_id, event_id, role, "
@@ -228,7 +228,7 @@ Status PostgresStore::PutOneTimeToken(const OneTimeToken& t) {
 }
 
 Result<OneTimeToken> PostgresStore::ConsumeOneTimeToken(std::string_view token_hash, Instant now) {
-  return Guard([&]() -> Result<OneTimeToken> {
+  return Run([&]() -> Result<OneTimeToken> {
     pqxx::work tx(*conn_);
     // DELETE ... RETURNING: of two servers consuming one link, one gets it.
     const pqxx::result rows = tx.exec_params(
@@ -257,7 +257,7 @@ Result<OneTimeToken> PostgresStore::ConsumeOneTimeToken(std::string_view token_h
 }
 
 Status PostgresStore::RecordLoginFailure(std::string_view key, Instant at) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     tx.exec_params("INSERT INTO login_failures(key, at) VALUES($1, $2)", std::string(key),
                    EpochSeconds(at));
@@ -269,7 +269,7 @@ Status PostgresStore::RecordLoginFailure(std::string_view key, Instant at) {
 }
 
 Result<int> PostgresStore::CountLoginFailures(std::string_view key, Instant since) {
-  return Guard([&]() -> Result<int> {
+  return Run([&]() -> Result<int> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::row row =
         tx.exec_params1("SELECT count(*) FROM login_failures WHERE key = $1 AND at >= $2",
@@ -281,7 +281,7 @@ Result<int> PostgresStore::CountLoginFailures(std::string_view key, Instant sinc
 // ---- audit log and outbox ------------------------------------------------------------
 
 Status PostgresStore::AppendAudit(AuditEntry& e) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO audit_log(at, user_id, event_id, action, target, details) VALUES($1, $2, $3, "
@@ -296,7 +296,7 @@ Status PostgresStore::AppendAudit(AuditEntry& e) {
 
 Result<std::vector<AuditEntry>> PostgresStore::ListAudit(EventId event, int limit,
                                                          std::int64_t before_id) {
-  return Guard([&]() -> Result<std::vector<AuditEntry>> {
+  return Run([&]() -> Result<std::vector<AuditEntry>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT id, at, user_id, event_id, action, target, details FROM audit_log WHERE event_id "
@@ -319,7 +319,7 @@ Result<std::vector<AuditEntry>> PostgresStore::ListAudit(EventId event, int limi
 }
 
 Status PostgresStore::EnqueueMessage(OutboxMessage& m) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO outbox(created_at, recipient, subject, body, kind) VALUES($1, $2, $3, $4, "
@@ -332,7 +332,7 @@ Status PostgresStore::EnqueueMessage(OutboxMessage& m) {
 }
 
 Result<std::vector<OutboxMessage>> PostgresStore::ListOutbox(int limit, bool unsent_only) {
-  return Guard([&]() -> Result<std::vector<OutboxMessage>> {
+  return Run([&]() -> Result<std::vector<OutboxMessage>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT id, created_at, recipient, subject, body, kind, sent_at FROM outbox WHERE ($1 = "
@@ -355,7 +355,7 @@ Result<std::vector<OutboxMessage>> PostgresStore::ListOutbox(int limit, bool uns
 }
 
 Status PostgresStore::MarkMessageSent(std::int64_t id, Instant at) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     tx.exec_params("UPDATE outbox SET sent_at = $1 WHERE id = $2", EpochSeconds(at), id);
     tx.commit();
@@ -366,7 +366,7 @@ Status PostgresStore::MarkMessageSent(std::int64_t id, Instant at) {
 // ---- jobs ------------------------------------------------------------------------------
 
 Status PostgresStore::CreateJob(Job& j) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO jobs(event_id, kind, state, parameters, created_by, created_at, updated_at) "
@@ -383,7 +383,7 @@ Status PostgresStore::CreateJob(Job& j) {
 }
 
 Result<Job> PostgresStore::GetJob(JobId id) {
-  return Guard([&]() -> Result<Job> {
+  return Run([&]() -> Result<Job> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT " + std::string(kJobColumns) + " FROM jobs WHERE id = $1", id.value());
@@ -394,7 +394,7 @@ Result<Job> PostgresStore::GetJob(JobId id) {
 
 Result<std::optional<Job>> PostgresStore::ClaimJob(std::string_view worker, Instant now,
                                                    std::chrono::seconds stale_after) {
-  return Guard([&]() -> Result<std::optional<Job>> {
+  return Run([&]() -> Result<std::optional<Job>> {
     pqxx::work tx(*conn_);
     // SKIP LOCKED: a job another server is claiming right now is passed over,
     // so each claim takes a different job and none waits. A running job whose
@@ -413,7 +413,7 @@ Result<std::optional<Job>> PostgresStore::ClaimJob(std::string_view worker, Inst
 }
 
 Status PostgresStore::UpdateJob(Job& j) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "UPDATE jobs SET state = $1, progress = $2, result = $3, error = $4, updated_at = $5 WHERE "
@@ -428,7 +428,7 @@ Status PostgresStore::UpdateJob(Job& j) {
 }
 
 Status PostgresStore::RequestJobCancel(JobId id) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "UPDATE jobs SET cancel_requested = 1, state = CASE WHEN state = 'queued' THEN "

@@ -16,6 +16,9 @@ namespace {
 constexpr std::int64_t kMigrationLock = 0x706f6e7465'01;  // "ponte" 1
 constexpr std::int64_t kTimetableLock = 0x706f6e7465'02;
 
+// SQLSTATE of a write in a read-only transaction (a store opened read_only).
+constexpr std::string_view kReadOnlyTransaction = "25006";
+
 std::string TrimMessage(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   return text;
@@ -99,6 +102,10 @@ Status FromException(const std::exception& e) {
       dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr) {
     return UnavailableError("lost the connection to PostgreSQL: " + what);
   }
+  const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e);
+  if (sql != nullptr && sql->sqlstate() == kReadOnlyTransaction) {
+    return PermissionDeniedError("database is read-only: " + what);
+  }
   if (dynamic_cast<const pqxx::transaction_rollback*>(&e) != nullptr) {
     return UnavailableError("database busy (serialization failure or deadlock): " + what);
   }
@@ -108,7 +115,7 @@ Status FromException(const std::exception& e) {
 // ---- import ------------------------------------------------------------------
 
 Result<ImportReport> PostgresStore::Import(const Dataset& data, const ImportOptions& options) {
-  return Guard([&]() -> Result<ImportReport> {
+  return Run([&]() -> Result<ImportReport> {
     pqxx::work tx(*conn_);
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
     ImportReport report;
@@ -395,7 +402,7 @@ Status PostgresStore::ImportAll(pqxx::work& tx, const Dataset& data, const Impor
 }
 
 Status PostgresStore::AddRequests(EventId event, std::vector<MeetingRequest>& requests) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     for (MeetingRequest& r : requests) {
       try {
@@ -456,14 +463,14 @@ Result<std::vector<Event>> PostgresStore::QueryEvents(pqxx::transaction_base& tx
 }
 
 Result<std::vector<Event>> PostgresStore::ListEvents() {
-  return Guard([&]() -> Result<std::vector<Event>> {
+  return Run([&]() -> Result<std::vector<Event>> {
     pqxx::nontransaction tx(*conn_);
     return QueryEvents(tx, "", "");
   });
 }
 
 Result<Event> PostgresStore::GetEvent(std::string_view key) {
-  return Guard([&]() -> Result<Event> {
+  return Run([&]() -> Result<Event> {
     pqxx::nontransaction tx(*conn_);
     PONTE_ASSIGN_OR_RETURN(auto events, QueryEvents(tx, "WHERE key = $1", std::string(key)));
     if (events.empty()) return NotFoundError("no event with key '" + std::string(key) + "'");
@@ -472,7 +479,7 @@ Result<Event> PostgresStore::GetEvent(std::string_view key) {
 }
 
 Result<std::vector<Organization>> PostgresStore::ListOrganizations() {
-  return Guard([&]() -> Result<std::vector<Organization>> {
+  return Run([&]() -> Result<std::vector<Organization>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec(
         "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
@@ -530,7 +537,7 @@ std::vector<Person> ReadPeople(const pqxx::result& rows, const pqxx::result& ses
 }  // namespace
 
 Result<std::vector<Person>> PostgresStore::ListPeople() {
-  return Guard([&]() -> Result<std::vector<Person>> {
+  return Run([&]() -> Result<std::vector<Person>> {
     pqxx::read_transaction tx(*conn_);
     const pqxx::result rows = tx.exec(
         "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
@@ -542,7 +549,7 @@ Result<std::vector<Person>> PostgresStore::ListPeople() {
 }
 
 Result<std::vector<Person>> PostgresStore::ListPeopleOf(OrganizationId org) {
-  return Guard([&]() -> Result<std::vector<Person>> {
+  return Run([&]() -> Result<std::vector<Person>> {
     pqxx::read_transaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
@@ -557,7 +564,7 @@ Result<std::vector<Person>> PostgresStore::ListPeopleOf(OrganizationId org) {
 }
 
 Result<std::vector<Profile>> PostgresStore::ListProfiles() {
-  return Guard([&]() -> Result<std::vector<Profile>> {
+  return Run([&]() -> Result<std::vector<Profile>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec(
         "SELECT id, key, organization_id, kind, title, text, themes, keywords, cooperation FROM "
@@ -589,7 +596,7 @@ Result<std::vector<Profile>> PostgresStore::ListProfilesOf(OrganizationId org) {
 }
 
 Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
-  return Guard([&]() -> Result<std::vector<Session>> {
+  return Run([&]() -> Result<std::vector<Session>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, breaks FROM "
@@ -622,7 +629,7 @@ Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
 }
 
 Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) {
-  return Guard([&]() -> Result<std::vector<Interpreter>> {
+  return Run([&]() -> Result<std::vector<Interpreter>> {
     pqxx::read_transaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT id, key, name, pairs FROM interpreters WHERE event_id = $1 ORDER BY id",
@@ -690,7 +697,7 @@ Status PostgresStore::PutRoadshow(Roadshow& r) {
                       {"depart", t.depart.count()},
                       {"arrive", t.arrive.count()}});
   }
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO roadshows(key, name, settings, stages, travel, plan) VALUES($1, $2, $3, $4, "
@@ -725,7 +732,7 @@ Status PostgresStore::PutRoadshow(Roadshow& r) {
 }
 
 Result<Roadshow> PostgresStore::GetRoadshow(std::string_view key) {
-  return Guard([&]() -> Result<Roadshow> {
+  return Run([&]() -> Result<Roadshow> {
     pqxx::read_transaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT id, key, name, settings, stages, travel, plan FROM roadshows WHERE key = $1",
@@ -798,7 +805,7 @@ Result<Roadshow> PostgresStore::GetRoadshow(std::string_view key) {
 }
 
 Result<StoreSummary> PostgresStore::Summary() {
-  return Guard([&]() -> Result<StoreSummary> {
+  return Run([&]() -> Result<StoreSummary> {
     pqxx::read_transaction tx(*conn_);
     const pqxx::row row = tx.exec1(
         "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM organizations), (SELECT "
@@ -935,13 +942,21 @@ void Migrate(pqxx::transaction_base& tx, int from) {
 
 }  // namespace
 
+std::unique_ptr<pqxx::connection> Connect(const std::string& uri, bool read_only) {
+  auto conn = std::make_unique<pqxx::connection>(uri);
+  // Through set_variable, which libpqxx also restores if it reconnects by
+  // itself.
+  conn->set_variable("client_encoding", "UTF8");
+  if (read_only) conn->set_variable("default_transaction_read_only", "on");
+  return conn;
+}
+
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
                                                  const OpenOptions& options) {
   const std::string where = Redacted(uri);
   std::unique_ptr<pqxx::connection> conn;
   try {
-    conn = std::make_unique<pqxx::connection>(uri);
-    conn->set_client_encoding("UTF8");
+    conn = Connect(uri, options.read_only);
   } catch (const std::exception& e) {
     return UnavailableError("cannot connect to PostgreSQL at '" + where +
                             "': " + TrimMessage(e.what()));
@@ -976,14 +991,8 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
     return current;
   });
   if (!version.ok()) return version.status();
-  if (options.read_only) {
-    PONTE_RETURN_IF_ERROR(Guard([&]() -> Status {
-      pqxx::nontransaction tx(*conn);
-      tx.exec("SET default_transaction_read_only = on");
-      return OkStatus();
-    }));
-  }
-  return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(conn), *version));
+  return std::unique_ptr<Store>(
+      std::make_unique<PostgresStore>(uri, options.read_only, std::move(conn), *version));
 }
 
 }  // namespace ponte::store_internal

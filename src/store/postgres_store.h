@@ -96,10 +96,15 @@ auto Guard(F&& body) -> decltype(body()) {
   }
 }
 
+// Opens a connection: client encoding UTF-8, read-only transactions when
+// asked. Throws what libpqxx throws.
+std::unique_ptr<pqxx::connection> Connect(const std::string& uri, bool read_only);
+
 class PostgresStore final : public Store {
  public:
-  PostgresStore(std::unique_ptr<pqxx::connection> conn, int version)
-      : conn_(std::move(conn)), version_(version) {}
+  PostgresStore(std::string uri, bool read_only, std::unique_ptr<pqxx::connection> conn,
+                int version)
+      : uri_(std::move(uri)), read_only_(read_only), conn_(std::move(conn)), version_(version) {}
 
   int schema_version() const override { return version_; }
 
@@ -177,7 +182,26 @@ class PostgresStore final : public Store {
                                                     const std::string& where, std::int64_t a,
                                                     std::int64_t b);
 
-  std::unique_ptr<pqxx::connection> conn_;
+  // Runs one operation: reconnects first when the last one lost the
+  // connection (PostgreSQL restarted, a failover, an idle timeout), and turns
+  // exceptions into Status values. The call that meets a broken connection
+  // fails with Unavailable; the next one starts on a new connection.
+  template <typename F>
+  auto Run(F&& body) -> decltype(body()) {
+    try {
+      if (conn_ == nullptr || !conn_->is_open()) conn_ = Connect(uri_, read_only_);
+      return body();
+    } catch (const pqxx::broken_connection& e) {
+      conn_.reset();
+      return FromException(e);
+    } catch (const std::exception& e) {
+      return FromException(e);
+    }
+  }
+
+  std::string uri_;
+  bool read_only_;
+  std::unique_ptr<pqxx::connection> conn_;  // null after a lost connection
   int version_;
 };
 

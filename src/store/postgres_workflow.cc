@@ -144,7 +144,7 @@ Result<std::vector<MeetingRequest>> PostgresStore::QueryRequests(pqxx::transacti
 // ---- requests ----------------------------------------------------------------
 
 Result<std::vector<MeetingRequest>> PostgresStore::ListRequests(EventId event) {
-  return Guard([&]() -> Result<std::vector<MeetingRequest>> {
+  return Run([&]() -> Result<std::vector<MeetingRequest>> {
     pqxx::nontransaction tx(*conn_);
     return QueryRequests(tx, "WHERE event_id = $1", event.value(), 0);
   });
@@ -152,7 +152,7 @@ Result<std::vector<MeetingRequest>> PostgresStore::ListRequests(EventId event) {
 
 Result<std::vector<MeetingRequest>> PostgresStore::ListRequestsOf(EventId event,
                                                                   OrganizationId org) {
-  return Guard([&]() -> Result<std::vector<MeetingRequest>> {
+  return Run([&]() -> Result<std::vector<MeetingRequest>> {
     pqxx::nontransaction tx(*conn_);
     return QueryRequests(tx, "WHERE event_id = $1 AND (from_org = $2 OR to_org = $2)",
                          event.value(), org.value());
@@ -160,7 +160,7 @@ Result<std::vector<MeetingRequest>> PostgresStore::ListRequestsOf(EventId event,
 }
 
 Result<MeetingRequest> PostgresStore::GetRequest(MeetingRequestId id) {
-  return Guard([&]() -> Result<MeetingRequest> {
+  return Run([&]() -> Result<MeetingRequest> {
     pqxx::nontransaction tx(*conn_);
     PONTE_ASSIGN_OR_RETURN(auto rows, QueryRequests(tx, "WHERE id = $1", id.value(), 0));
     if (rows.empty()) return NotFoundError("no meeting request " + std::to_string(id.value()));
@@ -169,7 +169,7 @@ Result<MeetingRequest> PostgresStore::GetRequest(MeetingRequestId id) {
 }
 
 Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     // Under READ COMMITTED a concurrent update makes this one re-check the
     // version on the new row: exactly one of two writers wins.
@@ -193,7 +193,7 @@ Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
 }
 
 Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
-  return Guard([&]() -> Result<std::vector<MeetingRequest>> {
+  return Run([&]() -> Result<std::vector<MeetingRequest>> {
     pqxx::work tx(*conn_);
     const pqxx::result ids = tx.exec_params(
         "UPDATE meeting_requests SET status = 'expired', updated_at = $1, version = version + 1 "
@@ -214,14 +214,14 @@ Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
 // ---- meetings ----------------------------------------------------------------
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetings(EventId event) {
-  return Guard([&]() -> Result<std::vector<Meeting>> {
+  return Run([&]() -> Result<std::vector<Meeting>> {
     pqxx::nontransaction tx(*conn_);
     return QueryMeetings(tx, "WHERE m.event_id = $1", event.value(), 0);
   });
 }
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetingsOf(EventId event, OrganizationId org) {
-  return Guard([&]() -> Result<std::vector<Meeting>> {
+  return Run([&]() -> Result<std::vector<Meeting>> {
     pqxx::nontransaction tx(*conn_);
     return QueryMeetings(tx, "WHERE m.event_id = $1 AND (m.org_a = $2 OR m.org_b = $2)",
                          event.value(), org.value());
@@ -230,7 +230,7 @@ Result<std::vector<Meeting>> PostgresStore::ListMeetingsOf(EventId event, Organi
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetingsOfInterpreter(EventId event,
                                                                       InterpreterId interpreter) {
-  return Guard([&]() -> Result<std::vector<Meeting>> {
+  return Run([&]() -> Result<std::vector<Meeting>> {
     pqxx::nontransaction tx(*conn_);
     return QueryMeetings(tx, "WHERE m.event_id = $1 AND m.interpreter_id = $2", event.value(),
                          interpreter.value());
@@ -238,7 +238,7 @@ Result<std::vector<Meeting>> PostgresStore::ListMeetingsOfInterpreter(EventId ev
 }
 
 Result<Meeting> PostgresStore::GetMeeting(MeetingId id) {
-  return Guard([&]() -> Result<Meeting> {
+  return Run([&]() -> Result<Meeting> {
     pqxx::nontransaction tx(*conn_);
     PONTE_ASSIGN_OR_RETURN(auto rows, QueryMeetings(tx, "WHERE m.id = $1", id.value(), 0));
     if (rows.empty()) return NotFoundError("no meeting " + std::to_string(id.value()));
@@ -247,7 +247,7 @@ Result<Meeting> PostgresStore::GetMeeting(MeetingId id) {
 }
 
 Status PostgresStore::AddMeeting(Meeting& meeting) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     meeting.version = 1;
     PONTE_RETURN_IF_ERROR(InsertMeeting(tx, meeting.event, meeting));
@@ -257,7 +257,7 @@ Status PostgresStore::AddMeeting(Meeting& meeting) {
 }
 
 Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     // The row lock makes a second writer wait and then see the new version.
     const pqxx::result lock =
@@ -291,7 +291,7 @@ Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
 }
 
 Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
     PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> old,
@@ -350,7 +350,7 @@ Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeti
 // ---- organizations, feedback ---------------------------------------------------
 
 Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
-  return Guard([&]() -> Result<Organization> {
+  return Run([&]() -> Result<Organization> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
@@ -375,7 +375,7 @@ Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
 }
 
 Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "UPDATE organizations SET name = $1, type = $2, country = $3, region = $4, city = $5, "
@@ -397,7 +397,7 @@ Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) 
 }
 
 Status PostgresStore::PutFeedback(const Feedback& f) {
-  return Guard([&]() -> Status {
+  return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     tx.exec_params(
         "INSERT INTO feedback(meeting_id, organization_id, user_id, rating, follow_up, comment, "
@@ -412,7 +412,7 @@ Status PostgresStore::PutFeedback(const Feedback& f) {
 }
 
 Result<std::vector<Feedback>> PostgresStore::ListFeedback(EventId event) {
-  return Guard([&]() -> Result<std::vector<Feedback>> {
+  return Run([&]() -> Result<std::vector<Feedback>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "SELECT f.meeting_id, f.organization_id, f.user_id, f.rating, f.follow_up, f.comment, "

@@ -1,6 +1,7 @@
 // One storage suite for every backend. SQLite (a temporary file) always runs;
 // PostgreSQL runs when PONTE_TEST_PG_URI names a database the suite may wipe
-// (every test drops and recreates its `public` schema):
+// (each test works in a schema of its own, ponte_test_PID_N, dropped at the
+// end; the role needs CREATE on the database):
 //
 //   URI=$(scripts/postgres.sh start /tmp/ponte-pg 54329)
 //   PONTE_TEST_PG_URI=$URI build/src/store/store_suite_test
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <barrier>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +33,10 @@ using ::testing::HasSubstr;
 
 enum class Backend { kSqlite, kPostgres };
 
+void PrintTo(Backend backend, std::ostream* os) {
+  *os << (backend == Backend::kSqlite ? "SQLite" : "PostgreSQL");
+}
+
 constexpr char kEventKey[] = "icstiw-2026";
 
 std::string PgUri() {
@@ -38,12 +44,46 @@ std::string PgUri() {
   return uri == nullptr ? std::string() : std::string(uri);
 }
 
-// Empties the PostgreSQL database: the suite's equivalent of a new file.
-void ResetPostgres(const std::string& uri) {
-  pqxx::connection conn(uri);
-  pqxx::nontransaction tx(conn);
-  tx.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-}
+// A schema of its own for each test, so that tests running in parallel
+// (ctest -j) share one database without seeing each other: the store's
+// connections get it as their search_path through the URI.
+class PgSchema {
+ public:
+  explicit PgSchema(std::string base) : base_(std::move(base)) {
+    static int counter = 0;
+    name_ = "ponte_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    Recreate();
+  }
+  ~PgSchema() {
+    try {
+      Run("DROP SCHEMA IF EXISTS " + name_ + " CASCADE");
+    } catch (const std::exception&) {
+      // Best effort: the next run of the suite uses new names anyway.
+    }
+  }
+  PgSchema(const PgSchema&) = delete;
+  PgSchema& operator=(const PgSchema&) = delete;
+
+  // Empties the schema: the equivalent of a new database file.
+  void Recreate() { Run("DROP SCHEMA IF EXISTS " + name_ + " CASCADE; CREATE SCHEMA " + name_); }
+  // The URI the store opens; application_name lets a test find its own
+  // connections in pg_stat_activity.
+  std::string uri() const {
+    const char sep = base_.find('?') == std::string::npos ? '?' : '&';
+    return base_ + sep + "options=-csearch_path%3D" + name_ + "&application_name=" + name_;
+  }
+  const std::string& name() const { return name_; }
+
+ private:
+  void Run(const std::string& sql) const {
+    pqxx::connection conn(base_);
+    pqxx::nontransaction tx(conn);
+    tx.exec(sql);
+  }
+
+  std::string base_;
+  std::string name_;
+};
 
 Instant At(std::int64_t seconds) { return Instant(Seconds(seconds)); }
 
@@ -59,12 +99,13 @@ class StoreSuite : public ::testing::TestWithParam<Backend> {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     if (GetParam() == Backend::kPostgres) {
-      uri_ = PgUri();
-      if (uri_.empty()) {
+      const std::string base = PgUri();
+      if (base.empty()) {
         GTEST_SKIP() << "PONTE_TEST_PG_URI is not set: skipping PostgreSQL (start one with "
                         "scripts/postgres.sh start DIR PORT)";
       }
-      ResetPostgres(uri_);
+      pg_ = std::make_unique<PgSchema>(base);
+      uri_ = pg_->uri();
     } else {
       uri_ = (dir_ / "test.db").string();
     }
@@ -173,6 +214,7 @@ class StoreSuite : public ::testing::TestWithParam<Backend> {
   }
 
   std::filesystem::path dir_;
+  std::unique_ptr<PgSchema> pg_;
   std::string uri_;
   Taxonomy taxonomy_;
 };
@@ -198,6 +240,8 @@ TEST_P(StoreSuite, CreatesAndReopensAtCurrentVersion) {
   auto read_only = Store::Open(uri_, {.read_only = true});
   ASSERT_TRUE(read_only.ok()) << read_only.status().ToString();
   EXPECT_EQ((*read_only)->Summary()->events, 0);
+  Job job{.kind = "schedule", .created_at = At(kNow)};
+  EXPECT_EQ((*read_only)->CreateJob(job).code(), StatusCode::kPermissionDenied);
 }
 
 TEST_P(StoreSuite, EmptyDatabaseNeedsInit) {
@@ -223,6 +267,24 @@ TEST_P(StoreSuite, RefusesForeignDatabase) {
   auto foreign = Store::Open(uri_, {.create_if_missing = true});
   EXPECT_EQ(foreign.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_THAT(foreign.status().message(), HasSubstr("not a ponte database"));
+}
+
+// A server keeps its store connections for a long time; when PostgreSQL drops
+// one (restart, failover, idle timeout) the call in flight fails with
+// Unavailable and the next one reconnects.
+TEST_P(StoreSuite, LostConnectionIsUnavailableThenReconnects) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Summary().ok());
+  RawExec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" +
+          pg_->name() + "' AND pid <> pg_backend_pid()");
+  auto during = store->Summary();
+  if (!during.ok()) {
+    EXPECT_EQ(during.status().code(), StatusCode::kUnavailable);
+  }
+  auto after = store->Summary();
+  EXPECT_TRUE(after.ok()) << after.status().ToString();
 }
 
 // ---- import and export ----------------------------------------------------------------
@@ -358,7 +420,7 @@ TEST_P(StoreSuite, DemoEventRoundTripIsLossless) {
   // A second database from the export: the same files, byte for byte.
   if (GetParam() == Backend::kPostgres) {
     store.reset();
-    ResetPostgres(uri_);
+    pg_->Recreate();
   } else {
     uri_ = (dir_ / "second.db").string();
   }
@@ -378,9 +440,9 @@ TEST_P(StoreSuite, DemoEventRoundTripIsLossless) {
 // SQLite -> PostgreSQL -> SQLite through the export files, as
 // `ponte export --dir D` and `ponte import --db B D/*` do.
 TEST(StoreMigration, SqliteToPostgresToSqliteIsLossless) {
-  const std::string pg = PgUri();
-  if (pg.empty()) GTEST_SKIP() << "PONTE_TEST_PG_URI is not set: skipping PostgreSQL";
-  ResetPostgres(pg);
+  if (PgUri().empty()) GTEST_SKIP() << "PONTE_TEST_PG_URI is not set: skipping PostgreSQL";
+  PgSchema schema(PgUri());
+  const std::string pg = schema.uri();
   const auto dir = std::filesystem::temp_directory_path() /
                    ("ponte_store_migration_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
@@ -466,6 +528,63 @@ TEST_P(StoreSuite, DatabaseRefusesDoubleBooking) {
   ASSERT_TRUE(store->AddMeeting(walk_in).ok());
   EXPECT_EQ(walk_in.version, 1);
   EXPECT_EQ(store->ListMeetingsOf(l.event, l.orgs[1])->size(), 2u);  // the cancelled one too
+}
+
+// Two connections (two servers) writing at the same moment: of two walk-ins
+// that would put one organization twice in a slot exactly one is written, and
+// of two moves of one meeting from the same version exactly one wins.
+TEST_P(StoreSuite, ConcurrentWritersNeverDoubleBookOrLoseUpdates) {
+  constexpr int kRounds = 8;
+  Loaded l;
+  {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    l = LoadSmallEvent(*store);
+  }
+  std::vector<StatusCode> walk_ins(2 * kRounds, StatusCode::kOk);
+  std::vector<StatusCode> moves(2 * kRounds, StatusCode::kOk);
+  Meeting shared = MakeMeeting(l, 1, 2, 100, 1);
+  {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->AddMeeting(shared).ok());
+  }
+  std::barrier sync(2);
+  auto writer = [&](int w) {
+    auto store = Store::Open(uri_, {});
+    for (int round = 0; round < kRounds; ++round) {
+      const auto at = static_cast<std::size_t>(2 * round + w);
+      sync.arrive_and_wait();
+      if (!store.ok()) {
+        walk_ins[at] = moves[at] = StatusCode::kInternal;
+        continue;
+      }
+      // Organization 0 meets 1 (writer 0) or 2 (writer 1) at the same slot.
+      Meeting walk_in = MakeMeeting(l, 0, 1 + w, round, 1 + w);
+      walk_ins[at] = (*store)->AddMeeting(walk_in).code();
+      sync.arrive_and_wait();
+      Meeting move = shared;
+      move.slot = 200 + 2 * round + w;
+      moves[at] = (*store)->UpdateMeeting(move, shared.version + round).code();
+    }
+  };
+  std::thread a(writer, 0);
+  std::thread b(writer, 1);
+  a.join();
+  b.join();
+  for (int round = 0; round < kRounds; ++round) {
+    const auto at = static_cast<std::size_t>(2 * round);
+    std::multiset<StatusCode> w{walk_ins[at], walk_ins[at + 1]};
+    EXPECT_EQ(w, (std::multiset<StatusCode>{StatusCode::kOk, StatusCode::kAborted}))
+        << "round " << round;
+    std::multiset<StatusCode> m{moves[at], moves[at + 1]};
+    EXPECT_EQ(m, (std::multiset<StatusCode>{StatusCode::kOk, StatusCode::kFailedPrecondition}))
+        << "round " << round;
+  }
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->GetMeeting(shared.id)->version, shared.version + kRounds);
+  EXPECT_EQ(store->ListMeetingsOf(l.event, l.orgs[0])->size(), static_cast<std::size_t>(kRounds));
 }
 
 TEST_P(StoreSuite, ReplaceMeetingsKeepsIdsAndBumpsVersions) {
