@@ -10,6 +10,7 @@
 
 #include "api/json.h"
 #include "core/csv.h"
+#include "core/utf8.h"
 #include "service/workflow.h"
 #include "web/render.h"
 
@@ -23,6 +24,7 @@ using api::RequestContext;
 const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
 constexpr double kDefaultTimeLimitS = 5;
 constexpr double kMaxTimeLimitS = 300;
+constexpr std::size_t kMeetingsPage = 50;  // meetings per page of the schedule
 
 std::unordered_map<std::int64_t, Organization> OrganizationsById(Store& store) {
   std::unordered_map<std::int64_t, Organization> out;
@@ -171,8 +173,22 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
     const Instant tb = sb == timetable.sessions.end() ? Instant{} : sb->second.start;
     return std::tie(ta, a.slot, a.table) < std::tie(tb, b.slot, b.table);
   });
-  Json items = Json::array();
+  // One page of meetings at a time, optionally those of one organization.
+  const std::string q = AsciiLower(std::string(Trim(c.request.Query("q").value_or(""))));
+  std::vector<const Meeting*> shown;
   for (const Meeting& m : list) {
+    if (!q.empty() && AsciiLower(OrgName(orgs, m.a, locale)).find(q) == std::string::npos &&
+        AsciiLower(OrgName(orgs, m.b, locale)).find(q) == std::string::npos) {
+      continue;
+    }
+    shown.push_back(&m);
+  }
+  const std::size_t offset = std::min<std::size_t>(
+      shown.size(), static_cast<std::size_t>(
+                        std::max(0L, std::atol(c.request.Query("offset").value_or("0").c_str()))));
+  Json items = Json::array();
+  for (std::size_t i = offset; i < shown.size() && i < offset + kMeetingsPage; ++i) {
+    const Meeting& m = *shown[i];
     Json options = sessions;
     for (Json& o : options) o["selected"] = o["id"] == m.session.value();
     auto interpreter = interpreters.find(m.interpreter.value());
@@ -187,6 +203,16 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
                      {"status", site.T(locale, "meeting_" + std::string(ToCode(m.status)))},
                      {"sessions", options}});
   }
+  const std::string page_base = "/events/" + e.key + "/schedule?" +
+                                (q.empty() ? std::string() : "q=" + api::PercentEncode(q) + "&");
+  const Json previous =
+      offset > 0
+          ? Json(page_base +
+                 "offset=" + std::to_string(offset > kMeetingsPage ? offset - kMeetingsPage : 0))
+          : Json(false);
+  const Json next = offset + kMeetingsPage < shown.size()
+                        ? Json(page_base + "offset=" + std::to_string(offset + kMeetingsPage))
+                        : Json(false);
   std::string job_html;
   if (auto id = c.request.Query("job")) {
     if (auto j = service::GetJobFor(c.store, *c.actor, JobId(std::atoll(id->c_str()))); j.ok()) {
@@ -198,7 +224,10 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
   }
   return Page(c, site, "schedule", "schedule_title",
               {{"meetings", items},
-               {"count", FormatNumber(static_cast<double>(items.size()), locale)},
+               {"count", FormatNumber(static_cast<double>(shown.size()), locale)},
+               {"q", c.request.Query("q").value_or("")},
+               {"previous", previous},
+               {"next", next},
                {"empty", items.empty()},
                {"organizer", c.actor->IsOrganizer(e.id)},
                {"time_limit", kDefaultTimeLimitS},
@@ -279,8 +308,9 @@ HttpResponse Stats(RequestContext& c, const Site& site) {
       });
       std::string pairs;
       for (const LanguagePair& p : i.pairs) pairs += (pairs.empty() ? "" : ", ") + p.a + "–" + p.b;
-      interpreters.push_back(
-          {{"name", i.name}, {"pairs", pairs}, {"meetings", FormatNumber(static_cast<double>(n), locale)}});
+      interpreters.push_back({{"name", i.name},
+                              {"pairs", pairs},
+                              {"meetings", FormatNumber(static_cast<double>(n), locale)}});
     }
   }
   Json charts = {

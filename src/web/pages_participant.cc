@@ -99,7 +99,9 @@ HttpResponse EventHome(RequestContext& c, const Site& site) {
          {"staff", c.actor->IsStaff(e.id)},
          {"participant", c.actor->OrganizationIn(e.id).valid()},
          {"interpreter", c.actor->InterpreterIn(e.id).valid()},
-         {"validated", c.actor->IsValidatedParticipant(e.id)}};
+         {"validated", c.actor->IsValidatedParticipant(e.id)},
+         {"has_agenda",
+          c.actor->OrganizationIn(e.id).valid() || c.actor->InterpreterIn(e.id).valid()}};
   const OrganizationId mine = c.actor->OrganizationIn(e.id);
   int incoming = 0, outgoing = 0, accepted = 0;
   if (auto requests = service::VisibleRequests(c.store, *c.actor, e); requests.ok()) {
@@ -239,6 +241,8 @@ HttpResponse Requests(RequestContext& c, const Site& site, const std::string& er
     };
     const bool pending = r.status == RequestStatus::kPending;
     Json j{{"id", r.id.value()},
+           {"from_id", r.from.value()},
+           {"to_id", r.to.value()},
            {"from", name(r.from)},
            {"to", name(r.to)},
            {"preference", site.T(locale, "preference_" + std::string(ToCode(r.preference)))},

@@ -90,13 +90,23 @@ std::string ToUtf8(const icu::UnicodeString& s) {
 
 std::string FormatWith(icu::DateFormat::EStyle date, icu::DateFormat::EStyle time, Instant t,
                        std::string_view zone, std::string_view locale) {
-  std::unique_ptr<icu::DateFormat> f(
-      icu::DateFormat::createDateTimeInstance(date, time, IcuLocale(locale)));
-  if (!f) return FormatUtc(t);
-  f->adoptTimeZone(icu::TimeZone::createTimeZone(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(zone.data(), static_cast<int>(zone.size())))));
+  // Creating an ICU formatter costs far more than using one, and a formatter
+  // is not safe to share between threads: one cache per thread.
+  thread_local std::map<std::string, std::unique_ptr<icu::DateFormat>> cache;
+  std::string key = std::to_string(static_cast<int>(date)) + "/" +
+                    std::to_string(static_cast<int>(time)) + "/" + std::string(zone) + "/" +
+                    std::string(locale);
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    std::unique_ptr<icu::DateFormat> f(
+        icu::DateFormat::createDateTimeInstance(date, time, IcuLocale(locale)));
+    if (!f) return FormatUtc(t);
+    f->adoptTimeZone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(
+        icu::StringPiece(zone.data(), static_cast<int>(zone.size())))));
+    it = cache.emplace(std::move(key), std::move(f)).first;
+  }
   icu::UnicodeString out;
-  f->format(static_cast<UDate>(t.time_since_epoch().count()) * 1000.0, out);
+  it->second->format(static_cast<UDate>(t.time_since_epoch().count()) * 1000.0, out);
   return ToUtf8(out);
 }
 
@@ -284,6 +294,7 @@ Json LayoutData(api::RequestContext& c, const Site& site) {
   d["langs"] = langs;
   d["css"] = site.AssetUrl("portal.css", false);
   d["js"] = site.AssetUrl("portal.js", false);
+  d["icon"] = site.AssetUrl("favicon.svg", false);
   d["htmx"] = site.AssetUrl("htmx.min.js", true);
   d["alpine"] = site.AssetUrl("alpine.min.js", true);
   d["user"] = false;
@@ -318,7 +329,7 @@ Json LayoutData(api::RequestContext& c, const Site& site) {
     add(base + "/catalogue", "nav_catalogue");
     add(base + "/requests", "nav_requests");
   }
-  add(base + "/agenda", "nav_agenda");
+  if (participant || c.actor->InterpreterIn(event->id).valid()) add(base + "/agenda", "nav_agenda");
   if (participant) add(base + "/organization", "nav_organization");
   if (staff) {
     add(base + "/participants", "nav_participants");
