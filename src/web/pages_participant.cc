@@ -74,10 +74,10 @@ std::unordered_map<std::int64_t, std::string> RequestStates(RequestContext& c) {
   return out;
 }
 
+// Chinese names (those with a Latin transcription) family name first.
 std::string PersonName(const Person& p) {
-  std::string name = p.given_name.empty() ? p.family_name : p.given_name + " " + p.family_name;
-  if (!p.name_latin.empty() && p.name_latin != name) name += " (" + p.name_latin + ")";
-  return name;
+  if (!p.name_latin.empty()) return p.family_name + p.given_name + " (" + p.name_latin + ")";
+  return p.given_name.empty() ? p.family_name : p.given_name + " " + p.family_name;
 }
 
 Json Options(const Site& site, std::string_view locale, std::string_view prefix,
