@@ -408,6 +408,14 @@ TEST_F(ApiTest, ErrorShapeAndStatusMapping) {
   ExpectErrorShape(Call("PATCH", "/api/v1/me", b_, R"({"locale":"fr"})"), 422, "invalid");
   ExpectErrorShape(Post(EventPath("/requests"), d_, {{"to", org_["polimi"].value()}}), 422,
                    "invalid");
+  // A field of the wrong type is a 422, never an exception.
+  ExpectErrorShape(
+      Post(EventPath("/participants/" + std::to_string(a_user_.value()) + "/validation"), support_,
+           {{"validated", "yes"}}),
+      422, "invalid");
+  ExpectErrorShape(Post(EventPath("/meetings/" + std::to_string(meeting_ab_) + "/feedback"), a_,
+                        {{"rating", 4}, {"follow_up", "yes"}}),
+                   422, "invalid");
   // 429 after repeated failed sign-ins, with Retry-After.
   Reply last;
   for (int i = 0; i < 8; ++i) {

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <exception>
 
 #include "api/errors.h"
 
@@ -147,8 +148,15 @@ HttpResponse App::Handle(HttpRequest& request) {
     } else {
       RequestContext* context = nullptr;
       std::string id = request_id;
-      Result<HttpResponse> r = Dispatch(request, context, id, *lease.store);
-      response = r.ok() ? std::move(*r) : ErrorResponse(r.status());
+      // Handlers return Status; an exception that escapes one anyway (a
+      // library's, e.g. nlohmann::json on a wrong type) must not take the
+      // whole server down: it answers 500 and is logged.
+      try {
+        Result<HttpResponse> r = Dispatch(request, context, id, *lease.store);
+        response = r.ok() ? std::move(*r) : ErrorResponse(r.status());
+      } catch (const std::exception& e) {
+        response = ErrorResponse(InternalError(std::string("uncaught exception: ") + e.what()));
+      }
     }
   }
   response.Set("X-Request-Id", request_id);

@@ -372,6 +372,10 @@ void AddRegistryRoutes(App& app) {
         [](RequestContext& c) -> Result<HttpResponse> {
           PONTE_ASSIGN_OR_RETURN(std::int64_t user, c.IdParam("user"));
           PONTE_ASSIGN_OR_RETURN(Json body, c.JsonBody());
+          // json::value throws on a wrong type: check it first.
+          if (body.contains("validated") && !body["validated"].is_boolean()) {
+            return InvalidArgumentError("field 'validated': expected true or false");
+          }
           const bool validated = body.value("validated", true);
           PONTE_RETURN_IF_ERROR(service::ValidateParticipant(c.store, c.clock, *c.actor, *c.event,
                                                              UserId(user), validated));

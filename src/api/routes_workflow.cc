@@ -255,6 +255,10 @@ void AddScheduleRoutes(App& app) {
           if (!body.contains("rating") || !body["rating"].is_number_integer()) {
             return InvalidArgumentError("field 'rating': expected an integer from 1 to 5");
           }
+          // json::value throws on a wrong type: check it first.
+          if (body.contains("follow_up") && !body["follow_up"].is_boolean()) {
+            return InvalidArgumentError("field 'follow_up': expected true or false");
+          }
           PONTE_RETURN_IF_ERROR(service::GiveFeedback(
               c.store, c.clock, *c.actor, *c.event, MeetingId(id), body["rating"].get<int>(),
               body.value("follow_up", false), OptionalString(body, "comment")));
