@@ -20,3 +20,4 @@ fi
 
 # Times must survive a machine that is not on UTC.
 TZ=Asia/Shanghai ctest --preset ci -j2 "$@"
+if [ -d node_modules/playwright-core ] && [ -x /usr/bin/chromium ]; then node tests/e2e/run.mjs --ponte build/ponte --artifacts build/e2e-artifacts; fi  # the portal in a browser, after ctest
