@@ -142,6 +142,7 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
   };
   const Domains& domains = tt.domains();
   std::int64_t iteration = 0;
+  std::int64_t last_better = 0;
   double temperature = kStartTemperature;
   MoveList undo;
   std::vector<MeetingIndex> unscheduled;
@@ -149,6 +150,7 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
   std::vector<MeetingIndex> neighbours;
   while (!done()) {
     if (options.max_iterations >= 0 && iteration >= options.max_iterations) break;
+    if (options.stall_iterations >= 0 && iteration - last_better >= options.stall_iterations) break;
     if (iteration % kDeadlineCheckEvery == 0) {
       if (deadline.Expired()) break;
       // Cooling by iterations, not time, so a seed gives the same run on any machine.
@@ -237,6 +239,7 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
     current = next;
     current_energy = next_energy;
     if (current < best) {
+      last_better = iteration;
       best = current;
       best_solution = tt.ToSolution();
       if (options.on_improvement) options.on_improvement(best.cost);

@@ -23,6 +23,8 @@ void Construct(Timetable& tt, Rng& rng);
 struct ImproveOptions {
   int target_breaks = 0;  // stop when reached (a proven lower bound) with nothing unscheduled
   std::int64_t max_iterations = -1;  // -1 = until the deadline
+  // Stop after this many iterations without a better schedule (-1 = never).
+  std::int64_t stall_iterations = -1;
   std::function<void(const Cost&)> on_improvement;
   // Optional per-meeting penalty for leaving a published slot (repair): the
   // cost compared is then (unscheduled weight, fairness, moved, breaks).

@@ -14,6 +14,8 @@ namespace {
 // Local-search iterations before the exact model, and between two SAT rounds.
 constexpr std::int64_t kFirstIterations = 800'000;
 constexpr std::int64_t kSliceIterations = 400'000;
+// The first local search hands over to the SAT model once it stalls this long.
+constexpr std::int64_t kFirstStall = 50'000;
 // SAT rounds in a row after a local-search slice that found nothing better.
 constexpr int kRoundsWithoutLocalSearch = 5;
 // Total-break bound the SAT model can express when no complete schedule is known yet.
@@ -99,9 +101,13 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
   };
   // The first local search and the slices between SAT rounds are sized in
   // iterations (deterministic); the time limit only cuts them short.
-  if (options.exact) improve.max_iterations = kFirstIterations;
+  if (options.exact) {
+    improve.max_iterations = kFirstIterations;
+    improve.stall_iterations = kFirstStall;
+  }
   improve.target_breaks = lower_bound;
   Improve(tt, rng, deadline, improve);
+  improve.stall_iterations = -1;
   Solution best = tt.ToSolution();
   Cost cost = tt.cost();
   progress.best_breaks = cost.breaks;
