@@ -24,6 +24,9 @@ using api::RequestContext;
 const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
 constexpr double kDefaultTimeLimitS = 5;
 constexpr double kMaxTimeLimitS = 300;
+// A refused form is shown again with the reason, as a page (200): the browser
+// keeps the page and logs no failed load.
+constexpr int kFormShownAgain = 200;
 constexpr std::size_t kMeetingsPage = 50;  // meetings per page of the schedule
 
 std::unordered_map<std::int64_t, Organization> OrganizationsById(Store& store) {
@@ -410,7 +413,7 @@ void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
                  200, "<p class=\"error\" role=\"alert\">" +
                           EscapeHtml(StatusText(*site, c.Locale(), job.status())) + "</p>");
            }
-           return Schedule(c, *site, StatusText(*site, c.Locale(), job.status()), 409);
+           return Schedule(c, *site, StatusText(*site, c.Locale(), job.status()), kFormShownAgain);
          }
          if (IsHtmx(c.request)) return JobFragment(c, *site, *job);
          return HttpResponse::Redirect("/events/" + c.event->key +
@@ -427,7 +430,8 @@ void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
          const std::int64_t job = std::atoll(FormField(c.request, "job").c_str());
          auto published = service::PublishJob(c.store, c.clock, *c.actor, *c.event, JobId(job));
          if (!published.ok()) {
-           return Schedule(c, *site, StatusText(*site, c.Locale(), published.status()), 409);
+           return Schedule(c, *site, StatusText(*site, c.Locale(), published.status()),
+                           kFormShownAgain);
          }
          const std::string to =
              "/events/" + c.event->key + "/schedule?published=" + std::to_string(published->size());
@@ -447,7 +451,8 @@ void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
          auto moved = service::MoveMeeting(c.store, c.clock, *c.actor, *c.event, MeetingId(id),
                                            place, std::nullopt);
          if (!moved.ok()) {
-           return Schedule(c, *site, StatusText(*site, c.Locale(), moved.status()), 409);
+           return Schedule(c, *site, StatusText(*site, c.Locale(), moved.status()),
+                           kFormShownAgain);
          }
          return HttpResponse::Redirect("/events/" + c.event->key + "/schedule");
        });

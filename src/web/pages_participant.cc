@@ -25,6 +25,9 @@ constexpr const char* kOrganizationTypes[] = {"university", "research",    "comp
                                               "government", "association", "other"};
 
 constexpr long kCataloguePage = 30;  // organizations per page
+// A refused form is shown again with the reason, as a page (200): the browser
+// keeps the page and the reader's input, and logs no failed load.
+constexpr int kFormShownAgain = 200;
 
 // GET through the API's dispatcher with the caller's credentials.
 Result<Json> CallApi(api::App& app, const RequestContext& c, const std::string& target) {
@@ -269,7 +272,7 @@ HttpResponse Requests(RequestContext& c, const Site& site, const std::string& er
                {"no_incoming", incoming.empty()},
                {"no_outgoing", outgoing.empty()},
                {"error", error.empty() ? Json(false) : Json(error)}},
-              error.empty() ? 200 : 409);
+              kFormShownAgain);
 }
 
 Result<service::Agenda> AgendaOf(RequestContext& c) {
@@ -344,7 +347,7 @@ HttpResponse AgendaPage(RequestContext& c, const Site& site, const std::string& 
                {"printable", api + "/agenda.html" + tz},
                {"thanks", c.request.Query("feedback").has_value()},
                {"error", error.empty() ? Json(false) : Json(error)}},
-              error.empty() ? 200 : 409);
+              kFormShownAgain);
 }
 
 HttpResponse OrganizationPage(RequestContext& c, const Site& site, const std::string& error,
@@ -390,7 +393,7 @@ HttpResponse OrganizationPage(RequestContext& c, const Site& site, const std::st
                {"people", people},
                {"saved", saved},
                {"error", error.empty() ? Json(false) : Json(error)}},
-              error.empty() ? 200 : 400);
+              kFormShownAgain);
 }
 
 }  // namespace

@@ -200,6 +200,23 @@ async function scenario(browser, base) {
   await Promise.all([organizer.page.waitForURL(/published=/), publish.click()]);
   check(await organizer.page.locator("table.meetings tbody tr").count() > 0, "the timetable is published");
 
+  // Moving a meeting onto another one's table is refused, and the page says why.
+  const rows = organizer.page.locator("table.meetings tbody tr");
+  const second = rows.nth(1);
+  const slot = await second.locator("input[name=slot]").inputValue();
+  const table = await second.locator("input[name=table]").inputValue();
+  const session = await second.locator("select[name=session]").inputValue();
+  const first = rows.nth(0);
+  await first.locator("summary").click();
+  await first.locator("select[name=session]").selectOption(session);
+  await first.locator("input[name=slot]").fill(slot);
+  await first.locator("input[name=table]").fill(table);
+  await first.locator("form button[type=submit]").click();
+  await organizer.page.waitForLoadState();
+  const conflict = organizer.page.locator("main .error[role=alert]");
+  await conflict.waitFor({ timeout: 10000 }).catch(() => {});
+  check(await conflict.count() === 1, `a conflicting move is refused: ${(await conflict.textContent().catch(() => "")) || "no message"}`);
+
   // Both agendas show the meeting with its table (and interpreter).
   for (const [person, other] of [[giulia, liOrg], [li, giuliaOrg]]) {
     await person.page.goto(`/events/${EVENT}/agenda`);
