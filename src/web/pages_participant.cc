@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "api/json.h"
+#include "core/utf8.h"
 #include "service/agenda.h"
 #include "service/workflow.h"
 #include "web/render.h"
@@ -29,23 +30,33 @@ constexpr long kCataloguePage = 30;  // organizations per page
 // keeps the page and the reader's input, and logs no failed load.
 constexpr int kFormShownAgain = 200;
 
-// GET through the API's dispatcher with the caller's credentials.
-Result<Json> CallApi(api::App& app, const RequestContext& c, const std::string& target) {
+// A call through the API's dispatcher with the caller's credentials (and, for
+// a POST, their CSRF token and a JSON body).
+Result<Json> CallApi(api::App& app, const RequestContext& c, const std::string& target,
+                     const std::string& method = "GET", const Json& body = nullptr) {
   api::HttpRequest sub;
-  sub.method = "GET";
+  sub.method = method;
   sub.target = target;
-  sub.headers = c.request.headers;
+  for (const auto& [k, v] : c.request.headers) {
+    if (k == "content-type" || k == "content-length" || k == "x-csrf-token") continue;
+    sub.headers.emplace_back(k, v);
+  }
+  if (method != "GET") {
+    sub.body = body.dump();
+    sub.headers.emplace_back("content-type", "application/json");
+    if (c.actor) sub.headers.emplace_back("x-csrf-token", c.actor->csrf_token);
+  }
   sub.remote_address = c.request.remote_address;
   HttpResponse r = app.Handle(sub);
-  Json body = Json::parse(r.body, nullptr, false);
-  if (r.status != 200) {
-    std::string message = body.is_object() && body.contains("error")
-                              ? body["error"].value("message", r.body)
+  Json answer = Json::parse(r.body, nullptr, false);
+  if (r.status / 100 != 2) {
+    std::string message = answer.is_object() && answer.contains("error")
+                              ? answer["error"].value("message", r.body)
                               : r.body;
     return r.status == 404 ? NotFoundError(message) : InvalidArgumentError(message);
   }
-  if (body.is_discarded()) return InternalError("the API answered with malformed JSON");
-  return body;
+  if (answer.is_discarded()) return InternalError("the API answered with malformed JSON");
+  return answer;
 }
 
 // Marks a localized value from the API as being in another language.
@@ -385,8 +396,21 @@ HttpResponse OrganizationPage(RequestContext& c, const Site& site, const std::st
                         {"interpreter", p.needs_interpreter}});
     }
   }
+  Json theme_options = Json::array();
+  for (const Theme& t : site.taxonomy().themes()) {
+    theme_options.push_back(
+        {{"value", t.code}, {"label", t.label.Best(locale).first}, {"sub", !t.parent.empty()}});
+  }
+  Json languages = Json::array();
+  for (const char* lang : {"it", "en", "zh"}) {
+    languages.push_back({{"value", lang},
+                         {"label", site.T(locale, std::string("language_") + lang)},
+                         {"selected", lang == locale}});
+  }
   return Page(c, site, "organization", "organization_title",
               {{"org", api::ToJson(*org, locale)},
+               {"theme_options", theme_options},
+               {"profile_languages", languages},
                {"names", names},
                {"types", Options(site, locale, "type", types, std::string(ToCode(org->type)))},
                {"profiles", profiles},
@@ -457,6 +481,35 @@ void AddParticipantPages(api::App& app, std::shared_ptr<const Site> site) {
   page("GET", "/events/{event}/organization", "your organization, people and profiles",
        {Role::kParticipant}, [site](RequestContext& c) -> Result<HttpResponse> {
          return OrganizationPage(c, *site, "", c.request.Query("saved").has_value());
+       });
+  page("POST", "/events/{event}/organization/profiles",
+       "add an offer, a request or a cooperation proposal (form; through the API)",
+       {Role::kParticipant}, [&app, site](RequestContext& c) -> Result<HttpResponse> {
+         const OrganizationId mine = c.actor->OrganizationIn(c.event->id);
+         const std::string lang = FormField(c.request, "lang");
+         Json body{{"kind", FormField(c.request, "kind")}};
+         const std::string title = FormField(c.request, "title");
+         const std::string text = FormField(c.request, "text");
+         if (!title.empty()) body["title"] = {{lang, title}};
+         if (!text.empty()) body["text"] = {{lang, text}};
+         Json themes = Json::array();
+         for (const auto& [k, v] : api::ParseQuery(c.request.body)) {
+           if (k == "themes" && !v.empty()) themes.push_back(v);
+         }
+         body["themes"] = themes;
+         Json keywords = Json::array();
+         for (std::string_view k : Split(FormField(c.request, "keywords"), ',')) {
+           if (!Trim(k).empty()) keywords.push_back(std::string(Trim(k)));
+         }
+         body["keywords"] = keywords;
+         auto added = CallApi(app, c,
+                              "/api/v1/events/" + c.event->key + "/organizations/" +
+                                  std::to_string(mine.value()) + "/profiles",
+                              "POST", body);
+         if (!added.ok()) {
+           return OrganizationPage(c, *site, StatusText(*site, c.Locale(), added.status()), false);
+         }
+         return HttpResponse::Redirect("/events/" + c.event->key + "/organization?saved=1");
        });
   page("POST", "/events/{event}/organization", "edit your organization (form)",
        {Role::kParticipant}, [site](RequestContext& c) -> Result<HttpResponse> {

@@ -285,6 +285,18 @@ async function scenario(browser, base) {
     }
   }
 
+  // Giulia adds an offer to her organization's profile.
+  await giulia.page.goto(`/events/${EVENT}/organization?lang=it`);
+  await giulia.page.locator("#p-kind").selectOption("offer");
+  await giulia.page.locator("#p-title").fill("Robot collaborativi per la viticoltura");
+  await giulia.page.locator("#p-text").fill("Offriamo bracci robotici leggeri e visione artificiale per la vendemmia.");
+  await giulia.page.locator("#p-themes option").first().evaluate((o) => { o.selected = true; });
+  await giulia.page.locator("#p-keywords").fill("robotica, vendemmia");
+  await giulia.page.locator("form[action$='/organization/profiles'] button[type=submit]").click();
+  await giulia.page.waitForURL(/saved=1|organization/);
+  check(await giulia.page.getByText("Robot collaborativi per la viticoltura").count() > 0,
+        "a new offer is saved and shown");
+
   // Signing out ends the session.
   await giulia.page.goto(`/events/${EVENT}`);
   await Promise.all([giulia.page.waitForURL(/\/login/), giulia.page.locator("form.signout button").click()]);
