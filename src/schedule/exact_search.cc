@@ -101,7 +101,6 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
     }
     *best = model_.Extract();
     ub = BreaksOf(*best);
-    model_.SetPhases(*best);
   }
   lb = std::max(lb, model_.core_bound());
   if (lb >= ub || deadline_.Expired()) return true;
@@ -111,7 +110,6 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
     *best = model_.Extract();
     ub = BreaksOf(*best);
     lb = std::max(lb, model_.core_bound());
-    model_.SetPhases(*best);
     return true;
   }
   if (answer == SatModel::Answer::kUnsat) {
@@ -128,7 +126,6 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
     if (local == SatModel::Answer::kSat) {
       *best = model_.Extract();
       ub = BreaksOf(*best);
-      model_.SetPhases(*best);
     } else if (local == SatModel::Answer::kUnsat) {
       share_ = std::min(kMaxShare, share_ * 1.2);
     } else {

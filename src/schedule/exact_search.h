@@ -1,5 +1,6 @@
-// The exact search (internal): alternates lower-bound steps (is there a
-// schedule with at most lb breaks?) and SAT-based large-neighbourhood steps
+// The exact search (internal): alternates core-guided lower-bound steps (is
+// there a schedule with every participant at its current bound? a core raises
+// the bound by one, a model is optimal) and SAT-based large-neighbourhood steps
 // (keep most meetings in place, ask for fewer breaks than the best) on one
 // incremental SatModel, until the bounds meet or the deadline passes.
 //

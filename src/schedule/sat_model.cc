@@ -424,15 +424,6 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
   return model;
 }
 
-void SatModel::SetPhases(const Solution& solution) {
-  for (std::size_t m = 0; m < x_.size(); ++m) {
-    const SlotIndex hinted = solution.meetings[m].slot;
-    for (std::size_t t = 0; t < x_[m].size(); ++t) {
-      if (x_[m][t] != 0) solver_->phase(static_cast<SlotIndex>(t) == hinted ? x_[m][t] : -x_[m][t]);
-    }
-  }
-}
-
 int SatModel::Run(const std::vector<int>& assumptions, long conflict_limit) {
   for (;;) {
     for (Lit lit : assumptions) solver_->assume(lit);

@@ -1,8 +1,9 @@
 // The exact mode (internal): the time assignment as an incremental SAT model on
-// CaDiCaL. "Total breaks <= k" and "meeting m stays in slot t" are assumptions,
-// so one model serves both the lower-bound proof (UNSAT at k raises the bound
-// to k + 1) and SAT-based large-neighbourhood search (fix most meetings, ask
-// for fewer breaks), and learnt clauses carry over between calls.
+// CaDiCaL. Breaks bounds and "meeting m stays in slot t" are assumptions, so
+// one model serves both the lower bound (core-guided, OLL: every participant at
+// its bound; each core raises the total by one) and SAT-based large-neighbourhood
+// search (fix most meetings, ask for fewer breaks than the best), and learnt
+// clauses carry over between calls.
 //
 //   auto model = SatModel::Build(problem, domains, {.fairness = 2, .cap = 10}, deadline);
 //   if (model && model->Solve(/*bound=*/3, {}, -1) == SatModel::Answer::kSat)
@@ -10,8 +11,12 @@
 //
 // Variables: x[m][t] (meeting m in slot t), u[p][t] (p busy), a[p][t] (p busy
 // at some later slot of the day), b[p][t] (a break starts at t, exact), z[m][t][i]
-// (interpreter i serves m). Tables per slot use sequential counters; breaks per
-// participant (fairness) and the total use totalizers. Not thread-safe.
+// (interpreter i serves m), st[p][s] (p busy exactly in [s, s + k_p): no break).
+// Tables per slot use sequential counters (added lazily, when a model first
+// overfills a slot, unless the tables are tight); breaks per participant and the
+// total use totalizers. Redundant: p busy in exactly k_p slots; busy at t and at
+// t + k_p or later implies a break; with tight tables, at most 2 x tables busy
+// participants per slot. Not thread-safe.
 #pragma once
 
 #include <memory>
@@ -63,7 +68,6 @@ class SatModel {
   Answer SolveCores(long conflict_limit);
   int core_bound() const { return core_bound_; }
   Solution Extract() const;  // after kSat: the time assignment
-  void SetPhases(const Solution& solution);
   int cap() const { return static_cast<int>(total_.size()); }
 
  private:

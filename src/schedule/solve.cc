@@ -131,7 +131,6 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
     report("sat");
     std::unique_ptr<SatModel> model = SatModel::Build(problem, domains, model_options, deadline);
     if (model != nullptr) {
-      model->SetPhases(best);
       ExactSearch search(problem, tt, *model, rng, deadline);
       int ub = complete ? cost.breaks : -1;
       Solution current = best;
@@ -170,7 +169,6 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
           cost = tt.cost();
           current = best;
           ub = cost.breaks;
-          model->SetPhases(best);
         } else {
           rounds_to_skip = kRoundsWithoutLocalSearch;
         }
