@@ -301,7 +301,8 @@ Result<service::Agenda> AgendaOf(RequestContext& c) {
   return NotFoundError("no agenda");
 }
 
-HttpResponse AgendaPage(RequestContext& c, const Site& site, const std::string& error) {
+HttpResponse AgendaPage(RequestContext& c, const Site& site, const std::string& error,
+                        const std::string& feed_url = "") {
   const std::string locale = c.Locale();
   const Event& e = *c.event;
   const std::string zone = e.time_zone;
@@ -357,6 +358,7 @@ HttpResponse AgendaPage(RequestContext& c, const Site& site, const std::string& 
                {"ics", api + "/agenda.ics"},
                {"printable", api + "/agenda.html" + tz},
                {"thanks", c.request.Query("feedback").has_value()},
+               {"feed_url", feed_url.empty() ? Json(false) : Json(feed_url)},
                {"error", error.empty() ? Json(false) : Json(error)}},
               kFormShownAgain);
 }
@@ -468,6 +470,25 @@ void AddParticipantPages(api::App& app, std::shared_ptr<const Site> site) {
        });
   page("GET", "/events/{event}/agenda", "your agenda with time, table, counterpart, interpreter",
        {}, [site](RequestContext& c) -> Result<HttpResponse> { return AgendaPage(c, *site, ""); });
+  page("POST", "/events/{event}/agenda/calendar-feed",
+       "a calendar-subscription address for your agenda (shown once)", {},
+       [&app, site](RequestContext& c) -> Result<HttpResponse> {
+         auto token =
+             service::CreateToken(c.store, c.clock, *c.actor, CredentialKind::kCalendarFeed,
+                                  "portal calendar feed", app.options().accounts);
+         if (!token.ok()) {
+           return AgendaPage(c, *site, StatusText(*site, c.Locale(), token.status()));
+         }
+         // The address the reader reached us at (base_url may name port 0).
+         const std::string& base = app.options().base_url;
+         const std::string_view host = c.request.Header("host");
+         const std::string origin =
+             host.empty()
+                 ? base
+                 : (base.starts_with("https:") ? "https://" : "http://") + std::string(host);
+         return AgendaPage(c, *site, "",
+                           origin + "/api/v1/calendar/" + c.event->key + "/" + *token + ".ics");
+       });
   page("POST", "/events/{event}/meetings/{id}/feedback", "feedback after a meeting (form)",
        {Role::kParticipant}, [site](RequestContext& c) -> Result<HttpResponse> {
          PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));

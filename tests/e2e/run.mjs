@@ -243,6 +243,14 @@ async function scenario(browser, base) {
   check(calendar.events.length > 0 && calendar.events.every((e) => e.UID && e.DTSTART && e.DTEND),
         `.ics parses: ${calendar.events.length} events with UID, DTSTART, DTEND`);
 
+  // A calendar subscription address works without signing in.
+  await li.page.goto(`/events/${EVENT}/agenda`);
+  await li.page.locator("form[action$='/calendar-feed'] button").click();
+  const feedUrl = await li.page.locator("#feed-url").inputValue();
+  log(`feed ${feedUrl}`);
+  const feed = await fetch(feedUrl).catch((e) => { throw new Error(`${feedUrl}: ${e.cause || e}`); });
+  check(feed.ok && parseIcs(await feed.text()).events.length > 0, "the calendar subscription feed parses");
+
   // Feedback on a meeting.
   await giulia.page.goto(`/events/${EVENT}/agenda`);
   const firstFeedback = giulia.page.locator("li.meeting details.feedback").first();
