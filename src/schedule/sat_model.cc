@@ -165,6 +165,10 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
 
   std::unique_ptr<SatModel> model(new SatModel(deadline));
   CaDiCaL::Solver& solver = *model->solver_;
+  // Loose tables: the calls mostly have to find a schedule, and CaDiCaL's
+  // stable-mode-only "sat" configuration finds these faster; tight tables
+  // need refutations, where the default alternation is better.
+  if (!options.busy_per_slot) solver.configure("sat");
   model->cnf_ = std::make_unique<SatCnf>(solver);
   SatCnf& cnf = *model->cnf_;
   auto& x = model->x_;

@@ -15,7 +15,7 @@ namespace {
 constexpr std::int64_t kFirstIterations = 800'000;
 constexpr std::int64_t kSliceIterations = 400'000;
 // The first local search hands over to the SAT model once it stalls this long.
-constexpr std::int64_t kFirstStall = 50'000;
+constexpr std::int64_t kFirstStall = 200'000;
 // SAT rounds in a row after a local-search slice that found nothing better.
 constexpr int kRoundsWithoutLocalSearch = 5;
 // Total-break bound the SAT model can express when no complete schedule is known yet.
