@@ -204,6 +204,7 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
                      {"interpreter",
                       interpreter == interpreters.end() ? Json(false) : Json(interpreter->second)},
                      {"status", site.T(locale, "meeting_" + std::string(ToCode(m.status)))},
+                     {"status_code", std::string(ToCode(m.status))},
                      {"sessions", options}});
   }
   const std::string page_base = "/events/" + e.key + "/schedule?" +
@@ -452,6 +453,21 @@ void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
                                            place, std::nullopt);
          if (!moved.ok()) {
            return Schedule(c, *site, StatusText(*site, c.Locale(), moved.status()),
+                           kFormShownAgain);
+         }
+         return HttpResponse::Redirect("/events/" + c.event->key + "/schedule");
+       });
+  page("POST", "/events/{event}/meetings/{id}/status",
+       "mark a meeting held, no-show or cancelled (form)", kStaff,
+       [site](RequestContext& c) -> Result<HttpResponse> {
+         PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));
+         auto status = ParseMeetingStatus(FormField(c.request, "status"));
+         Result<Meeting> changed =
+             status.ok() ? service::SetMeetingStatus(c.store, c.clock, *c.actor, *c.event,
+                                                     MeetingId(id), *status, std::nullopt)
+                         : Result<Meeting>(status.status());
+         if (!changed.ok()) {
+           return Schedule(c, *site, StatusText(*site, c.Locale(), changed.status()),
                            kFormShownAgain);
          }
          return HttpResponse::Redirect("/events/" + c.event->key + "/schedule");

@@ -211,11 +211,21 @@ async function scenario(browser, base) {
   await first.locator("select[name=session]").selectOption(session);
   await first.locator("input[name=slot]").fill(slot);
   await first.locator("input[name=table]").fill(table);
-  await first.locator("form button[type=submit]").click();
+  await first.locator("form[action$='/move'] button").click();
   await organizer.page.waitForLoadState();
   const conflict = organizer.page.locator("main .error[role=alert]");
   await conflict.waitFor({ timeout: 10000 }).catch(() => {});
   check(await conflict.count() === 1, `a conflicting move is refused: ${(await conflict.textContent().catch(() => "")) || "no message"}`);
+
+  // On site: a meeting marked as a no-show.
+  const marked = organizer.page.locator("table.meetings tbody tr").nth(2);
+  const markedId = await marked.getAttribute("data-meeting");
+  await marked.locator("summary").click();
+  await marked.locator("select[name=status]").selectOption("no_show");
+  await Promise.all([organizer.page.waitForURL(/\/schedule$/),
+                     marked.locator("form[action$='/status'] button").click()]);
+  check(await organizer.page.locator(`tr[data-meeting="${markedId}"][data-status=no_show]`).count() === 1,
+        "a meeting is marked as a no-show");
 
   // Both agendas show the meeting with its table (and interpreter).
   for (const [person, other] of [[giulia, liOrg], [li, giuliaOrg]]) {
@@ -247,7 +257,6 @@ async function scenario(browser, base) {
   await li.page.goto(`/events/${EVENT}/agenda`);
   await li.page.locator("form[action$='/calendar-feed'] button").click();
   const feedUrl = await li.page.locator("#feed-url").inputValue();
-  log(`feed ${feedUrl}`);
   const feed = await fetch(feedUrl).catch((e) => { throw new Error(`${feedUrl}: ${e.cause || e}`); });
   check(feed.ok && parseIcs(await feed.text()).events.length > 0, "the calendar subscription feed parses");
 
