@@ -20,6 +20,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   wrk nginx-light chromium
+  fonts-wqy-microhei  # a CJK font, so that Chinese pages render in the browser tests
 )
 
 SUDO=""
