@@ -220,7 +220,7 @@ Result<HttpResponse> App::Dispatch(HttpRequest& request, RequestContext*& contex
     return UnauthenticatedError("sign in first (session cookie or Authorization: Bearer token)");
   }
   if (!context.Param("event").empty()) {
-    auto event = store.GetEvent(context.Param("event"));
+    auto event = EventCached(store, context.Param("event"));
     if (!event.ok()) return event.status();
     context.event = std::move(*event);
   }
@@ -306,6 +306,23 @@ Result<service::Actor> App::AuthenticateCached(Store& store, const std::string& 
     actors_[full] = KnownActor{*stamp, now, actor};
   }
   return actor;
+}
+
+Result<Event> App::EventCached(Store& store, const std::string& key) {
+  const std::optional<std::uint64_t> stamp = store.ChangeStamp();
+  const std::string full = ConnectionKey(store, key);
+  if (stamp) {
+    std::lock_guard lock(memo_mutex_);
+    auto it = events_.find(full);
+    if (it != events_.end() && it->second.first == *stamp) return it->second.second;
+  }
+  PONTE_ASSIGN_OR_RETURN(Event event, store.GetEvent(key));
+  if (stamp) {
+    std::lock_guard lock(memo_mutex_);
+    if (events_.size() >= kMemoLimit) events_.clear();
+    events_[full] = {*stamp, event};
+  }
+  return event;
 }
 
 // ---- background work --------------------------------------------------------------------

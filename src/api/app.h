@@ -120,6 +120,8 @@ class App {
   };
   std::unordered_map<std::string, KnownActor> actors_;
   Result<service::Actor> AuthenticateCached(Store& store, const std::string& token);
+  std::unordered_map<std::string, std::pair<std::uint64_t, Event>> events_;
+  Result<Event> EventCached(Store& store, const std::string& key);
 
   std::thread background_;
   std::mutex background_mutex_;

@@ -276,6 +276,7 @@ void AddRegistryRoutes(App& app) {
           return PermissionDeniedError("you can add profiles only to your own organization");
         }
         PONTE_ASSIGN_OR_RETURN(Organization org, c.store.GetOrganization(OrganizationId(id)));
+        PONTE_RETURN_IF_ERROR(service::CheckTakesPart(c.store, *c.event, org.id));
         PONTE_ASSIGN_OR_RETURN(Json body, c.JsonBody());
         Profile base;
         base.organization = org.id;
@@ -438,18 +439,32 @@ void AddRegistryRoutes(App& app) {
           for (const AuditEntry& e : entries) items.push_back(ToJson(e));
           return JsonOk({{"items", items}});
         });
-  r.Add({"GET", "/api/v1/outbox", "Mail queued and sent (organizers of any event)", "participants",
-         Access::kSignedIn},
+  r.Add({"GET", "/api/v1/outbox", "Mail queued and sent to the members of the events you organize",
+         "participants", Access::kSignedIn},
         [](RequestContext& c) -> Result<HttpResponse> {
-          const bool organizer =
-              std::any_of(c.actor->memberships.begin(), c.actor->memberships.end(),
-                          [](const Membership& m) { return m.role == Role::kOrganizer; });
+          // The outbox has no event of its own: an organizer sees the mail
+          // addressed to the people of the events they organize.
+          std::set<std::string> recipients;
+          bool organizer = false;
+          for (const Membership& m : c.actor->memberships) {
+            if (m.role != Role::kOrganizer) continue;
+            organizer = true;
+            PONTE_ASSIGN_OR_RETURN(std::vector<Membership> members,
+                                   c.store.ListEventMembers(m.event));
+            for (const Membership& member : members) {
+              auto user = c.store.GetUser(member.user);
+              if (user.ok()) recipients.insert(user->email);
+            }
+          }
           if (!organizer) return PermissionDeniedError("only organizers read the outbox");
           PONTE_ASSIGN_OR_RETURN(Page page, PageOf(c.request.Query("limit"), std::nullopt));
-          PONTE_ASSIGN_OR_RETURN(auto messages,
-                                 c.store.ListOutbox(static_cast<int>(page.limit), false));
+          PONTE_ASSIGN_OR_RETURN(auto messages, c.store.ListOutbox(1000, false));
           Json items = Json::array();
-          for (const OutboxMessage& m : messages) items.push_back(ToJson(m));
+          for (const OutboxMessage& m : messages) {
+            if (!recipients.contains(m.to)) continue;
+            items.push_back(ToJson(m));
+            if (items.size() >= page.limit) break;
+          }
           return JsonOk({{"items", items}});
         });
 }

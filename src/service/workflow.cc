@@ -89,6 +89,17 @@ Result<std::vector<Organization>> EventOrganizations(Store& store, const Event& 
   return all;
 }
 
+Status CheckTakesPart(Store& store, const Event& event, OrganizationId org) {
+  PONTE_ASSIGN_OR_RETURN(std::vector<Membership> members, store.ListEventMembers(event.id));
+  for (const Membership& m : members) {
+    if (m.organization == org) return OkStatus();
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> requests, store.ListRequestsOf(event.id, org));
+  if (!requests.empty()) return OkStatus();
+  return NotFoundError("organization " + std::to_string(org.value()) +
+                       " does not take part in event '" + event.key + "'");
+}
+
 Status Audit(Store& store, const Clock& clock, const Actor& actor, const Event& event,
              std::string_view action, std::string_view target, std::string_view details) {
   AuditEntry e;
@@ -164,7 +175,8 @@ Result<MeetingRequest> SendRequest(Store& store, const Clock& clock, const Actor
   }
   if (request.to == from) return InvalidArgumentError("field 'to': you cannot meet yourself");
   auto target = store.GetOrganization(request.to);
-  if (!target.ok() || !CanSeeOrganization(actor, event, *target)) {
+  if (!target.ok() || !CanSeeOrganization(actor, event, *target) ||
+      !CheckTakesPart(store, event, request.to).ok()) {
     return NotFoundError("field 'to': no organization " + std::to_string(request.to.value()));
   }
   if (request.message.size() > 2000) {
@@ -542,8 +554,8 @@ Result<Meeting> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, 
     return PermissionDeniedError("only the organizers and the support office add walk-ins");
   }
   if (a == b) return InvalidArgumentError("a walk-in needs two different organizations");
-  PONTE_RETURN_IF_ERROR(store.GetOrganization(a).status());
-  PONTE_RETURN_IF_ERROR(store.GetOrganization(b).status());
+  PONTE_RETURN_IF_ERROR(CheckTakesPart(store, event, a));
+  PONTE_RETURN_IF_ERROR(CheckTakesPart(store, event, b));
   PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store.ListSessions(event.id));
   PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store.ListMeetings(event.id));
   PONTE_ASSIGN_OR_RETURN(std::vector<Interpreter> interpreters, store.ListInterpreters(event.id));

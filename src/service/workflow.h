@@ -43,6 +43,8 @@ bool CanSeeOrganization(const Actor& actor, const Event& event, const Organizati
 // Organizations taking part in an event: those with a participant membership
 // or a request in it.
 Result<std::vector<Organization>> EventOrganizations(Store& store, const Event& event);
+// NotFound unless the organization takes part in the event.
+Status CheckTakesPart(Store& store, const Event& event, OrganizationId org);
 
 // --- participants ----------------------------------------------------------------
 
