@@ -964,8 +964,9 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
   auto version = Guard([&]() -> Result<int> {
     pqxx::work tx(*conn);
     // Servers starting together migrate one after the other; the later ones
-    // find the schema current.
-    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
+    // find the schema current. Read-only opens never migrate (and may be on a
+    // standby), so they do not wait.
+    if (!options.read_only) tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
     PONTE_ASSIGN_OR_RETURN(int found, ReadSchemaVersion(tx, where));
     const int current = Store::CurrentSchemaVersion();
     if (found > current) {
