@@ -88,8 +88,7 @@ Status PostgresStore::CreateUser(User& u) {
 Result<User> PostgresStore::GetUser(UserId id) {
   return Run([&]() -> Result<User> {
     pqxx::nontransaction tx(*conn_);
-    const pqxx::result rows =
-        tx.exec_params(std::string(kUserColumns) + "WHERE id = $1", id.value());
+    const pqxx::result rows = Prepared(tx, std::string(kUserColumns) + "WHERE id = $1", id.value());
     if (rows.empty()) return NotFoundError("no user " + std::to_string(id.value()));
     return ReadUser(rows[0]);
   });
@@ -140,9 +139,10 @@ Result<std::vector<Membership>> PostgresStore::ListMemberships(UserId user) {
   return Run([&]() -> Result<std::vector<Membership>> {
     pqxx::nontransaction tx(*conn_);
     const pqxx::result rows =
-        tx.exec_params(std::string(kMembershipColumns) +
-                           "WHERE user_id = $1 ORDER BY event_id, role COLLATE \"C\"",
-                       user.value());
+        Prepared(tx,
+                 std::string(kMembershipColumns) +
+                     "WHERE user_id = $1 ORDER BY event_id, role COLLATE \"C\"",
+                 user.value());
     std::vector<Membership> out;
     for (const auto& row : rows) out.push_back(ReadMembership(row));
     return out;
@@ -181,7 +181,8 @@ Status PostgresStore::CreateCredential(Credential& c) {
 Result<Credential> PostgresStore::FindCredential(std::string_view token_hash, Instant now) {
   return Run([&]() -> Result<Credential> {
     pqxx::nontransaction tx(*conn_);
-    const pqxx::result rows = tx.exec_params(
+    const pqxx::result rows = Prepared(
+        tx,
         "SELECT id, token_hash, user_id, kind, csrf_token, label, created_at, expires_at FROM "
         "credentials WHERE token_hash = $1 AND expires_at > $2",
         std::string(token_hash), EpochSeconds(now));

@@ -433,7 +433,7 @@ Result<std::vector<Event>> PostgresStore::QueryEvents(pqxx::transaction_base& tx
   const std::string sql =
       "SELECT id, key, name, time_zone, start_date, end_date, themes, venues FROM events " + where +
       " ORDER BY start_date, id";
-  const pqxx::result rows = key.empty() ? tx.exec(sql) : tx.exec_params(sql, key);
+  const pqxx::result rows = key.empty() ? tx.exec(sql) : Prepared(tx, sql, key);
   std::vector<Event> out;
   for (const auto& row : rows) {
     Event e;
@@ -598,7 +598,8 @@ Result<std::vector<Profile>> PostgresStore::ListProfilesOf(OrganizationId org) {
 Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
   return Run([&]() -> Result<std::vector<Session>> {
     pqxx::nontransaction tx(*conn_);
-    const pqxx::result rows = tx.exec_params(
+    const pqxx::result rows = Prepared(
+        tx,
         "SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, breaks FROM "
         "sessions WHERE event_id = $1 ORDER BY start_at, id",
         event.value());

@@ -20,6 +20,7 @@
 #include <pqxx/pqxx>
 #include <span>
 #include <string>
+#include <unordered_map>
 
 #include "store/migrations.h"
 #include "store/store.h"
@@ -182,6 +183,19 @@ class PostgresStore final : public Store {
                                                     const std::string& where, std::int64_t a,
                                                     std::int64_t b);
 
+  // Runs `sql` as a statement prepared once per connection: the hot read
+  // paths (agendas, the caller behind a token) skip parsing and planning.
+  template <typename... Args>
+  pqxx::result Prepared(pqxx::transaction_base& tx, const std::string& sql, Args&&... args) {
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) {
+      std::string name = "ponte_" + std::to_string(prepared_.size());
+      conn_->prepare(name, sql);
+      it = prepared_.emplace(sql, std::move(name)).first;
+    }
+    return tx.exec_prepared(it->second, std::forward<Args>(args)...);
+  }
+
   // Runs one operation: reconnects first when the last one lost the
   // connection (PostgreSQL restarted, a failover, an idle timeout), and turns
   // exceptions into Status values. The call that meets a broken connection
@@ -189,7 +203,10 @@ class PostgresStore final : public Store {
   template <typename F>
   auto Run(F&& body) -> decltype(body()) {
     try {
-      if (conn_ == nullptr || !conn_->is_open()) conn_ = Connect(uri_, read_only_);
+      if (conn_ == nullptr || !conn_->is_open()) {
+        prepared_.clear();
+        conn_ = Connect(uri_, read_only_);
+      }
       return body();
     } catch (const pqxx::broken_connection& e) {
       conn_.reset();
@@ -201,7 +218,8 @@ class PostgresStore final : public Store {
 
   std::string uri_;
   bool read_only_;
-  std::unique_ptr<pqxx::connection> conn_;  // null after a lost connection
+  std::unique_ptr<pqxx::connection> conn_;                 // null after a lost connection
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> name, on conn_
   int version_;
 };
 

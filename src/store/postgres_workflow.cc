@@ -123,7 +123,7 @@ Result<std::vector<Meeting>> PostgresStore::QueryMeetings(pqxx::transaction_base
                                                           std::int64_t b) {
   const std::string sql =
       std::string(kMeetingColumns) + where + " ORDER BY s.start_at, m.slot, m.table_no, m.id";
-  const pqxx::result rows = b != 0 ? tx.exec_params(sql, a, b) : tx.exec_params(sql, a);
+  const pqxx::result rows = b != 0 ? Prepared(tx, sql, a, b) : Prepared(tx, sql, a);
   std::vector<Meeting> out;
   out.reserve(rows.size());
   for (const auto& row : rows) out.push_back(ReadMeeting(row));
@@ -134,7 +134,7 @@ Result<std::vector<MeetingRequest>> PostgresStore::QueryRequests(pqxx::transacti
                                                                  const std::string& where,
                                                                  std::int64_t a, std::int64_t b) {
   const std::string sql = std::string(kRequestColumns) + where + " ORDER BY id";
-  const pqxx::result rows = b != 0 ? tx.exec_params(sql, a, b) : tx.exec_params(sql, a);
+  const pqxx::result rows = b != 0 ? Prepared(tx, sql, a, b) : Prepared(tx, sql, a);
   std::vector<MeetingRequest> out;
   out.reserve(rows.size());
   for (const auto& row : rows) out.push_back(ReadRequest(row));
@@ -352,10 +352,11 @@ Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeti
 Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
   return Run([&]() -> Result<Organization> {
     pqxx::nontransaction tx(*conn_);
-    const pqxx::result rows = tx.exec_params(
-        "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
-        "public_profile, version FROM organizations WHERE id = $1",
-        id.value());
+    const pqxx::result rows =
+        Prepared(tx,
+                 "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
+                 "public_profile, version FROM organizations WHERE id = $1",
+                 id.value());
     if (rows.empty()) return NotFoundError("no organization " + std::to_string(id.value()));
     const pqxx::row row = rows[0];
     Organization o;

@@ -295,7 +295,8 @@ TEST_P(StoreSuite, LostConnectionIsUnavailableThenReconnects) {
   if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL only";
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->Summary().ok());
+  const Loaded l = LoadSmallEvent(*store);
+  ASSERT_TRUE(store->GetOrganization(l.orgs[0]).ok());  // a prepared statement
   RawExec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" +
           pg_->name() + "' AND pid <> pg_backend_pid()");
   auto during = [&] {
@@ -310,6 +311,11 @@ TEST_P(StoreSuite, LostConnectionIsUnavailableThenReconnects) {
   }
   auto after = store->Summary();
   EXPECT_TRUE(after.ok()) << after.status().ToString();
+  // Prepared again on the new connection.
+  auto org = store->GetOrganization(l.orgs[0]);
+  ASSERT_TRUE(org.ok()) << org.status().ToString();
+  EXPECT_EQ(org->name.Get("zh"), "博洛尼亚大学");
+  EXPECT_EQ(store->ListMeetingsOf(l.event, l.orgs[0])->size(), 0u);
 }
 
 // ---- import and export ----------------------------------------------------------------
