@@ -37,7 +37,7 @@ namespace {
 void Setup(CLI::App& app) {
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP/JSON API and the portal over a database");
   auto options = std::make_shared<ServeOptions>();
-  cmd->add_option("--db", options->db, "SQLite database file")->required();
+  cmd->add_option("--db", options->db, "database: a SQLite file or a postgresql:// URI")->required();
   cmd->add_option("--listen", options->listen, "address and port (port 0: any free one)")
       ->capture_default_str();
   cmd->add_option("--base-url", options->base_url, "public URL, for links in mails");

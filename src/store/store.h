@@ -1,6 +1,6 @@
 // Store: the repository every front end (CLI, server) uses to keep the
 // programme's data. One interface, several backends: SQLite (embedded, the
-// default: a file path) and, later, PostgreSQL (a postgresql:// URI).
+// default: a file path) and PostgreSQL (a postgresql:// URI, for several servers).
 //
 //   PONTE_ASSIGN_OR_RETURN(auto store, Store::Open("demo.db", {.create_if_missing = true}));
 //   PONTE_ASSIGN_OR_RETURN(ImportReport report, store->Import(dataset, {}));
