@@ -146,6 +146,24 @@ HttpResponse JobFragment(RequestContext& c, const Site& site, const Job& job) {
   return HttpResponse::Html(200, site.Render("job", d));
 }
 
+// The organizations taking part in the event (for the walk-in form), by name.
+Json EventOrganizations(RequestContext& c,
+                        const std::unordered_map<std::int64_t, Organization>& orgs,
+                        std::string_view locale) {
+  std::set<std::int64_t> ids;
+  if (auto members = c.store.ListEventMembers(c.event->id); members.ok()) {
+    for (const Membership& m : *members) {
+      if (m.organization.valid()) ids.insert(m.organization.value());
+    }
+  }
+  std::vector<std::pair<std::string, std::int64_t>> named;
+  for (std::int64_t id : ids) named.emplace_back(OrgName(orgs, OrganizationId(id), locale), id);
+  std::sort(named.begin(), named.end());
+  Json out = Json::array();
+  for (const auto& [name, id] : named) out.push_back({{"value", id}, {"label", name}});
+  return out;
+}
+
 HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& error, int status) {
   const std::string locale = c.Locale();
   const Event& e = *c.event;
@@ -217,6 +235,17 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
   const Json next = offset + kMeetingsPage < shown.size()
                         ? Json(page_base + "offset=" + std::to_string(offset + kMeetingsPage))
                         : Json(false);
+  // The walk-in just added (?walk_in=id): where it went.
+  Json walk_in = false;
+  if (auto id = c.request.Query("walk_in")) {
+    for (const Meeting& m : list) {
+      if (std::to_string(m.id.value()) != *id) continue;
+      walk_in = {{"time", timetable.Label(m.session, m.slot, e, locale)},
+                 {"table", m.table},
+                 {"a", OrgName(orgs, m.a, locale)},
+                 {"b", OrgName(orgs, m.b, locale)}};
+    }
+  }
   std::string job_html;
   if (auto id = c.request.Query("job")) {
     if (auto j = service::GetJobFor(c.store, *c.actor, JobId(std::atoll(id->c_str()))); j.ok()) {
@@ -234,6 +263,9 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
                {"next", next},
                {"empty", items.empty()},
                {"organizer", c.actor->IsOrganizer(e.id)},
+               {"organizations", EventOrganizations(c, orgs, locale)},
+               {"walk_in_sessions", sessions},
+               {"walk_in", walk_in},
                {"time_limit", kDefaultTimeLimitS},
                {"job_html", job_html},
                {"published", c.request.Query("published").value_or("")},
@@ -471,6 +503,26 @@ void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
                            kFormShownAgain);
          }
          return HttpResponse::Redirect("/events/" + c.event->key + "/schedule");
+       });
+  page("POST", "/events/{event}/walk-ins",
+       "a walk-in meeting in the first free slot and table (form)", kStaff,
+       [site](RequestContext& c) -> Result<HttpResponse> {
+         const OrganizationId a(std::atoll(FormField(c.request, "a").c_str()));
+         const OrganizationId b(std::atoll(FormField(c.request, "b").c_str()));
+         // From now, or (planning ahead on site) from the start of a session.
+         Instant not_before = c.clock.Now();
+         if (const std::string from = FormField(c.request, "from"); from != "now") {
+           const Timetable timetable = Timetable::Of(c.store, *c.event);
+           auto it = timetable.sessions.find(std::atoll(from.c_str()));
+           if (it != timetable.sessions.end()) not_before = it->second.start;
+         }
+         auto added = service::AddWalkIn(c.store, c.clock, *c.actor, *c.event, a, b, not_before);
+         if (!added.ok()) {
+           return Schedule(c, *site, StatusText(*site, c.Locale(), added.status()),
+                           kFormShownAgain);
+         }
+         return HttpResponse::Redirect("/events/" + c.event->key +
+                                       "/schedule?walk_in=" + std::to_string(added->id.value()));
        });
   page("GET", "/events/{event}/stats", "dashboard with charts and the interpreters' load", kStaff,
        [site](RequestContext& c) -> Result<HttpResponse> { return Stats(c, *site); });

@@ -25,6 +25,14 @@ constexpr const char* kOrganizationTypes[] = {"university", "research",    "comp
                                               "startup",    "district",    "science_park",
                                               "government", "association", "other"};
 
+constexpr CooperationType kCooperationTypes[] = {CooperationType::kJointResearch,
+                                                 CooperationType::kTechnologyTransfer,
+                                                 CooperationType::kInvestment,
+                                                 CooperationType::kCommercial,
+                                                 CooperationType::kTrainingExchange,
+                                                 CooperationType::kLanguageTeaching,
+                                                 CooperationType::kOther};
+
 constexpr long kCataloguePage = 30;  // organizations per page
 // A refused form is shown again with the reason, as a page (200): the browser
 // keeps the page and the reader's input, and logs no failed load.
@@ -382,11 +390,44 @@ HttpResponse OrganizationPage(RequestContext& c, const Site& site, const std::st
     for (const Profile& p : *list) {
       Json themes = Json::array();
       for (const std::string& t : p.themes) themes.push_back(site.ThemeLabel(t, locale));
-      profiles.push_back({{"kind", site.T(locale, "kind_" + std::string(ToCode(p.kind)))},
+      // The edit form: every language's title and text, the themes and
+      // cooperation types already chosen.
+      Json texts = Json::array();
+      for (const char* lang : {"it", "en", "zh"}) {
+        texts.push_back({{"lang", lang},
+                         {"label", site.T(locale, std::string("language_") + lang)},
+                         {"title", p.title.Get(lang)},
+                         {"text", p.text.Get(lang)}});
+      }
+      Json chosen_themes = Json::array();
+      for (const Theme& t : site.taxonomy().themes()) {
+        chosen_themes.push_back(
+            {{"value", t.code},
+             {"label", t.label.Best(locale).first},
+             {"sub", !t.parent.empty()},
+             {"selected", std::find(p.themes.begin(), p.themes.end(), t.code) != p.themes.end()}});
+      }
+      Json cooperation = Json::array();
+      for (CooperationType type : kCooperationTypes) {
+        const std::string code(ToCode(type));
+        cooperation.push_back({{"value", code},
+                               {"label", site.T(locale, "cooperation_" + code)},
+                               {"checked", std::find(p.cooperation.begin(), p.cooperation.end(),
+                                                     type) != p.cooperation.end()}});
+      }
+      std::string keywords;
+      for (const std::string& k : p.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
+      profiles.push_back({{"id", p.id.value()},
+                          {"kind", site.T(locale, "kind_" + std::string(ToCode(p.kind)))},
                           {"title", Localized(p.title, locale)},
                           {"text", Localized(p.text, locale)},
                           {"themes", themes},
-                          {"keywords", p.keywords}});
+                          {"keywords", p.keywords},
+                          {"edit",
+                           {{"texts", texts},
+                            {"themes", chosen_themes},
+                            {"cooperation", cooperation},
+                            {"keywords", keywords}}}});
     }
   }
   Json people = Json::array();
@@ -529,6 +570,44 @@ void AddParticipantPages(api::App& app, std::shared_ptr<const Site> site) {
                               "POST", body);
          if (!added.ok()) {
            return OrganizationPage(c, *site, StatusText(*site, c.Locale(), added.status()), false);
+         }
+         return HttpResponse::Redirect("/events/" + c.event->key + "/organization?saved=1");
+       });
+  page("POST", "/events/{event}/organization/profiles/{profile}",
+       "change one of your organization's profiles (form; through the API)", {Role::kParticipant},
+       [&app, site](RequestContext& c) -> Result<HttpResponse> {
+         PONTE_ASSIGN_OR_RETURN(std::int64_t profile, c.IdParam("profile"));
+         const OrganizationId mine = c.actor->OrganizationIn(c.event->id);
+         Json title = Json::object(), text = Json::object();
+         for (const char* lang : {"it", "en", "zh"}) {
+           const std::string t(Trim(FormField(c.request, std::string("title_") + lang)));
+           const std::string x(Trim(FormField(c.request, std::string("text_") + lang)));
+           if (!t.empty()) title[lang] = t;
+           if (!x.empty()) text[lang] = x;
+         }
+         Json themes = Json::array(), cooperation = Json::array();
+         for (const auto& [k, v] : api::ParseQuery(c.request.body)) {
+           if (k == "themes" && !v.empty()) themes.push_back(v);
+           if (k == "cooperation" && !v.empty()) cooperation.push_back(v);
+         }
+         Json keywords = Json::array();
+         for (std::string_view k : Split(FormField(c.request, "keywords"), ',')) {
+           if (!Trim(k).empty()) keywords.push_back(std::string(Trim(k)));
+         }
+         Json body{{"title", title},
+                   {"text", text},
+                   {"themes", themes},
+                   {"keywords", keywords},
+                   {"cooperation", cooperation}};
+         // The API checks that the profile belongs to the caller's organization.
+         auto changed =
+             CallApi(app, c,
+                     "/api/v1/events/" + c.event->key + "/organizations/" +
+                         std::to_string(mine.value()) + "/profiles/" + std::to_string(profile),
+                     "PUT", body);
+         if (!changed.ok()) {
+           return OrganizationPage(c, *site, StatusText(*site, c.Locale(), changed.status()),
+                                   false);
          }
          return HttpResponse::Redirect("/events/" + c.event->key + "/organization?saved=1");
        });

@@ -160,6 +160,8 @@ void InstallPortal(api::App& app) {
   AddSignInPages(app, *site);
   AddParticipantPages(app, *site);
   AddOrganizerPages(app, *site);
+  AddAccountPages(app, *site);
+  AddDataPages(app, *site);
 }
 
 }  // namespace ponte::web

@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "api/app.h"
+#include "api/http.h"
 #include "core/time.h"
 
 namespace ponte::web {
@@ -115,6 +116,15 @@ class PortalTest : public ::testing::Test {
       ASSERT_TRUE(service::CreateAccount(store, SystemClock(), u, kPassword, {m},
                                          {.cost = service::kPasswordCostForTests})
                       .ok());
+      User o;
+      o.email = "olga@week.test";
+      o.name = "Olga";
+      o.locale = "en";
+      Membership om{.event = event.id, .role = Role::kOrganizer, .validated = true};
+      ASSERT_TRUE(service::CreateAccount(store, SystemClock(), o, kPassword, {om},
+                                         {.cost = service::kPasswordCostForTests})
+                      .ok());
+      acme_id_ = acme.id.value();
     });
   }
 
@@ -155,8 +165,46 @@ class PortalTest : public ::testing::Test {
     return {cookie, Json::parse(me.body).value("csrf_token", "")};
   }
 
+  // Signs in `email` (password kPassword); returns the cookie header and the CSRF token.
+  std::pair<std::string, std::string> SignInAs(const std::string& email) {
+    api::HttpResponse r =
+        Call("POST", "/login",
+             "email=" + api::PercentEncode(email) + "&password=correct+horse+battery&next=%2F");
+    EXPECT_EQ(r.status, 303) << email;
+    std::string cookie;
+    for (const auto& [k, v] : r.headers) {
+      if (k != "Set-Cookie") continue;
+      cookie += (cookie.empty() ? "" : "; ") + v.substr(0, v.find(';'));
+    }
+    const api::HttpResponse me = Call("GET", "/api/v1/me", "", cookie);
+    return {cookie, Json::parse(me.body).value("csrf_token", "")};
+  }
+
+  // The token in the last mail of `kind` ("verify", "invitation").
+  std::string MailedToken(const std::string& kind) {
+    std::string token;
+    app_->WithStore([&](Store& store) {
+      auto mails = store.ListOutbox(100, false);
+      ASSERT_TRUE(mails.ok());
+      const std::regex link(R"(token=([A-Za-z0-9_-]+))");
+      for (const OutboxMessage& m : *mails) {
+        std::smatch match;
+        if (m.kind == kind && std::regex_search(m.body, match, link)) token = match[1].str();
+      }
+    });
+    EXPECT_FALSE(token.empty()) << "no " << kind << " mail";
+    return token;
+  }
+
+  std::size_t OrganizationCount() {
+    std::size_t n = 0;
+    app_->WithStore([&](Store& store) { n = store.ListOrganizations().value().size(); });
+    return n;
+  }
+
   std::filesystem::path dir_;
   std::unique_ptr<api::App> app_;
+  std::int64_t acme_id_ = 0;
 };
 
 TEST_F(PortalTest, SignInPageHasLabelledFieldsAndLanguageSwitch) {
@@ -214,6 +262,196 @@ TEST_F(PortalTest, StaticFilesAreCachedForAYear) {
     EXPECT_EQ(htmx.status, 200);
     EXPECT_THAT(std::string(htmx.Get("Content-Type")), HasSubstr("javascript"));
   }
+}
+
+TEST_F(PortalTest, RegistrationMailsALinkThatConfirmsTheAddressOnce) {
+  const api::HttpResponse form = Call("GET", "/register?event=week&lang=en");
+  EXPECT_EQ(form.status, 200);
+  EXPECT_THAT(form.body, HasSubstr("name=\"event\" value=\"week\""));
+  EXPECT_THAT(form.body, HasSubstr("<label for=\"reg-password\">"));
+  // A weak password: the form comes back with the reason and the input escaped.
+  const api::HttpResponse weak =
+      Call("POST", "/register",
+           "name=%3Ci%3EBo%3C%2Fi%3E&email=bo%40x.test&password=short&locale=en&event=week");
+  EXPECT_EQ(weak.status, 200);
+  EXPECT_THAT(weak.body, HasSubstr("role=\"alert\""));
+  EXPECT_THAT(weak.body, HasSubstr("&lt;i&gt;Bo&lt;/i&gt;"));
+  EXPECT_THAT(weak.body, Not(HasSubstr("<i>Bo</i>")));
+  const api::HttpResponse done =
+      Call("POST", "/register",
+           "name=Bo&email=bo%40x.test&password=correct+horse+battery&locale=en&event=week");
+  EXPECT_EQ(done.status, 200);
+  EXPECT_THAT(done.body, HasSubstr("id=\"check-mail\""));
+  EXPECT_THAT(done.body, HasSubstr("bo@x.test"));
+  // Signing in waits for the confirmation.
+  EXPECT_EQ(Call("POST", "/login", "email=bo%40x.test&password=correct+horse+battery").status,
+            401);  // not verified yet
+  const std::string token = MailedToken("verify");
+  // Opening the link does not use the token up: the button does.
+  const api::HttpResponse page = Call("GET", "/verify?token=" + token);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_THAT(page.body, HasSubstr("value=\"" + token + "\""));
+  const api::HttpResponse verified = Call("POST", "/verify", "token=" + token);
+  EXPECT_EQ(verified.status, 200);
+  EXPECT_THAT(verified.body, HasSubstr("id=\"verified\""));
+  const api::HttpResponse again = Call("POST", "/verify", "token=" + token);
+  EXPECT_THAT(again.body, HasSubstr("role=\"alert\""));
+  EXPECT_THAT(again.body, Not(HasSubstr("id=\"verified\"")));
+  EXPECT_EQ(Call("POST", "/login", "email=bo%40x.test&password=correct+horse+battery").status, 303);
+}
+
+TEST_F(PortalTest, OrganizerInvitesAndTheInvitationIsAccepted) {
+  const auto [cookie, csrf] = SignInAs("olga@week.test");
+  const api::HttpResponse form = Call("GET", "/events/week/invitations", "", cookie);
+  EXPECT_EQ(form.status, 200);
+  EXPECT_THAT(form.body, HasSubstr("&lt;b&gt;Acme&lt;/b&gt; &amp; Sons"));
+  const std::string invite =
+      "email=new%40acme.test&role=participant&organization=" + std::to_string(acme_id_) +
+      "&interpreter=0";
+  EXPECT_EQ(Call("POST", "/events/week/invitations", invite, cookie).status, 403);  // no CSRF
+  const api::HttpResponse sent =
+      Call("POST", "/events/week/invitations", invite + "&_csrf=" + csrf, cookie);
+  EXPECT_EQ(sent.status, 200);
+  EXPECT_THAT(sent.body, HasSubstr("id=\"invited\""));
+  // A participant without an organization is refused with the reason.
+  const api::HttpResponse refused =
+      Call("POST", "/events/week/invitations",
+           "email=x%40y.test&role=participant&organization=0&_csrf=" + csrf, cookie);
+  EXPECT_THAT(refused.body, HasSubstr("role=\"alert\""));
+
+  const std::string token = MailedToken("invitation");
+  const api::HttpResponse page = Call("GET", "/invitation?token=" + token);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_THAT(page.body, HasSubstr("<label for=\"inv-password\">"));
+  const api::HttpResponse weak =
+      Call("POST", "/invitation", "token=" + token + "&name=%22Neo%22&password=short");
+  EXPECT_EQ(weak.status, 200);
+  EXPECT_THAT(weak.body, HasSubstr("role=\"alert\""));
+  EXPECT_THAT(weak.body, HasSubstr("value=\"&quot;Neo&quot;\""));
+  const api::HttpResponse accepted =
+      Call("POST", "/invitation", "token=" + token + "&name=Neo&password=correct+horse+battery");
+  EXPECT_EQ(accepted.status, 303);
+  const auto [neo, neo_csrf] = SignInAs("new@acme.test");
+  EXPECT_EQ(Call("GET", "/events/week/organization", "", neo).status, 200);
+}
+
+TEST_F(PortalTest, ParticipantsCannotReachOrganizerPages) {
+  const auto [cookie, csrf] = SignIn();
+  for (const char* path : {"/events/week/import", "/events/week/invitations",
+                           "/events/week/exports/event.xlsx", "/events/week/participants"}) {
+    EXPECT_EQ(Call("GET", path, "", cookie).status, 403) << path;
+  }
+  const std::string form = "kind=organizations&content=key&_csrf=" + csrf;
+  for (const char* path : {"/events/week/import/preview", "/events/week/import",
+                           "/events/week/invitations", "/events/week/walk-ins"}) {
+    EXPECT_EQ(Call("POST", path, form, cookie).status, 403) << path;
+  }
+  // Nobody signed in: refused like every event page.
+  EXPECT_EQ(Call("GET", "/events/week/import").status, 401);
+}
+
+TEST_F(PortalTest, ImportPreviewNamesTheLineAndSavesNothingUntilConfirmed) {
+  const auto [cookie, csrf] = SignInAs("olga@week.test");
+  EXPECT_EQ(Call("GET", "/events/week/import", "", cookie).status, 200);
+  const std::string base = "/events/week/import";
+  // Line 3 has an unknown organization type.
+  const std::string bad = api::PercentEncode(
+      "key,name_en,type,country\nit-a,Alpha,university,IT\nit-b,<Beta>,spaceship,IT\n");
+  const api::HttpResponse error = Call(
+      "POST", base + "/preview",
+      "file_name=organizations.csv&kind=organizations&content=" + bad + "&_csrf=" + csrf, cookie);
+  EXPECT_EQ(error.status, 200);
+  EXPECT_THAT(error.body, HasSubstr("id=\"import-error\""));
+  EXPECT_THAT(error.body, HasSubstr("organizations.csv:3"));
+  EXPECT_THAT(error.body, HasSubstr("type"));
+  EXPECT_THAT(error.body, Not(HasSubstr("id=\"import-preview\"")));
+  // Without CSRF: refused.
+  EXPECT_EQ(Call("POST", base + "/preview", "kind=organizations&content=" + bad, cookie).status,
+            403);
+  // Not UTF-8, and too large.
+  const api::HttpResponse latin1 =
+      Call("POST", base + "/preview",
+           "kind=organizations&content=key%2Cname_en%0Ait-c%2CCaf%E9&_csrf=" + csrf, cookie);
+  EXPECT_THAT(latin1.body, HasSubstr("UTF-8"));
+  EXPECT_THAT(latin1.body, HasSubstr("role=\"alert\""));
+  const api::HttpResponse huge = Call(
+      "POST", base + "/preview",
+      "kind=organizations&content=" + std::string((4u << 20) + 1, 'a') + "&_csrf=" + csrf, cookie);
+  EXPECT_THAT(huge.body, HasSubstr("MiB"));
+  // A good file: the preview counts, nothing saved until confirmed.
+  const std::size_t before = OrganizationCount();
+  const std::string good = api::PercentEncode(
+      "key,name_en,type,country\nit-a,Alpha,university,IT\nacme,<b>Acme</b> & Sons,company,IT\n");
+  const api::HttpResponse preview =
+      Call("POST", base + "/preview",
+           "file_name=C%3A%5Cdata%5Corganizations.csv&content=" + good + "&_csrf=" + csrf, cookie);
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_THAT(preview.body, HasSubstr("id=\"import-preview\""));
+  EXPECT_THAT(preview.body, HasSubstr("id=\"import-confirm\""));
+  EXPECT_THAT(preview.body, HasSubstr("&lt;b&gt;Acme&lt;/b&gt; &amp; Sons"));  // in the textarea
+  EXPECT_THAT(preview.body, Not(HasSubstr("<b>Acme</b>")));
+  EXPECT_EQ(OrganizationCount(), before);
+  const api::HttpResponse imported =
+      Call("POST", base, "file_name=organizations.csv&content=" + good + "&_csrf=" + csrf, cookie);
+  EXPECT_EQ(imported.status, 200);
+  EXPECT_THAT(imported.body, HasSubstr("id=\"import-counts\""));
+  EXPECT_EQ(OrganizationCount(), before + 1);
+}
+
+TEST_F(PortalTest, OrganizersDownloadTheEventAsXlsx) {
+  const auto [cookie, csrf] = SignInAs("olga@week.test");
+  const api::HttpResponse r = Call("GET", "/events/week/exports/event.xlsx", "", cookie);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(std::string(r.Get("Content-Type")),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(std::string(r.Get("Content-Disposition")), "attachment; filename=\"week.xlsx\"");
+  EXPECT_TRUE(r.body.starts_with("PK")) << "not a zip";
+}
+
+TEST_F(PortalTest, WalkInNeedsStaffAndCsrfAndShowsWhyItFailed) {
+  const auto [cookie, csrf] = SignInAs("olga@week.test");
+  const api::HttpResponse page = Call("GET", "/events/week/schedule", "", cookie);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_THAT(page.body, HasSubstr("id=\"walk-in-form\""));
+  const std::string form = "a=" + std::to_string(acme_id_) + "&b=" + std::to_string(acme_id_);
+  EXPECT_EQ(Call("POST", "/events/week/walk-ins", form, cookie).status, 403);
+  // An organization cannot meet itself (and the event has no sessions): the reason shows.
+  const api::HttpResponse refused =
+      Call("POST", "/events/week/walk-ins", form + "&_csrf=" + csrf, cookie);
+  EXPECT_EQ(refused.status, 200);
+  EXPECT_THAT(refused.body, HasSubstr("role=\"alert\""));
+}
+
+TEST_F(PortalTest, ParticipantsEditTheirOwnProfilesInEveryLanguage) {
+  const auto [cookie, csrf] = SignIn();
+  EXPECT_EQ(Call("POST", "/events/week/organization/profiles",
+                 "kind=offer&lang=en&title=Sensors&text=&keywords=iot&_csrf=" + csrf, cookie)
+                .status,
+            303);
+  std::int64_t profile = 0;
+  app_->WithStore([&](Store& store) {
+    profile = store.ListProfilesOf(OrganizationId(acme_id_)).value().front().id.value();
+  });
+  const std::string target = "/events/week/organization/profiles/" + std::to_string(profile);
+  const std::string edit =
+      "title_en=Sensors&title_it=Sensori&title_zh=%3Cscript%3E%E4%BC%A0%E6%84%9F%E5%99%A8&"
+      "text_en=&text_it=&text_zh=&keywords=iot%2C+mems&cooperation=joint_research";
+  EXPECT_EQ(Call("POST", target, edit, cookie).status, 403);  // no CSRF
+  EXPECT_EQ(Call("POST", target, edit + "&_csrf=" + csrf, cookie).status, 303);
+  const api::HttpResponse page = Call("GET", "/events/week/organization", "", cookie);
+  EXPECT_THAT(page.body, HasSubstr("&lt;script&gt;传感器"));
+  EXPECT_THAT(page.body, Not(HasSubstr("<script>传感器")));
+  EXPECT_THAT(page.body, HasSubstr("value=\"Sensori\""));
+  EXPECT_THAT(page.body, HasSubstr("value=\"joint_research\" checked"));
+  app_->WithStore([&](Store& store) {
+    const Profile p = store.ListProfilesOf(OrganizationId(acme_id_)).value().front();
+    EXPECT_EQ(p.title.Get("it"), "Sensori");
+    EXPECT_EQ(p.keywords, (std::vector<std::string>{"iot", "mems"}));
+  });
+  // Another organization's profile (or one that does not exist) is refused.
+  const api::HttpResponse other =
+      Call("POST", "/events/week/organization/profiles/999999", edit + "&_csrf=" + csrf, cookie);
+  EXPECT_THAT(other.body, HasSubstr("role=\"alert\""));
 }
 
 }  // namespace

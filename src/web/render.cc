@@ -336,6 +336,10 @@ Json LayoutData(api::RequestContext& c, const Site& site) {
     add(base + "/schedule", "nav_schedule");
     add(base + "/stats", "nav_stats");
   }
+  if (c.actor->IsOrganizer(event->id)) {
+    add(base + "/import", "nav_import");
+    add(base + "/invitations", "nav_invite");
+  }
   d["has_nav"] = !nav.empty();
   d["nav"] = nav;
   return d;

@@ -95,5 +95,9 @@ Json Localized(const LocalizedText& text, std::string_view locale);
 
 void AddParticipantPages(api::App& app, std::shared_ptr<const Site> site);
 void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site);
+// Registration, e-mail confirmation, invitations (pages_accounts.cc).
+void AddAccountPages(api::App& app, std::shared_ptr<const Site> site);
+// Import with preview and the XLSX export (pages_data.cc).
+void AddDataPages(api::App& app, std::shared_ptr<const Site> site);
 
 }  // namespace ponte::web

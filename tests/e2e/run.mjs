@@ -227,6 +227,61 @@ async function scenario(browser, base) {
   check(await organizer.page.locator(`tr[data-meeting="${markedId}"][data-status=no_show]`).count() === 1,
         "a meeting is marked as a no-show");
 
+  // On site: a walk-in between two organizations, from the first session on
+  // (the demo event may lie in the past); the page shows the slot and table it
+  // got, or the reason when a pair cannot meet.
+  let walkIn = null;
+  const walkOptions = await organizer.page.locator("#walk-a option").evaluateAll(
+    (os) => os.map((o) => o.value));
+  const walkPairs = [[0, walkOptions.length - 1], [1, walkOptions.length - 2], [0, 1], [2, 3]];
+  for (const [i, j] of walkPairs) {
+    if (i >= walkOptions.length || j < 0 || j >= walkOptions.length || i === j) continue;
+    await organizer.page.goto(`/events/${EVENT}/schedule`);
+    await organizer.page.locator("#walk-a").selectOption(walkOptions[i]);
+    await organizer.page.locator("#walk-b").selectOption(walkOptions[j]);
+    await organizer.page.locator("#walk-from option").nth(1).evaluate((o) => { o.selected = true; });
+    await organizer.page.locator("#walk-in-form button[type=submit]").click();
+    await organizer.page.waitForLoadState();
+    const result = organizer.page.locator("#walk-in-result");
+    if (await result.count()) { walkIn = (await result.textContent()).trim(); break; }
+    const why = await organizer.page.locator("main .error[role=alert]").textContent().catch(() => "");
+    log(`note walk-in ${walkOptions[i]}–${walkOptions[j]} refused: ${why}`);
+  }
+  check(walkIn, `a walk-in gets a slot and a table: ${walkIn}`);
+
+  // Upload with a preview: a bad file names the line; nothing is saved until confirmed.
+  await organizer.page.goto(`/events/${EVENT}/import`);
+  const upload = async (name, content) => {
+    await organizer.page.locator("#import-file").setInputFiles(
+      { name, mimeType: "text/csv", buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8") });
+  };
+  await organizer.page.locator("#import-kind").selectOption("organizations");
+  await upload("organizations.csv",
+               "key,name_en,name_zh,type,country\ne2e-a,E2E Alpha,阿尔法,university,IT\ne2e-b,E2E Beta,贝塔,spaceship,CN\n");
+  await organizer.page.waitForFunction(() => document.querySelector("#import-content").value.length > 0);
+  await Promise.all([organizer.page.waitForURL(/\/import\/preview/),
+                     organizer.page.locator("#import-preview-button").click()]);
+  const importError = (await organizer.page.locator("#import-error").textContent().catch(() => "")) || "";
+  check(/organizations\.csv:3/.test(importError), `a bad upload names its line: ${importError.trim()}`);
+  await upload("organizations.csv", Buffer.from([0x6b, 0x65, 0x79, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a]));
+  const problem = organizer.page.locator("#import-problem");
+  await problem.waitFor({ state: "visible", timeout: 5000 }).catch(() => {});
+  check(await problem.isVisible(), `a non-UTF-8 file is refused in the browser: ${await problem.textContent()}`);
+  await upload("organizations.csv",
+               "key,name_en,name_zh,type,country\ne2e-a,E2E Alpha,阿尔法,university,IT\n");
+  await organizer.page.waitForFunction(() => document.querySelector("#import-content").value.includes("e2e-a"));
+  await Promise.all([organizer.page.waitForURL(/\/import\/preview/),
+                     organizer.page.locator("#import-preview-button").click()]);
+  check(await organizer.page.locator("#import-preview #import-counts").count() === 1,
+        "a good upload shows its counts before saving");
+  await Promise.all([organizer.page.waitForURL(/\/import$/),
+                     organizer.page.locator("#import-confirm").click()]);
+  check(await organizer.page.locator("#imported-h").count() === 1, "the confirmed upload is imported");
+  const xlsx = await organizer.page.request.get(`/events/${EVENT}/exports/event.xlsx`);
+  check(xlsx.ok() && (xlsx.headers()["content-type"] || "").includes("spreadsheetml") &&
+        (xlsx.headers()["content-disposition"] || "").startsWith("attachment"),
+        "the event downloads as XLSX");
+
   // Both agendas show the meeting with its table (and interpreter).
   for (const [person, other] of [[giulia, liOrg], [li, giuliaOrg]]) {
     await person.page.goto(`/events/${EVENT}/agenda`);
@@ -286,11 +341,18 @@ async function scenario(browser, base) {
     [giulia, "agenda", `/events/${EVENT}/agenda`],
     [organizer, "schedule", `/events/${EVENT}/schedule`],
     [organizer, "stats", `/events/${EVENT}/stats`],
+    [organizer, "import", `/events/${EVENT}/import`],
   ];
   const anonymous = await personOf(browser, base, "anonymous");
   for (const lang of ["it", "en", "zh"]) {
     await anonymous.page.goto(`/login?lang=${lang}`);
     for (const width of [1280, 375]) await shoot(anonymous.page, `${lang}-login`, width);
+    await anonymous.page.goto(`/register?event=${EVENT}&lang=${lang}`);
+    for (const width of [1280, 375]) await shoot(anonymous.page, `${lang}-register`, width);
+    check(!(await anonymous.page.evaluate(() =>
+      document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)),
+          `register in ${lang} fits 375 px without horizontal scrolling`);
+    await anonymous.page.setViewportSize({ width: 1280, height: 900 });
     for (const [person, name, url] of pages) {
       await person.page.goto(url + (url.includes("?") ? "&" : "?") + `lang=${lang}`);
       check(await person.page.locator("html").getAttribute("lang") === lang, `${name} in ${lang}`);
@@ -313,6 +375,15 @@ async function scenario(browser, base) {
   await giulia.page.waitForURL(/saved=1|organization/);
   check(await giulia.page.getByText("Robot collaborativi per la viticoltura").count() > 0,
         "a new offer is saved and shown");
+
+  // ... and edits it: a Chinese title beside the Italian one.
+  const offer = giulia.page.locator("li.card", { hasText: "Robot collaborativi per la viticoltura" });
+  await offer.locator("details.edit-profile summary").click();
+  await offer.locator("input[name=title_zh]").fill("葡萄种植协作机器人");
+  await Promise.all([giulia.page.waitForURL(/saved=1/),
+                     offer.locator("details.edit-profile button[type=submit]").click()]);
+  await giulia.page.goto(`/events/${EVENT}/organization?lang=zh`);
+  check(await giulia.page.getByText("葡萄种植协作机器人").count() > 0, "the offer is edited in Chinese");
 
   // Signing out ends the session.
   await giulia.page.goto(`/events/${EVENT}`);

@@ -49,5 +49,38 @@
     });
   }
 
+  // Import files: read the chosen file in the browser into the form's text
+  // field (the form posts plain text), refusing non-UTF-8 and oversized files
+  // with the message the page provides.
+  function wireUploads() {
+    document.querySelectorAll("input[type=file][data-fill]").forEach(function (input) {
+      input.addEventListener("change", function () {
+        var form = input.form;
+        var target = form.querySelector("[name=" + input.dataset.fill + "]");
+        var nameField = form.querySelector("[name=file_name]");
+        var problem = document.getElementById(input.dataset.problem);
+        var file = input.files && input.files[0];
+        if (problem) { problem.hidden = true; problem.textContent = ""; }
+        if (!file || !target) return;
+        function refuse(message) {
+          target.value = "";
+          input.value = "";
+          if (problem) { problem.textContent = file.name + ": " + message; problem.hidden = false; }
+        }
+        if (file.size > Number(input.dataset.max)) { refuse(input.dataset.tooLarge); return; }
+        file.arrayBuffer().then(function (buffer) {
+          try {
+            target.value = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+          } catch (e) {
+            refuse(input.dataset.notUtf8);
+            return;
+          }
+          if (nameField) nameField.value = file.name;
+        });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", drawCharts);
+  document.addEventListener("DOMContentLoaded", wireUploads);
 })();
