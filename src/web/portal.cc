@@ -57,9 +57,13 @@ void AddSignInPages(api::App& app, std::shared_ptr<const Site> site) {
   r.Add({"GET", "/login", "Portal: sign-in page", "portal", Access::kPublic, {}, "", "text/html"},
         [site](RequestContext& c) -> Result<HttpResponse> {
           if (c.actor) return HttpResponse::Redirect("/");
+          // After accepting an invitation (/invitation) the account is ready.
+          const bool accepted = c.request.Query("accepted").has_value();
           return Page(c, *site, "login", "login_title",
                       {{"next_path", SafeNext(c.request.Query("next").value_or("/"))},
                        {"error", false},
+                       {"notice",
+                        accepted ? Json(site->T(c.Locale(), "invitation_accepted")) : Json(false)},
                        {"email", ""}});
         });
   r.Add({"POST",
@@ -82,10 +86,12 @@ void AddSignInPages(api::App& app, std::shared_ptr<const Site> site) {
                 signed_in.status().code() == StatusCode::kResourceExhausted  ? "login_throttled"
                 : signed_in.status().code() == StatusCode::kPermissionDenied ? "login_not_allowed"
                                                                              : "login_failed";
-            return Page(
-                c, *site, "login", "login_title",
-                {{"next_path", next}, {"error", site->T(c.Locale(), key)}, {"email", email}},
-                status);
+            return Page(c, *site, "login", "login_title",
+                        {{"next_path", next},
+                         {"error", site->T(c.Locale(), key)},
+                         {"notice", false},
+                         {"email", email}},
+                        status);
           }
           HttpResponse out = HttpResponse::Redirect(next);
           out.headers.emplace_back("Set-Cookie",

@@ -331,6 +331,8 @@ TEST_F(PortalTest, OrganizerInvitesAndTheInvitationIsAccepted) {
   const api::HttpResponse accepted =
       Call("POST", "/invitation", "token=" + token + "&name=Neo&password=correct+horse+battery");
   EXPECT_EQ(accepted.status, 303);
+  EXPECT_EQ(accepted.Get("Location"), "/login?accepted=1");
+  EXPECT_THAT(Call("GET", "/login?accepted=1").body, HasSubstr("id=\"login-notice\""));
   const auto [neo, neo_csrf] = SignInAs("new@acme.test");
   EXPECT_EQ(Call("GET", "/events/week/organization", "", neo).status, 200);
 }
