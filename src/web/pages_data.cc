@@ -15,6 +15,7 @@
 #include <atomic>
 #include <filesystem>
 
+#include "api/http.h"
 #include "core/utf8.h"
 #include "io/export.h"
 #include "io/import.h"
@@ -32,51 +33,69 @@ constexpr int kFormShownAgain = 200;
 constexpr const char* kUploadKinds[] = {"organizations", "people",       "profiles",
                                         "sessions",      "interpreters", "requests"};
 
+constexpr std::size_t kMaxUploadFiles = 8;
+
 struct Upload {
   std::string file_name;
-  std::string kind;  // from the form; the file name wins when it names a kind
   std::string content;
 };
 
-// The file name the reader gave, reduced to its last component; the kind
-// picked in the form names the file when no name came with the text.
-Upload UploadOf(const api::HttpRequest& request) {
-  Upload u;
-  std::string name = FormField(request, "file_name");
-  if (auto slash = name.find_last_of("/\\"); slash != std::string::npos) {
-    name = name.substr(slash + 1);
+// The files of a form, in order: each `content` field with the `file_name`
+// field at the same position (the last component of the name the reader gave;
+// "<kind>.csv" for pasted text).
+std::vector<Upload> UploadsOf(const api::HttpRequest& request) {
+  std::vector<std::string> names, contents;
+  for (auto& [k, v] : api::ParseQuery(request.body)) {
+    if (k == "file_name") names.push_back(v);
+    if (k == "content") contents.push_back(v);
   }
-  if (name.empty()) name = FormField(request, "kind") + ".csv";
-  u.file_name = name;
-  u.kind = FormField(request, "kind");
-  u.content = FormField(request, "content");
-  return u;
+  std::vector<Upload> out;
+  for (std::size_t file_idx = 0; file_idx < contents.size(); ++file_idx) {
+    std::string name = file_idx < names.size() ? names[file_idx] : "";
+    if (auto slash = name.find_last_of("/\\"); slash != std::string::npos) {
+      name = name.substr(slash + 1);
+    }
+    if (name.empty()) name = FormField(request, "kind") + ".csv";
+    out.push_back({std::move(name), std::move(contents[file_idx])});
+  }
+  return out;
 }
 
-// Reads the upload into a dataset; every refusal names what to fix.
-Result<Dataset> ReadUpload(const Upload& u, const Site& site, const Event& event) {
-  if (u.content.empty()) return InvalidArgumentError("the file is empty");
-  if (u.content.size() > kMaxUploadBytes) {
-    return InvalidArgumentError(u.file_name + ": " + std::to_string(u.content.size()) +
-                                " bytes, more than the " + std::to_string(kMaxUploadBytes >> 20) +
-                                " MiB allowed; split the file");
+// Reads every file into one dataset (so a people file may refer to the
+// organizations of another file of the same upload); every refusal names
+// the file and what to fix.
+Result<Dataset> ReadUploads(const std::vector<Upload>& uploads, std::string_view form_kind,
+                            const Site& site, const Event& event) {
+  if (uploads.empty()) return InvalidArgumentError("no file was sent");
+  if (uploads.size() > kMaxUploadFiles) {
+    return InvalidArgumentError("at most " + std::to_string(kMaxUploadFiles) + " files at a time");
   }
-  if (auto bad = FindInvalidUtf8(u.content)) {
-    return InvalidArgumentError(u.file_name + ": not UTF-8 text (byte " + std::to_string(*bad) +
-                                "); save the file as CSV UTF-8 and try again");
-  }
-  auto named = io::KindFromFileName(u.file_name);
-  PONTE_ASSIGN_OR_RETURN(io::FileKind kind, named.ok() ? named : io::ParseFileKind(u.kind));
-  const bool allowed = std::any_of(std::begin(kUploadKinds), std::end(kUploadKinds),
-                                   [&](const char* k) { return io::ToCode(kind) == k; });
-  if (!allowed) {
-    return InvalidArgumentError(u.file_name +
-                                ": expected one of organizations, people, profiles, "
-                                "sessions, interpreters, requests (.csv or .jsonl)");
+  std::size_t total = 0;
+  for (const Upload& u : uploads) total += u.content.size();
+  if (total > kMaxUploadBytes) {
+    return InvalidArgumentError(std::to_string(total) + " bytes, more than the " +
+                                std::to_string(kMaxUploadBytes >> 20) +
+                                " MiB allowed; split the upload");
   }
   io::ReadOptions options{.taxonomy = &site.taxonomy(), .time_zone = event.time_zone};
   Dataset data;
-  PONTE_RETURN_IF_ERROR(io::ReadText(kind, StripBom(u.content), u.file_name, options, data));
+  for (const Upload& u : uploads) {
+    if (u.content.empty()) return InvalidArgumentError(u.file_name + ": the file is empty");
+    if (auto bad = FindInvalidUtf8(u.content)) {
+      return InvalidArgumentError(u.file_name + ": not UTF-8 text (byte " + std::to_string(*bad) +
+                                  "); save the file as CSV UTF-8 and try again");
+    }
+    auto named = io::KindFromFileName(u.file_name);
+    PONTE_ASSIGN_OR_RETURN(io::FileKind kind, named.ok() ? named : io::ParseFileKind(form_kind));
+    const bool allowed = std::any_of(std::begin(kUploadKinds), std::end(kUploadKinds),
+                                     [&](const char* k) { return io::ToCode(kind) == k; });
+    if (!allowed) {
+      return InvalidArgumentError(u.file_name +
+                                  ": expected one of organizations, people, profiles, "
+                                  "sessions, interpreters, requests (.csv or .jsonl)");
+    }
+    PONTE_RETURN_IF_ERROR(io::ReadText(kind, StripBom(u.content), u.file_name, options, data));
+  }
   return data;
 }
 
@@ -117,27 +136,33 @@ HttpResponse ImportPage(RequestContext& c, const Site& site, Json data) {
 
 HttpResponse Preview(RequestContext& c, const Site& site, bool confirm) {
   const std::string locale = c.Locale();
-  const Upload u = UploadOf(c.request);
-  auto data = ReadUpload(u, site, *c.event);
+  const std::vector<Upload> uploads = UploadsOf(c.request);
+  std::string names;
+  Json files = Json::array();
+  for (const Upload& u : uploads) {
+    names += (names.empty() ? "" : ", ") + u.file_name;
+    files.push_back({{"file_name", u.file_name}, {"content", u.content}});
+  }
+  const std::string kind = FormField(c.request, "kind");
+  auto data = ReadUploads(uploads, kind, site, *c.event);
   if (!data.ok()) {
-    return ImportPage(
-        c, site, {{"error", StatusText(site, locale, data.status())}, {"file_name", u.file_name}});
+    return ImportPage(c, site,
+                      {{"error", StatusText(site, locale, data.status())}, {"file_name", names}});
   }
   auto report = c.store.Import(*data, {.event_key = c.event->key, .dry_run = !confirm});
   if (!report.ok()) {
-    return ImportPage(
-        c, site,
-        {{"error", StatusText(site, locale, report.status())}, {"file_name", u.file_name}});
+    return ImportPage(c, site,
+                      {{"error", StatusText(site, locale, report.status())}, {"file_name", names}});
   }
   Json counts = Counts(*report, site, locale);
   if (confirm) {
-    return ImportPage(c, site, {{"imported", {{"file_name", u.file_name}, {"counts", counts}}}});
+    return ImportPage(c, site, {{"imported", {{"file_name", names}, {"counts", counts}}}});
   }
   return ImportPage(c, site,
                     {{"preview",
-                      {{"file_name", u.file_name},
-                       {"kind", u.kind},
-                       {"content", u.content},
+                      {{"file_name", names},
+                       {"kind", kind},
+                       {"files", files},
                        {"records", FormatNumber(static_cast<double>(data->RecordCount()), locale)},
                        {"counts", counts},
                        {"nothing", counts.empty()}}}});

@@ -176,11 +176,16 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
     for (const Interpreter& i : *list) interpreters[i.id.value()] = i.name;
   }
   Json sessions = Json::array();
+  Json walk_in_sessions = Json::array();
   std::vector<Session> ordered;
   for (const auto& [id, s] : timetable.sessions) ordered.push_back(s);
   std::sort(ordered.begin(), ordered.end(),
             [](const Session& a, const Session& b) { return a.start < b.start; });
   for (const Session& s : ordered) {
+    // Walk-ins start from a session's first slot: name it by its start.
+    walk_in_sessions.push_back(
+        {{"id", s.id.value()},
+         {"label", s.city + " · " + FormatDateTime(s.start, e.time_zone, locale)}});
     sessions.push_back({{"id", s.id.value()},
                         {"label", s.city + " · " + FormatDay(s.start, e.time_zone, locale)},
                         {"slots", static_cast<int>(timetable.slots.at(s.id.value()).size())},
@@ -264,7 +269,7 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
                {"empty", items.empty()},
                {"organizer", c.actor->IsOrganizer(e.id)},
                {"organizations", EventOrganizations(c, orgs, locale)},
-               {"walk_in_sessions", sessions},
+               {"walk_in_sessions", walk_in_sessions},
                {"walk_in", walk_in},
                {"time_limit", kDefaultTimeLimitS},
                {"job_html", job_html},

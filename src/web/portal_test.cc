@@ -400,6 +400,33 @@ TEST_F(PortalTest, ImportPreviewNamesTheLineAndSavesNothingUntilConfirmed) {
   EXPECT_EQ(OrganizationCount(), before + 1);
 }
 
+TEST_F(PortalTest, ImportReadsSeveralFilesAsOneDataset) {
+  const auto [cookie, csrf] = SignInAs("olga@week.test");
+  // people.csv refers to an organization that only organizations.csv brings.
+  const std::string orgs =
+      api::PercentEncode("key,name_en,type,country\ncn-new,New Lab,research,CN\n");
+  const std::string people = api::PercentEncode(
+      "key,organization,given_name,family_name,languages\np-wei,cn-new,伟,王,zh;en\n");
+  const std::string form = "file_name=organizations.csv&content=" + orgs +
+                           "&file_name=people.csv&content=" + people + "&_csrf=" + csrf;
+  const api::HttpResponse preview = Call("POST", "/events/week/import/preview", form, cookie);
+  EXPECT_THAT(preview.body, HasSubstr("id=\"import-preview\""));
+  EXPECT_THAT(preview.body, HasSubstr("organizations.csv, people.csv"));
+  EXPECT_THAT(preview.body, HasSubstr("value=\"people.csv\""));
+  const std::size_t before = OrganizationCount();
+  EXPECT_THAT(Call("POST", "/events/week/import", form, cookie).body,
+              HasSubstr("id=\"import-counts\""));
+  EXPECT_EQ(OrganizationCount(), before + 1);
+  // An error in the second file names that file and line.
+  const std::string bad = api::PercentEncode(
+      "key,organization,given_name,family_name,languages\np-x,cn-new,A,B,zh\np-y,nowhere,C,D,en\n");
+  const api::HttpResponse error =
+      Call("POST", "/events/week/import/preview",
+           "file_name=people.csv&content=" + bad + "&_csrf=" + csrf, cookie);
+  EXPECT_THAT(error.body, HasSubstr("id=\"import-error\""));
+  EXPECT_THAT(error.body, HasSubstr("nowhere"));
+}
+
 TEST_F(PortalTest, OrganizersDownloadTheEventAsXlsx) {
   const auto [cookie, csrf] = SignInAs("olga@week.test");
   const api::HttpResponse r = Call("GET", "/events/week/exports/event.xlsx", "", cookie);

@@ -49,33 +49,54 @@
     });
   }
 
-  // Import files: read the chosen file in the browser into the form's text
-  // field (the form posts plain text), refusing non-UTF-8 and oversized files
-  // with the message the page provides.
+  // Import files: read the chosen files in the browser into the form's text
+  // fields (the form posts plain text: the first file in the visible field,
+  // the others in hidden ones), refusing non-UTF-8 and oversized files with
+  // the message the page provides.
   function wireUploads() {
     document.querySelectorAll("input[type=file][data-fill]").forEach(function (input) {
       input.addEventListener("change", function () {
         var form = input.form;
         var target = form.querySelector("[name=" + input.dataset.fill + "]");
         var nameField = form.querySelector("[name=file_name]");
+        var more = document.getElementById(input.dataset.more);
         var problem = document.getElementById(input.dataset.problem);
-        var file = input.files && input.files[0];
+        var files = Array.prototype.slice.call(input.files || []);
         if (problem) { problem.hidden = true; problem.textContent = ""; }
-        if (!file || !target) return;
-        function refuse(message) {
+        if (more) more.textContent = "";
+        if (!files.length || !target) return;
+        function refuse(file, message) {
           target.value = "";
           input.value = "";
+          if (more) more.textContent = "";
           if (problem) { problem.textContent = file.name + ": " + message; problem.hidden = false; }
         }
-        if (file.size > Number(input.dataset.max)) { refuse(input.dataset.tooLarge); return; }
-        file.arrayBuffer().then(function (buffer) {
-          try {
-            target.value = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-          } catch (e) {
-            refuse(input.dataset.notUtf8);
-            return;
+        var total = files.reduce(function (n, f) { return n + f.size; }, 0);
+        if (total > Number(input.dataset.max)) { refuse(files[files.length - 1], input.dataset.tooLarge); return; }
+        Promise.all(files.map(function (f) { return f.arrayBuffer(); })).then(function (buffers) {
+          var texts = [];
+          for (var i = 0; i < buffers.length; i++) {
+            try {
+              texts.push(new TextDecoder("utf-8", { fatal: true }).decode(buffers[i]));
+            } catch (e) {
+              refuse(files[i], input.dataset.notUtf8);
+              return;
+            }
           }
-          if (nameField) nameField.value = file.name;
+          target.value = texts[0];
+          if (nameField) nameField.value = files[0].name;
+          for (var j = 1; j < texts.length && more; j++) {
+            var name = document.createElement("input");
+            name.type = "hidden";
+            name.name = "file_name";
+            name.value = files[j].name;
+            var content = document.createElement("textarea");
+            content.name = input.dataset.fill;
+            content.hidden = true;
+            content.value = texts[j];
+            more.appendChild(name);
+            more.appendChild(content);
+          }
         });
       });
     });
