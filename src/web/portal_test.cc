@@ -424,6 +424,7 @@ TEST_F(PortalTest, ImportReadsSeveralFilesAsOneDataset) {
       Call("POST", "/events/week/import/preview",
            "file_name=people.csv&content=" + bad + "&_csrf=" + csrf, cookie);
   EXPECT_THAT(error.body, HasSubstr("id=\"import-error\""));
+  EXPECT_THAT(error.body, HasSubstr("people.csv:3"));
   EXPECT_THAT(error.body, HasSubstr("nowhere"));
 }
 
