@@ -371,7 +371,7 @@ void App::BackgroundRound() {
     }
   }
   // Jobs: a queued one, or one whose server stopped reporting.
-  auto claimed = store.ClaimJob(options_.worker, now, Seconds(30));
+  auto claimed = store.ClaimJob(options_.worker, now, Seconds(options_.job_stale_s));
   if (claimed.ok() && claimed->has_value()) RunJob(store, std::move(**claimed));
 }
 

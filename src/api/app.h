@@ -38,7 +38,10 @@ struct AppOptions {
   // Background work: scheduling jobs, request expiry, reminders, outbox.
   bool background = true;
   int background_interval_ms = 500;
-  std::string worker;            // this server's name in the jobs table; default host:pid
+  std::string worker;  // this server's name in the jobs table; default host:pid
+  // A running job whose server has not written to it for this long is taken
+  // over by another server (its server is presumed dead).
+  int job_stale_s = 30;
   bool secure_cookies = false;   // add Secure (behind HTTPS)
   const Clock* clock = nullptr;  // default: the system clock
   // More routes (the portal adds its pages), installed after the API's.

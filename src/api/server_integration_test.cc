@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "api/test_http.h"
 #include "core/time.h"
 #include "service/accounts.h"
 #include "store/store.h"
@@ -39,159 +40,11 @@ constexpr int kOrganizations = 8;
 constexpr int kSlots = 8;
 constexpr int kTables = 3;
 
-// ---- a tiny HTTP/1.1 client ------------------------------------------------------------
-
-struct Response {
-  int status = 0;  // 0: no answer (connection refused or closed)
-  std::map<std::string, std::string> headers;
-  std::string body;
-  Json json() const { return Json::parse(body, nullptr, false); }
-};
-
-int Connect(std::uint16_t port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return -1;
-  timeval timeout{10, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-bool SendAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-std::string ReadAll(int fd) {
-  std::string out;
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) break;
-    out.append(buffer, static_cast<std::size_t>(n));
-  }
-  return out;
-}
-
-Response Parse(const std::string& raw) {
-  Response r;
-  const std::size_t end = raw.find("\r\n\r\n");
-  if (end == std::string::npos || !raw.starts_with("HTTP/1.1 ")) return r;
-  r.status = std::atoi(raw.c_str() + 9);
-  std::size_t at = raw.find("\r\n") + 2;
-  while (at < end) {
-    const std::size_t eol = raw.find("\r\n", at);
-    const std::string line = raw.substr(at, eol - at);
-    const std::size_t colon = line.find(':');
-    if (colon != std::string::npos) {
-      std::string name = line.substr(0, colon);
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::string value = line.substr(colon + 1);
-      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-      r.headers[name] = value;
-    }
-    at = eol + 2;
-  }
-  r.body = raw.substr(end + 4);
-  return r;
-}
-
-// Sends raw bytes, half-closes, reads until the server closes.
-std::string Raw(std::uint16_t port, std::string_view bytes) {
-  const int fd = Connect(port);
-  if (fd < 0) return "";
-  SendAll(fd, bytes);
-  ::shutdown(fd, SHUT_WR);
-  std::string out = ReadAll(fd);
-  ::close(fd);
-  return out;
-}
-
-Response Request(std::uint16_t port, const std::string& method, const std::string& target,
-                 const std::string& bearer = "", const std::string& body = "",
-                 const std::vector<std::string>& headers = {}) {
-  std::string text =
-      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-  if (!bearer.empty()) text += "Authorization: Bearer " + bearer + "\r\n";
-  for (const std::string& h : headers) text += h + "\r\n";
-  if (!body.empty() || method == "POST") {
-    text +=
-        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
-  }
-  text += "\r\n" + body;
-  return Parse(Raw(port, text));
-}
-
-// ---- the server process ----------------------------------------------------------------
-
-class Server {
- public:
-  explicit Server(std::string db) : db_(std::move(db)) {}
-  ~Server() { Stop(SIGTERM); }
-
-  // Starts `ponte serve` and waits for its "serving ... at http://host:port/" line.
-  bool Start() {
-    int out[2];
-    if (::pipe(out) != 0) return false;
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(out[1], STDOUT_FILENO);
-      ::close(out[0]);
-      ::close(out[1]);
-      ::execl(PONTE_BINARY, PONTE_BINARY, "serve", "--db", db_.c_str(), "--listen", "127.0.0.1:0",
-              "--threads", "4", "--log-level", "warn", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char c;
-    // Up to the line that names the port (a child that fails closes the pipe).
-    while (line.find("serving") == std::string::npos || line.back() != '\n') {
-      if (::read(out[0], &c, 1) != 1) break;
-      line += c;
-    }
-    stdout_ = out[0];  // kept open: a later line must not meet a closed pipe
-    const std::size_t at = line.find("http://127.0.0.1:");
-    if (at == std::string::npos) return false;
-    port_ = static_cast<std::uint16_t>(std::atoi(line.c_str() + at + 17));
-    return port_ != 0;
-  }
-
-  void Stop(int signal) {
-    if (pid_ <= 0) return;
-    ::kill(pid_, signal);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-    if (stdout_ >= 0) ::close(stdout_);
-    stdout_ = -1;
-  }
-
-  bool Alive() const {
-    int status = 0;
-    return pid_ > 0 && ::waitpid(pid_, &status, WNOHANG) == 0;
-  }
-
-  std::uint16_t port() const { return port_; }
-
- private:
-  std::string db_;
-  pid_t pid_ = -1;
-  int stdout_ = -1;
-  std::uint16_t port_ = 0;
-};
+using test_http::Parse;
+using test_http::Raw;
+using test_http::Request;
+using test_http::Response;
+using test_http::Server;
 
 // ---- the database, checked directly ------------------------------------------------------
 

@@ -16,6 +16,7 @@ struct ServeOptions {
   int threads = 2;
   std::string log_level = "info";
   bool no_jobs = false;
+  int job_stale_s = 30;  // hidden --job-stale-seconds: tests take a dead server's job sooner
 };
 
 // Serves until SIGINT/SIGTERM; `ready` gets the port once listening.

@@ -204,8 +204,12 @@ Result<MeetingRequest> SendRequest(Store& store, const Clock& clock, const Actor
   r.created_at = now;
   r.updated_at = now;
   r.expires_at = now + options.request_lifetime;
+  // Unique even when a cancelled request is sent again within the same second
+  // (the clock counts seconds): the suffix counts the pair's earlier requests.
+  int earlier = 0;
+  for (const MeetingRequest& e : existing) earlier += e.from == from && e.to == request.to ? 1 : 0;
   r.key = "web-" + std::to_string(from.value()) + "-" + std::to_string(request.to.value()) + "-" +
-          std::to_string(now.time_since_epoch().count());
+          std::to_string(now.time_since_epoch().count()) + "-" + std::to_string(earlier + 1);
   std::vector<MeetingRequest> batch{r};
   PONTE_RETURN_IF_ERROR(store.AddRequests(event.id, batch));
   PONTE_ASSIGN_OR_RETURN(Organization sender, store.GetOrganization(from));
