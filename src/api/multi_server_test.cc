@@ -488,7 +488,7 @@ TEST_F(MultiServerTest, KilledServersJobIsFinishedByTheOther) {
 // longer than the stale interval (30 s in production) looks dead and is
 // claimed again. Needs a heartbeat that touches only updated_at of a job the
 // worker still holds (a store method) or periodic progress from the engine.
-TEST_F(MultiServerTest, DISABLED_LongJobOnALiveServerIsNotTakenOver) {
+TEST_F(MultiServerTest, LongJobOnALiveServerIsNotTakenOver) {
   AcceptEveryPair();
   StartServers({"--log-level", "info"});
   const std::string organizer = Token(0, "organizer@ponte.test");

@@ -7,6 +7,7 @@
 // SystemClock() is thread-safe; a FakeClock is for tests on one thread.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 
 #include "core/time.h"
@@ -43,9 +44,21 @@ class Deadline {
   }
   static Deadline Never() { return Deadline(SteadyClock::time_point::max()); }
 
-  bool Expired() const { return SteadyClock::now() >= end_; }
+  // The same deadline, also expired as soon as `*cancel` becomes true (a user
+  // stopped the work). `cancel` may be null and must outlive the deadline.
+  Deadline WithCancel(const std::atomic<bool>* cancel) const {
+    Deadline d = *this;
+    d.cancel_ = cancel;
+    return d;
+  }
+
+  bool Expired() const {
+    return (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) ||
+           SteadyClock::now() >= end_;
+  }
   // Seconds left (0 if expired).
   double Remaining() const {
+    if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) return 0.0;
     if (end_ == SteadyClock::time_point::max()) return 1e18;
     const auto left = std::chrono::duration<double>(end_ - SteadyClock::now()).count();
     return left > 0 ? left : 0.0;
@@ -54,6 +67,7 @@ class Deadline {
  private:
   explicit Deadline(SteadyClock::time_point end) : end_(end) {}
   SteadyClock::time_point end_;
+  const std::atomic<bool>* cancel_ = nullptr;
 };
 
 // Seconds since construction, for reporting.

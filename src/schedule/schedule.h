@@ -19,6 +19,7 @@
 // from the calling thread.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -45,6 +46,9 @@ struct SolveOptions {
   std::optional<int> fairness;  // d: spread of breaks per participant <= d (hard)
   bool exact = true;            // try the SAT model when the problem is small enough
   std::function<void(const SolveProgress&)> progress;  // optional, throttled by the caller
+  // Optional: when it becomes true the search stops as at its time limit and
+  // returns the best schedule so far (a user cancelled the run).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 enum class SolveStatus { kOptimal, kFeasible, kInfeasible, kUnknown };

@@ -54,7 +54,8 @@ const char* SolveStatusName(SolveStatus status) {
 
 SolveResult Solve(const Problem& problem, const SolveOptions& options) {
   Stopwatch watch;
-  const Deadline deadline = Deadline::After(std::chrono::duration<double>(options.time_limit_s));
+  const Deadline deadline = Deadline::After(std::chrono::duration<double>(options.time_limit_s))
+                                .WithCancel(options.cancel);
   SolveResult result;
   const Domains domains = ComputeDomains(problem);
   SolveProgress progress;

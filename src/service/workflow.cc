@@ -1,8 +1,11 @@
 #include "service/workflow.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -367,29 +370,60 @@ Status RunJob(Store& store, const Clock& clock, Job& job, const std::function<bo
   auto data = LoadEventData(store, event.key);
   if (!data.ok()) return finish(JobState::kFailed, "", data.status().message());
 
-  bool cancelled = false;
-  Instant last_report{};
+  // The engine runs in this thread; a watcher reports its progress to the
+  // store every second and stops it when an organizer cancels the job (or
+  // this server stops). The store is used by the watcher only while the
+  // engine runs.
+  std::atomic<bool> cancel{false};
+  std::mutex progress_mutex;
+  schedule::SolveProgress latest;
+  options.cancel = &cancel;
   options.progress = [&](const schedule::SolveProgress& p) {
-    const Instant now = clock.Now();
-    if (now - last_report < Seconds(1)) return;
-    last_report = now;
-    job.progress = Json{{"elapsed_s", p.elapsed_s},
-                        {"best_breaks", p.best_breaks},
-                        {"lower_bound", p.lower_bound},
-                        {"phase", p.phase},
-                        {"time_limit_s", options.time_limit_s}}
-                       .dump();
-    job.updated_at = now;
-    if (store.UpdateJob(job).ok() && job.cancel_requested) cancelled = true;
+    std::lock_guard lock(progress_mutex);
+    latest = p;
   };
+  bool cancelled = false;
+  bool stopping = false;
+  bool solved = false;
+  std::mutex done_mutex;
+  std::condition_variable done_signal;
+  const Stopwatch watch;
+  std::thread watcher([&] {
+    std::unique_lock done_lock(done_mutex);
+    while (!done_signal.wait_for(done_lock, std::chrono::seconds(1), [&] { return solved; })) {
+      schedule::SolveProgress p;
+      {
+        std::lock_guard lock(progress_mutex);
+        p = latest;
+      }
+      job.progress = Json{{"elapsed_s", watch.Seconds()},
+                          {"best_breaks", p.best_breaks},
+                          {"lower_bound", p.lower_bound},
+                          {"phase", p.phase},
+                          {"time_limit_s", options.time_limit_s}}
+                         .dump();
+      job.updated_at = clock.Now();
+      if (store.UpdateJob(job).ok() && job.cancel_requested) cancelled = true;
+      if (stop && stop()) stopping = true;
+      if (cancelled || stopping) cancel = true;
+    }
+  });
   EventSchedule plan = ScheduleEvent(*data, options);
-  // The store may have been told to cancel while the engine ran.
+  {
+    std::lock_guard lock(done_mutex);
+    solved = true;
+  }
+  done_signal.notify_all();
+  watcher.join();
+  // The store may have been told to cancel after the watcher's last look.
   job.updated_at = clock.Now();
   PONTE_RETURN_IF_ERROR(store.UpdateJob(job));
   if (cancelled || job.cancel_requested) return finish(JobState::kCancelled, "", "cancelled");
   // A server that is stopping leaves the job to another one (it goes stale
   // and is claimed again).
-  if (stop && stop()) return CancelledError("server stopping: job left for another server");
+  if (stopping || (stop && stop())) {
+    return CancelledError("server stopping: job left for another server");
+  }
 
   Json meetings = Json::array();
   for (const Meeting& m : plan.meetings) {
