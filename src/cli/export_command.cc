@@ -60,7 +60,8 @@ void Setup(CLI::App& app) {
   auto* cmd =
       app.add_subcommand("export", "Export the registry and an event as CSV, JSONL or XLSX");
   auto options = std::make_shared<ExportCommandOptions>();
-  cmd->add_option("--db", options->db, "database: a SQLite file or a postgresql:// URI")->required();
+  cmd->add_option("--db", options->db, "database: a SQLite file or a postgresql:// URI")
+      ->required();
   cmd->add_option("--event", options->event, "event key (sessions, requests, meetings)");
   cmd->add_option("--dir", options->dir, "write every kind as DIR/<kind>.csv plus event.json");
   cmd->add_option("--xlsx", options->xlsx, "write an XLSX workbook, one sheet per kind");

@@ -60,7 +60,8 @@ void Setup(CLI::App& app) {
       "Import organizations, people, profiles, sessions, interpreters, requests (CSV, JSONL) and "
       "event.json, all or nothing");
   auto options = std::make_shared<ImportCommandOptions>();
-  cmd->add_option("--db", options->db, "database: a SQLite file or a postgresql:// URI")->required();
+  cmd->add_option("--db", options->db, "database: a SQLite file or a postgresql:// URI")
+      ->required();
   cmd->add_option("--event", options->event,
                   "key of the event that sessions, interpreters and "
                   "requests belong to (unless an event.json is given)");

@@ -23,7 +23,8 @@ void Setup(CLI::App& app) {
   auto* cmd =
       app.add_subcommand("init", "Create a ponte database, or bring an older one up to date");
   auto options = std::make_shared<InitOptions>();
-  cmd->add_option("--db", options->db, "database: a SQLite file or a postgresql:// URI")->required();
+  cmd->add_option("--db", options->db, "database: a SQLite file or a postgresql:// URI")
+      ->required();
   BindRun(cmd, [options] { return RunInit(*options); });
 }
 
