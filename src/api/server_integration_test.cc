@@ -216,7 +216,8 @@ class ServerTest : public ::testing::Test {
     ASSERT_EQ(r.status, 200) << r.body;
     std::set<std::tuple<std::int64_t, int, std::int64_t>> seats;
     std::set<std::tuple<std::int64_t, int, int>> tables;
-    for (const Json& m : r.json()["items"]) {
+    const Json body = r.json();  // the loop must not iterate a destroyed temporary
+    for (const Json& m : body["items"]) {
       if (m["status"] == "cancelled") continue;
       const auto session = m["session"].get<std::int64_t>();
       const int slot = m["slot"].get<int>();
@@ -362,7 +363,8 @@ TEST_F(ServerTest, KillNineMidWriteLeavesAConsistentDatabase) {
             Response list = Request(port(), "GET", "/api/v1/events/week/requests?status=pending",
                                     participants_[static_cast<std::size_t>(b)]);
             if (list.status != 200) break;
-            for (const Json& item : list.json()["items"]) {
+            const Json listed = list.json();
+            for (const Json& item : listed["items"]) {
               if (item["to"] != Org(b)) continue;
               const char* reply = random() % 2 ? "accept" : "decline";
               r = Request(port(), "POST",
