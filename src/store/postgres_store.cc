@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "store/dataset_export.h"
+#include "store/roadshow_columns.h"
 #include "store/sqlite_store.h"  // the JSON and instant column helpers
 
 namespace ponte::store_internal {
@@ -669,36 +670,7 @@ Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) 
 // ---- roadshows ---------------------------------------------------------------
 
 Status PostgresStore::PutRoadshow(Roadshow& r) {
-  const Json settings{{"day_start", r.day_start.count()},
-                      {"day_end", r.day_end.count()},
-                      {"lunch_start", r.lunch_start.count()},
-                      {"lunch_end", r.lunch_end.count()},
-                      {"travel_overhead", r.travel_overhead.count()},
-                      {"transfer", r.transfer.count()}};
-  Json stages = Json::array();
-  for (const RoadshowStage& s : r.stages) {
-    Json stage{{"city", s.city},
-               {"first_day", FormatDate(s.first_day)},
-               {"last_day", FormatDate(s.last_day)},
-               {"base_name", s.base_name},
-               {"teams", s.teams},
-               {"speed_km_per_hour", s.speed_km_per_hour},
-               {"time_zone", s.time_zone}};
-    if (s.base) {
-      stage["latitude"] = s.base->latitude;
-      stage["longitude"] = s.base->longitude;
-    }
-    stages.push_back(std::move(stage));
-  }
-  Json travel = Json::array();
-  for (const RoadshowTravel& t : r.travel) {
-    travel.push_back({{"date", FormatDate(t.date)},
-                      {"from_city", t.from_city},
-                      {"to_city", t.to_city},
-                      {"mode", t.mode},
-                      {"depart", t.depart.count()},
-                      {"arrive", t.arrive.count()}});
-  }
+  const RoadshowColumns columns = EncodeRoadshow(r);
   return Run([&]() -> Status {
     pqxx::work tx(*conn_);
     const pqxx::row row = tx.exec_params1(
@@ -706,7 +678,7 @@ Status PostgresStore::PutRoadshow(Roadshow& r) {
         "$5, $6) ON CONFLICT(key) DO UPDATE SET name = excluded.name, settings = "
         "excluded.settings, stages = excluded.stages, travel = excluded.travel, plan = "
         "excluded.plan, version = roadshows.version + 1 RETURNING id",
-        r.key, ToJson(r.name), settings.dump(), stages.dump(), travel.dump(), r.plan);
+        r.key, ToJson(r.name), columns.settings, columns.stages, columns.travel, r.plan);
     r.id = RoadshowId(Int(row[0]));
     tx.exec_params("DELETE FROM roadshow_visits WHERE roadshow_id = $1", r.id.value());
     for (RoadshowVisit& v : r.visits) {
@@ -745,37 +717,7 @@ Result<Roadshow> PostgresStore::GetRoadshow(std::string_view key) {
     r.id = RoadshowId(Int(row[0]));
     r.key = Text(row[1]);
     r.name = LocalizedFromJson(Text(row[2]));
-    const Json settings = Json::parse(Text(row[3]), nullptr, false);
-    auto minutes = [&](const char* name, Minutes fallback) {
-      return settings.is_object() && settings.contains(name)
-                 ? Minutes(settings[name].get<std::int64_t>())
-                 : fallback;
-    };
-    r.day_start = minutes("day_start", r.day_start);
-    r.day_end = minutes("day_end", r.day_end);
-    r.lunch_start = minutes("lunch_start", r.lunch_start);
-    r.lunch_end = minutes("lunch_end", r.lunch_end);
-    r.travel_overhead = minutes("travel_overhead", r.travel_overhead);
-    r.transfer = minutes("transfer", r.transfer);
-    for (const Json& s : Json::parse(Text(row[4]), nullptr, false)) {
-      RoadshowStage stage;
-      stage.city = s.value("city", "");
-      stage.first_day = ParseDate(s.value("first_day", "")).value_or(CivilDate{});
-      stage.last_day = ParseDate(s.value("last_day", "")).value_or(CivilDate{});
-      stage.base_name = s.value("base_name", "");
-      stage.teams = s.value("teams", 1);
-      stage.speed_km_per_hour = s.value("speed_km_per_hour", 20.0);
-      stage.time_zone = s.value("time_zone", "Asia/Shanghai");
-      if (s.contains("latitude")) {
-        stage.base = GeoPoint{s["latitude"].get<double>(), s["longitude"].get<double>()};
-      }
-      r.stages.push_back(std::move(stage));
-    }
-    for (const Json& t : Json::parse(Text(row[5]), nullptr, false)) {
-      r.travel.push_back({ParseDate(t.value("date", "")).value_or(CivilDate{}),
-                          t.value("from_city", ""), t.value("to_city", ""), t.value("mode", ""),
-                          Minutes(t.value("depart", 0)), Minutes(t.value("arrive", 0))});
-    }
+    DecodeRoadshow(Text(row[3]), Text(row[4]), Text(row[5]), r);
     r.plan = Text(row[6]);
     const pqxx::result visits = tx.exec_params(
         "SELECT id, key, host_org, name, city, kind, address, notes, latitude, longitude, "

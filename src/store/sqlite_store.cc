@@ -6,6 +6,7 @@
 
 #include "store/dataset_export.h"
 #include "store/migrations.h"
+#include "store/roadshow_columns.h"
 
 namespace ponte::store_internal {
 namespace {
@@ -557,36 +558,7 @@ Result<std::vector<Interpreter>> SqliteStore::ListInterpreters(EventId event) {
 Status SqliteStore::PutRoadshow(Roadshow& r) {
   Transaction tx(*db_);
   PONTE_RETURN_IF_ERROR(tx.Begin());
-  const Json settings{{"day_start", r.day_start.count()},
-                      {"day_end", r.day_end.count()},
-                      {"lunch_start", r.lunch_start.count()},
-                      {"lunch_end", r.lunch_end.count()},
-                      {"travel_overhead", r.travel_overhead.count()},
-                      {"transfer", r.transfer.count()}};
-  Json stages = Json::array();
-  for (const RoadshowStage& s : r.stages) {
-    Json stage{{"city", s.city},
-               {"first_day", FormatDate(s.first_day)},
-               {"last_day", FormatDate(s.last_day)},
-               {"base_name", s.base_name},
-               {"teams", s.teams},
-               {"speed_km_per_hour", s.speed_km_per_hour},
-               {"time_zone", s.time_zone}};
-    if (s.base) {
-      stage["latitude"] = s.base->latitude;
-      stage["longitude"] = s.base->longitude;
-    }
-    stages.push_back(std::move(stage));
-  }
-  Json travel = Json::array();
-  for (const RoadshowTravel& t : r.travel) {
-    travel.push_back({{"date", FormatDate(t.date)},
-                      {"from_city", t.from_city},
-                      {"to_city", t.to_city},
-                      {"mode", t.mode},
-                      {"depart", t.depart.count()},
-                      {"arrive", t.arrive.count()}});
-  }
+  const RoadshowColumns columns = EncodeRoadshow(r);
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
       db_->Prepare(
@@ -594,8 +566,8 @@ Status SqliteStore::PutRoadshow(Roadshow& r) {
           "?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET name = excluded.name, settings = "
           "excluded.settings, stages = excluded.stages, travel = excluded.travel, plan = "
           "excluded.plan, version = version + 1 RETURNING id"));
-  stmt.Bind(1, r.key).Bind(2, ToJson(r.name)).Bind(3, settings.dump()).Bind(4, stages.dump());
-  stmt.Bind(5, travel.dump()).Bind(6, r.plan);
+  stmt.Bind(1, r.key).Bind(2, ToJson(r.name)).Bind(3, columns.settings).Bind(4, columns.stages);
+  stmt.Bind(5, columns.travel).Bind(6, r.plan);
   PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return InternalError("roadshow upsert returned no id");
   r.id = RoadshowId(stmt.Int(0));
@@ -644,37 +616,7 @@ Result<Roadshow> SqliteStore::GetRoadshow(std::string_view key) {
   r.id = RoadshowId(stmt.Int(0));
   r.key = stmt.Text(1);
   r.name = LocalizedFromJson(stmt.Text(2));
-  const Json settings = Json::parse(stmt.Text(3), nullptr, false);
-  auto minutes = [&](const char* name, Minutes fallback) {
-    return settings.is_object() && settings.contains(name)
-               ? Minutes(settings[name].get<std::int64_t>())
-               : fallback;
-  };
-  r.day_start = minutes("day_start", r.day_start);
-  r.day_end = minutes("day_end", r.day_end);
-  r.lunch_start = minutes("lunch_start", r.lunch_start);
-  r.lunch_end = minutes("lunch_end", r.lunch_end);
-  r.travel_overhead = minutes("travel_overhead", r.travel_overhead);
-  r.transfer = minutes("transfer", r.transfer);
-  for (const Json& s : Json::parse(stmt.Text(4), nullptr, false)) {
-    RoadshowStage stage;
-    stage.city = s.value("city", "");
-    stage.first_day = ParseDate(s.value("first_day", "")).value_or(CivilDate{});
-    stage.last_day = ParseDate(s.value("last_day", "")).value_or(CivilDate{});
-    stage.base_name = s.value("base_name", "");
-    stage.teams = s.value("teams", 1);
-    stage.speed_km_per_hour = s.value("speed_km_per_hour", 20.0);
-    stage.time_zone = s.value("time_zone", "Asia/Shanghai");
-    if (s.contains("latitude")) {
-      stage.base = GeoPoint{s["latitude"].get<double>(), s["longitude"].get<double>()};
-    }
-    r.stages.push_back(std::move(stage));
-  }
-  for (const Json& t : Json::parse(stmt.Text(5), nullptr, false)) {
-    r.travel.push_back({ParseDate(t.value("date", "")).value_or(CivilDate{}),
-                        t.value("from_city", ""), t.value("to_city", ""), t.value("mode", ""),
-                        Minutes(t.value("depart", 0)), Minutes(t.value("arrive", 0))});
-  }
+  DecodeRoadshow(stmt.Text(3), stmt.Text(4), stmt.Text(5), r);
   r.plan = stmt.Text(6);
   stmt.Reset();
   PONTE_ASSIGN_OR_RETURN(
