@@ -34,11 +34,11 @@ namespace ponte {
 namespace {
 
 using Json = nlohmann::json;
-constexpr std::string_view kZone = "Asia/Shanghai";
+constexpr std::string_view kZone = test_http::kSmallZone;
 constexpr std::string_view kPassword = "correct horse battery";
-constexpr int kOrganizations = 8;
-constexpr int kSlots = 8;
-constexpr int kTables = 3;
+constexpr int kOrganizations = test_http::kSmallOrganizations;
+constexpr int kSlots = test_http::kSmallSlots;
+constexpr int kTables = test_http::kSmallTables;
 
 using test_http::Parse;
 using test_http::Raw;
@@ -131,30 +131,7 @@ class ServerTest : public ::testing::Test {
     db_ = (dir_ / "server.db").string();
     auto store = Store::Open(db_, {.create_if_missing = true});
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-    Dataset data;
-    Event e;
-    e.key = "week";
-    e.name.Set("en", "Week");
-    e.time_zone = std::string(kZone);
-    e.start_date = {2030, 10, 14};
-    e.end_date = {2030, 10, 14};
-    data.event = e;
-    for (int i = 0; i < kOrganizations; ++i) {
-      Organization o;
-      o.key = "org" + std::to_string(i);
-      o.name.Set("en", "Organization " + std::to_string(i));
-      o.country = i % 2 ? "CN" : "IT";
-      data.organizations.push_back({.organization = o, .where = {"test", 0}});
-    }
-    data.sessions.push_back(
-        {.session = {.key = "bj",
-                     .city = "Beijing",
-                     .date = {2030, 10, 14},
-                     .start = *FromCivil({2030, 10, 14, 9, 0, 0}, kZone),
-                     .end = *FromCivil({2030, 10, 14, 9 + kSlots / 2, 0, 0}, kZone),
-                     .slot_length = Minutes(30),
-                     .tables = kTables},
-         .where = {"test", 0}});
+    Dataset data = test_http::SmallWeek();
     ASSERT_TRUE((*store)->Import(data, {}).ok());
     const Event event = *(*store)->GetEvent("week");
     session_ = (*(*store)->ListSessions(event.id)).front().id.value();

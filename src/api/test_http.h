@@ -27,7 +27,45 @@
 #include <thread>
 #include <vector>
 
+#include "model/dataset.h"
+
 namespace ponte::test_http {
+
+// The small event both real-server tests run on: one day in Beijing
+// (Asia/Shanghai), kSmallOrganizations organizations alternating IT/CN, one
+// session of kSmallSlots half-hour slots and kSmallTables tables.
+inline constexpr std::string_view kSmallZone = "Asia/Shanghai";
+inline constexpr int kSmallOrganizations = 8;
+inline constexpr int kSmallSlots = 8;
+inline constexpr int kSmallTables = 3;
+
+inline Dataset SmallWeek() {
+  Dataset data;
+  Event e;
+  e.key = "week";
+  e.name.Set("en", "Week");
+  e.time_zone = std::string(kSmallZone);
+  e.start_date = {2030, 10, 14};
+  e.end_date = {2030, 10, 14};
+  data.event = e;
+  for (int i = 0; i < kSmallOrganizations; ++i) {
+    Organization o;
+    o.key = "org" + std::to_string(i);
+    o.name.Set("en", "Organization " + std::to_string(i));
+    o.country = i % 2 ? "CN" : "IT";
+    data.organizations.push_back({.organization = o, .where = {"test", 0}});
+  }
+  data.sessions.push_back(
+      {.session = {.key = "bj",
+                   .city = "Beijing",
+                   .date = {2030, 10, 14},
+                   .start = *FromCivil({2030, 10, 14, 9, 0, 0}, kSmallZone),
+                   .end = *FromCivil({2030, 10, 14, 9 + kSmallSlots / 2, 0, 0}, kSmallZone),
+                   .slot_length = Minutes(30),
+                   .tables = kSmallTables},
+       .where = {"test", 0}});
+  return data;
+}
 
 // ---- a tiny HTTP/1.1 client ------------------------------------------------------------
 
