@@ -43,6 +43,8 @@ using InterpreterId = StrongId<struct InterpreterTag>;
 using RoadshowId = StrongId<struct RoadshowTag>;
 using VisitId = StrongId<struct VisitTag>;
 using OutcomeId = StrongId<struct OutcomeTag>;
+using NewsId = StrongId<struct NewsTag>;
+using ImageId = StrongId<struct ImageTag>;
 using UserId = StrongId<struct UserTag>;
 using JobId = StrongId<struct JobTag>;
 

@@ -337,6 +337,7 @@ std::string WriteEventJson(const Event& event) {
     }
     j["venues"].push_back(std::move(venue));
   }
+  j["follow_up_days"] = event.follow_up_days;
   return j.dump(2) + "\n";
 }
 

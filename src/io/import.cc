@@ -415,6 +415,19 @@ Status ReadEventJson(std::string_view text, std::string_view file_name, Dataset&
       event.venues.push_back(std::move(venue));
     }
   }
+  if (j.contains("follow_up_days")) {
+    if (!j["follow_up_days"].is_array()) {
+      return InvalidArgumentError(where + ": field 'follow_up_days': expected a list of days");
+    }
+    event.follow_up_days.clear();
+    for (const Json& d : j["follow_up_days"]) {
+      if (!d.is_number_integer()) {
+        return InvalidArgumentError(where +
+                                    ": field 'follow_up_days': expected whole numbers of days");
+      }
+      event.follow_up_days.push_back(d.get<int>());
+    }
+  }
   Status valid = Validate(event);
   if (!valid.ok()) return InvalidArgumentError(where + ": " + valid.message());
   data.event = std::move(event);

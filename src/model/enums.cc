@@ -96,6 +96,15 @@ constexpr CodeTable<OutcomeKind, 9> kOutcomeKinds{{
     {OutcomeKind::kMemorandum, "memorandum"},
     {OutcomeKind::kOther, "other"},
 }};
+constexpr CodeTable<OutcomeReview, 3> kOutcomeReviews{{
+    {OutcomeReview::kReported, "reported"},
+    {OutcomeReview::kValidated, "validated"},
+    {OutcomeReview::kRejected, "rejected"},
+}};
+constexpr CodeTable<NewsStatus, 2> kNewsStatuses{{
+    {NewsStatus::kDraft, "draft"},
+    {NewsStatus::kPublished, "published"},
+}};
 
 template <typename E, std::size_t N>
 std::string_view Code(const CodeTable<E, N>& table, E value) {
@@ -128,6 +137,8 @@ constexpr std::array<E, N> Values(const CodeTable<E, N>& table) {
 
 constexpr auto kAllOrganizationTypes = Values(kOrganizationTypes);
 constexpr auto kAllCooperationTypes = Values(kCooperationTypes);
+constexpr auto kAllOutcomeStages = Values(kOutcomeStages);
+constexpr auto kAllOutcomeKinds = Values(kOutcomeKinds);
 
 }  // namespace
 
@@ -139,6 +150,8 @@ std::string_view ToCode(RequestStatus v) { return Code(kRequestStatuses, v); }
 std::string_view ToCode(MeetingStatus v) { return Code(kMeetingStatuses, v); }
 std::string_view ToCode(OutcomeStage v) { return Code(kOutcomeStages, v); }
 std::string_view ToCode(OutcomeKind v) { return Code(kOutcomeKinds, v); }
+std::string_view ToCode(OutcomeReview v) { return Code(kOutcomeReviews, v); }
+std::string_view ToCode(NewsStatus v) { return Code(kNewsStatuses, v); }
 std::string_view ToCode(Role v) { return Code(kRoles, v); }
 std::string_view ToCode(CredentialKind v) { return Code(kCredentialKinds, v); }
 std::string_view ToCode(OneTimePurpose v) { return Code(kOneTimePurposes, v); }
@@ -170,8 +183,16 @@ Result<OutcomeStage> ParseOutcomeStage(std::string_view c) {
 Result<OutcomeKind> ParseOutcomeKind(std::string_view c) {
   return Parse(kOutcomeKinds, c, "outcome kind");
 }
+Result<OutcomeReview> ParseOutcomeReview(std::string_view c) {
+  return Parse(kOutcomeReviews, c, "outcome review state");
+}
+Result<NewsStatus> ParseNewsStatus(std::string_view c) {
+  return Parse(kNewsStatuses, c, "news status");
+}
 
 std::span<const OrganizationType> AllOrganizationTypes() { return kAllOrganizationTypes; }
 std::span<const CooperationType> AllCooperationTypes() { return kAllCooperationTypes; }
+std::span<const OutcomeStage> AllOutcomeStages() { return kAllOutcomeStages; }
+std::span<const OutcomeKind> AllOutcomeKinds() { return kAllOutcomeKinds; }
 
 }  // namespace ponte

@@ -60,6 +60,11 @@ enum class OutcomeKind {
   kOther,
 };
 
+// Where a reported outcome stands with the support office.
+enum class OutcomeReview { kReported, kValidated, kRejected };
+
+enum class NewsStatus { kDraft, kPublished };
+
 std::string_view ToCode(OrganizationType v);
 std::string_view ToCode(ProfileKind v);
 std::string_view ToCode(CooperationType v);
@@ -68,6 +73,8 @@ std::string_view ToCode(RequestStatus v);
 std::string_view ToCode(MeetingStatus v);
 std::string_view ToCode(OutcomeStage v);
 std::string_view ToCode(OutcomeKind v);
+std::string_view ToCode(OutcomeReview v);
+std::string_view ToCode(NewsStatus v);
 
 Result<OrganizationType> ParseOrganizationType(std::string_view code);
 Result<ProfileKind> ParseProfileKind(std::string_view code);
@@ -77,9 +84,14 @@ Result<RequestStatus> ParseRequestStatus(std::string_view code);
 Result<MeetingStatus> ParseMeetingStatus(std::string_view code);
 Result<OutcomeStage> ParseOutcomeStage(std::string_view code);
 Result<OutcomeKind> ParseOutcomeKind(std::string_view code);
+Result<OutcomeReview> ParseOutcomeReview(std::string_view code);
+Result<NewsStatus> ParseNewsStatus(std::string_view code);
 
 // All values, in declaration order (for summaries and validation messages).
 std::span<const OrganizationType> AllOrganizationTypes();
 std::span<const CooperationType> AllCooperationTypes();
+// In ladder order, from no further contact to agreement reached.
+std::span<const OutcomeStage> AllOutcomeStages();
+std::span<const OutcomeKind> AllOutcomeKinds();
 
 }  // namespace ponte

@@ -62,6 +62,9 @@ struct Event {
   CivilDate end_date;
   std::vector<std::string> themes;  // theme codes
   std::vector<Venue> venues;
+  // Days after the event's end when participants who have not reported an
+  // outcome are asked again (one follow-up round per entry, ascending).
+  std::vector<int> follow_up_days{28, 91, 182};
 };
 
 // A block of meeting slots on one day in one city/venue.
@@ -254,19 +257,6 @@ struct Roadshow {
   // The last published plan, as JSON written by the planning service (empty
   // until planned).
   std::string plan;
-};
-
-// What came of a meeting or an expression of interest.
-struct Outcome {
-  OutcomeId id;
-  std::string key;
-  std::vector<OrganizationId> organizations;
-  MeetingId meeting;  // optional
-  OutcomeKind kind = OutcomeKind::kOther;
-  OutcomeStage stage = OutcomeStage::kContactKept;
-  CivilDate date;
-  std::string notes;
-  friend bool operator==(const Outcome&, const Outcome&) = default;
 };
 
 }  // namespace ponte

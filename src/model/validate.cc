@@ -110,6 +110,16 @@ Status Validate(const Event& event) {
                                        "' (e.g. Asia/Shanghai, Europe/Rome)");
   }
   if (event.end_date < event.start_date) return FieldError("end_date", "before start_date");
+  for (std::size_t i = 0; i < event.follow_up_days.size(); ++i) {
+    const int days = event.follow_up_days[i];
+    if (days < 1 || days > 3660) {
+      return FieldError("follow_up_days", "days after the event must be between 1 and 3660, not " +
+                                              std::to_string(days));
+    }
+    if (i > 0 && days <= event.follow_up_days[i - 1]) {
+      return FieldError("follow_up_days", "days must be in increasing order");
+    }
+  }
   return OkStatus();
 }
 

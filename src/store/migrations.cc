@@ -290,9 +290,91 @@ CREATE TABLE feedback (
 );
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Version 3: what came of the meetings. Outcomes on the follow-up ladder with
+// their organizations, originating meetings or expression of interest and the
+// support office's review; follow-up request mails sent once per
+// organization and round (the event's follow_up_days); news items and the
+// images they show (bytes in the database, so every server can serve them).
+// The version-1 outcome tables were never written and are replaced.
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE events ADD COLUMN follow_up_days TEXT NOT NULL DEFAULT '[28,91,182]';
+DROP TABLE outcome_organizations;
+DROP TABLE outcomes;
+CREATE TABLE outcomes (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+  request_id INTEGER REFERENCES meeting_requests(id) ON DELETE SET NULL,
+  kind TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  date TEXT NOT NULL,
+  end_date TEXT,
+  value REAL,
+  currency TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  review TEXT NOT NULL DEFAULT 'reported',
+  review_note TEXT NOT NULL DEFAULT '',
+  reported_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  reported_for INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+  reviewed_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX outcomes_event ON outcomes(event_id, review);
+CREATE TABLE outcome_organizations (
+  outcome_id INTEGER NOT NULL REFERENCES outcomes(id) ON DELETE CASCADE,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+  PRIMARY KEY (outcome_id, organization_id)
+);
+CREATE INDEX outcome_organizations_org ON outcome_organizations(organization_id);
+CREATE TABLE outcome_meetings (
+  outcome_id INTEGER NOT NULL REFERENCES outcomes(id) ON DELETE CASCADE,
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  PRIMARY KEY (outcome_id, meeting_id)
+);
+CREATE TABLE follow_ups (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+  round INTEGER NOT NULL,
+  sent_at INTEGER NOT NULL,
+  PRIMARY KEY (event_id, organization_id, round)
+);
+CREATE TABLE images (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  content_type TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  file_name TEXT NOT NULL DEFAULT '',
+  uploaded_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE TABLE news (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '{}',
+  body TEXT NOT NULL DEFAULT '{}',
+  date TEXT NOT NULL,
+  status TEXT NOT NULL,
+  images TEXT NOT NULL DEFAULT '[]',
+  author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX news_published ON news(status, date);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "programme registry, events, requests, meetings, roadshows, outcomes", kV1},
     {2, "accounts, roles, credentials, audit log, outbox, jobs, feedback", kV2},
+    {3, "outcomes, follow-ups, news and images", kV3},
 }};
 
 }  // namespace

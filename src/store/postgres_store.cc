@@ -148,13 +148,13 @@ Status PostgresStore::ImportAll(pqxx::work& tx, const Dataset& data, const Impor
     }
     const KeyIds events = KeyMap(tx, "events");
     const pqxx::row row = tx.exec_params1(
-        "INSERT INTO events(key, name, time_zone, start_date, end_date, themes, venues) "
-        "VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(key) DO UPDATE SET name = excluded.name, "
-        "time_zone = excluded.time_zone, start_date = excluded.start_date, end_date = "
-        "excluded.end_date, themes = excluded.themes, venues = excluded.venues, version = "
-        "events.version + 1 RETURNING id",
+        "INSERT INTO events(key, name, time_zone, start_date, end_date, themes, venues, "
+        "follow_up_days) VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(key) DO UPDATE SET "
+        "name = excluded.name, time_zone = excluded.time_zone, start_date = excluded.start_date, "
+        "end_date = excluded.end_date, themes = excluded.themes, venues = excluded.venues, "
+        "follow_up_days = excluded.follow_up_days, version = events.version + 1 RETURNING id",
         e.key, ToJson(e.name), e.time_zone, FormatDate(e.start_date), FormatDate(e.end_date),
-        ToJson(e.themes), venues.dump());
+        ToJson(e.themes), venues.dump(), Json(e.follow_up_days).dump());
     event_id = Int(row[0]);
     Count(report.events, events.contains(e.key));
   } else if (!options.event_key.empty()) {
@@ -433,8 +433,9 @@ Result<std::vector<Event>> PostgresStore::QueryEvents(pqxx::transaction_base& tx
                                                       const std::string& where,
                                                       const std::string& key) {
   const std::string sql =
-      "SELECT id, key, name, time_zone, start_date, end_date, themes, venues FROM events " + where +
-      " ORDER BY start_date, id";
+      "SELECT id, key, name, time_zone, start_date, end_date, themes, venues, follow_up_days FROM "
+      "events " +
+      where + " ORDER BY start_date, id";
   const pqxx::result rows = key.empty() ? tx.exec(sql) : Prepared(tx, sql, key);
   std::vector<Event> out;
   for (const auto& row : rows) {
@@ -459,6 +460,7 @@ Result<std::vector<Event>> PostgresStore::QueryEvents(pqxx::transaction_base& tx
         e.venues.push_back(std::move(venue));
       }
     }
+    e.follow_up_days = DaysFromJson(Text(row[8]));
     out.push_back(std::move(e));
   }
   return out;

@@ -172,6 +172,23 @@ class PostgresStore final : public Store {
   Status UpdateJob(Job& job) override;
   Status RequestJobCancel(JobId id) override;
 
+  // Outcomes, follow-ups, images and news (sqlite_outcomes.cc / postgres_outcomes.cc).
+  Status CreateOutcome(Outcome& outcome) override;
+  Result<Outcome> GetOutcome(OutcomeId id) override;
+  Status UpdateOutcome(Outcome& outcome, int expected_version) override;
+  Status DeleteOutcome(OutcomeId id, int expected_version) override;
+  Result<std::vector<Outcome>> ListOutcomes(const OutcomeFilter& filter) override;
+  Result<bool> ClaimFollowUp(const FollowUp& follow_up) override;
+  Result<std::vector<FollowUp>> ListFollowUps(EventId event) override;
+  Status PutImage(Image& image, std::string_view bytes) override;
+  Result<Image> GetImage(std::string_view sha256, std::string* bytes) override;
+  Result<std::vector<Image>> ListImages() override;
+  Status CreateNews(NewsItem& item) override;
+  Result<NewsItem> GetNews(std::string_view key) override;
+  Status UpdateNews(NewsItem& item, int expected_version) override;
+  Status DeleteNews(NewsId id, int expected_version) override;
+  Result<std::vector<NewsItem>> ListNews(const NewsFilter& filter) override;
+
  private:
   Status ImportAll(pqxx::work& tx, const Dataset& data, const ImportOptions& options,
                    ImportReport& report);

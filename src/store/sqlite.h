@@ -51,6 +51,8 @@ class Statement {
     return Bind(index, std::string_view(value));
   }
   Statement& BindNull(int index);
+  // Binds bytes as a BLOB (Text() reads them back).
+  Statement& BindBlob(int index, std::string_view bytes);
   // Binds NULL when the id is 0.
   Statement& BindOptionalId(int index, std::int64_t id);
 

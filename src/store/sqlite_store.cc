@@ -61,16 +61,18 @@ Result<std::int64_t> SqliteStore::UpsertEvent(const Event& e, ImportReport& repo
   }
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
-      db_->Prepare("INSERT INTO events(key, name, time_zone, start_date, end_date, themes, venues) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(key) DO UPDATE SET "
-                   "name = excluded.name, time_zone = excluded.time_zone, start_date = "
+      db_->Prepare("INSERT INTO events(key, name, time_zone, start_date, end_date, themes, venues, "
+                   "follow_up_days) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(key) DO "
+                   "UPDATE SET name = excluded.name, time_zone = excluded.time_zone, start_date = "
                    "excluded.start_date, end_date = excluded.end_date, themes = excluded.themes, "
-                   "venues = excluded.venues, version = version + 1 RETURNING id"));
+                   "venues = excluded.venues, follow_up_days = excluded.follow_up_days, version = "
+                   "version + 1 RETURNING id"));
   stmt.Bind(1, e.key)
       .Bind(2, ToJson(e.name))
       .Bind(3, e.time_zone)
       .Bind(4, FormatDate(e.start_date));
   stmt.Bind(5, FormatDate(e.end_date)).Bind(6, ToJson(e.themes)).Bind(7, venues.dump());
+  stmt.Bind(8, Json(e.follow_up_days).dump());
   PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return InternalError("upsert of event returned no id");
   Count(report.events, events.contains(e.key));
@@ -399,8 +401,8 @@ Status SqliteStore::AddRequests(EventId event, std::vector<MeetingRequest>& requ
 Result<std::vector<Event>> SqliteStore::QueryEvents(std::string_view where, std::string_view key) {
   PONTE_ASSIGN_OR_RETURN(
       Statement * stmt_cached,
-      Cached("SELECT id, key, name, time_zone, start_date, end_date, themes, venues FROM "
-             "events " +
+      Cached("SELECT id, key, name, time_zone, start_date, end_date, themes, venues, "
+             "follow_up_days FROM events " +
              std::string(where) + " ORDER BY start_date, id"));
   Statement& stmt = *stmt_cached;
   if (!key.empty()) stmt.Bind(1, key);
@@ -426,6 +428,7 @@ Result<std::vector<Event>> SqliteStore::QueryEvents(std::string_view where, std:
         e.venues.push_back(std::move(venue));
       }
     }
+    e.follow_up_days = DaysFromJson(stmt.Text(8));
     return e;
   });
 }

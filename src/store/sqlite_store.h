@@ -54,6 +54,24 @@ inline std::vector<std::string> ListFromJson(const std::string& text) {
   return out;
 }
 
+inline std::vector<int> DaysFromJson(const std::string& text) {
+  std::vector<int> out;
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_array()) {
+    for (const Json& item : j) {
+      if (item.is_number_integer()) out.push_back(item.get<int>());
+    }
+  }
+  return out;
+}
+
+// Optimistic concurrency: the row changed since the caller read it.
+inline Status StaleError(std::string_view what, std::int64_t id, int expected, int actual) {
+  return FailedPreconditionError(std::string(what) + " " + std::to_string(id) +
+                                 " changed since it was read (version " + std::to_string(expected) +
+                                 ", now " + std::to_string(actual) + "): reload it and try again");
+}
+
 inline std::int64_t EpochSeconds(Instant t) { return t.time_since_epoch().count(); }
 inline Instant FromEpochSeconds(std::int64_t s) { return Instant(ponte::Seconds(s)); }
 
@@ -211,6 +229,23 @@ class SqliteStore final : public Store {
   Status UpdateJob(Job& job) override;
   Status RequestJobCancel(JobId id) override;
 
+  // Outcomes, follow-ups, images and news (sqlite_outcomes.cc / postgres_outcomes.cc).
+  Status CreateOutcome(Outcome& outcome) override;
+  Result<Outcome> GetOutcome(OutcomeId id) override;
+  Status UpdateOutcome(Outcome& outcome, int expected_version) override;
+  Status DeleteOutcome(OutcomeId id, int expected_version) override;
+  Result<std::vector<Outcome>> ListOutcomes(const OutcomeFilter& filter) override;
+  Result<bool> ClaimFollowUp(const FollowUp& follow_up) override;
+  Result<std::vector<FollowUp>> ListFollowUps(EventId event) override;
+  Status PutImage(Image& image, std::string_view bytes) override;
+  Result<Image> GetImage(std::string_view sha256, std::string* bytes) override;
+  Result<std::vector<Image>> ListImages() override;
+  Status CreateNews(NewsItem& item) override;
+  Result<NewsItem> GetNews(std::string_view key) override;
+  Status UpdateNews(NewsItem& item, int expected_version) override;
+  Status DeleteNews(NewsId id, int expected_version) override;
+  Result<std::vector<NewsItem>> ListNews(const NewsFilter& filter) override;
+
  private:
   Status ImportAll(const Dataset& data, const ImportOptions& options, ImportReport& report);
   Result<std::int64_t> UpsertEvent(const Event& event, ImportReport& report);
@@ -219,6 +254,10 @@ class SqliteStore final : public Store {
 
   // Statements prepared once per connection, for the hot read paths.
   Result<Statement*> Cached(std::string_view sql);
+  Result<std::vector<Outcome>> QueryOutcomes(std::string_view where, std::int64_t a,
+                                             std::int64_t b = 0);
+  Status WriteOutcomeLinks(const Outcome& outcome);
+  Status NewsStale(NewsId id, int expected_version);
   Result<std::vector<Meeting>> QueryMeetings(std::string_view where, std::int64_t a,
                                              std::int64_t b);
   Result<std::vector<MeetingRequest>> QueryRequests(std::string_view where, std::int64_t a,

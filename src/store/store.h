@@ -23,6 +23,7 @@
 #include "model/account.h"
 #include "model/dataset.h"
 #include "model/model.h"
+#include "model/outcome.h"
 
 namespace ponte {
 
@@ -177,6 +178,37 @@ class Store {
   // Writes state, progress, result and error; keeps cancel_requested.
   virtual Status UpdateJob(Job& job) = 0;
   virtual Status RequestJobCancel(JobId id) = 0;
+
+  // --- What came of the meetings (model/outcome.h) ---
+  //
+  // Outcomes: the caller gives the key; the store assigns id and version 1.
+  // InvalidArgument without organizations, AlreadyExists on a taken key.
+  // Updates replace every field, organizations and meetings included.
+  virtual Status CreateOutcome(Outcome& outcome) = 0;
+  virtual Result<Outcome> GetOutcome(OutcomeId id) = 0;
+  virtual Status UpdateOutcome(Outcome& outcome, int expected_version) = 0;
+  virtual Status DeleteOutcome(OutcomeId id, int expected_version) = 0;
+  // Newest first (by date, then id).
+  virtual Result<std::vector<Outcome>> ListOutcomes(const OutcomeFilter& filter) = 0;
+  // Records that a follow-up round goes to an organization. False when it was
+  // recorded already (by this or another server): then send nothing.
+  virtual Result<bool> ClaimFollowUp(const FollowUp& follow_up) = 0;
+  virtual Result<std::vector<FollowUp>> ListFollowUps(EventId event) = 0;
+
+  // Images: kept once per SHA-256 of their bytes (a second put of the same
+  // bytes returns the stored record). `bytes` may be null to read only the
+  // record. NotFound when unknown.
+  virtual Status PutImage(Image& image, std::string_view bytes) = 0;
+  virtual Result<Image> GetImage(std::string_view sha256, std::string* bytes) = 0;
+  virtual Result<std::vector<Image>> ListImages() = 0;
+
+  // News: AlreadyExists on a taken key (the URL slug).
+  virtual Status CreateNews(NewsItem& item) = 0;
+  virtual Result<NewsItem> GetNews(std::string_view key) = 0;
+  virtual Status UpdateNews(NewsItem& item, int expected_version) = 0;
+  virtual Status DeleteNews(NewsId id, int expected_version) = 0;
+  // Newest first (by date, then id).
+  virtual Result<std::vector<NewsItem>> ListNews(const NewsFilter& filter) = 0;
 };
 
 }  // namespace ponte

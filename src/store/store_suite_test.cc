@@ -1011,5 +1011,202 @@ TEST_P(StoreSuite, TwoConnectionsClaimEachJobExactlyOnce) {
   }
 }
 
+// ---- outcomes, follow-ups, images, news --------------------------------------------------------
+
+TEST_P(StoreSuite, OutcomesRoundTripWithLinksFiltersAndVersions) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  Meeting m = MakeMeeting(l, 0, 1, 0, 1);
+  ASSERT_TRUE(store->AddMeeting(m).ok());
+
+  Outcome o{.key = "out-unibo-scu",
+            .event = l.event,
+            .organizations = {l.orgs[0], l.orgs[1]},
+            .meetings = {m.id},
+            .request = l.request,
+            .kind = OutcomeKind::kJointResearch,
+            .stage = OutcomeStage::kNegotiation,
+            .title = "Progetto congiunto sul restauro — 文物保护联合项目",
+            .date = {2027, 2, 3},
+            .end_date = CivilDate{2029, 12, 31},
+            .value = 250000.5,
+            .currency = "EUR",
+            .notes = "Niccolò incontrerà 王伟 a Chengdu.",
+            .reported_for = l.orgs[0],
+            .created_at = At(kNow),
+            .updated_at = At(kNow)};
+  ASSERT_TRUE(store->CreateOutcome(o).ok());
+  EXPECT_GT(o.id.value(), 0);
+  EXPECT_EQ(o.version, 1);
+  auto got = store->GetOutcome(o.id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(*got, o);
+
+  // A second outcome, of one organization only, already validated.
+  Outcome mou{.key = "out-tf-mou",
+              .event = l.event,
+              .organizations = {l.orgs[2]},
+              .kind = OutcomeKind::kMemorandum,
+              .stage = OutcomeStage::kAgreement,
+              .date = {2027, 1, 10},
+              .review = OutcomeReview::kValidated,
+              .created_at = At(kNow),
+              .updated_at = At(kNow)};
+  ASSERT_TRUE(store->CreateOutcome(mou).ok());
+
+  auto all = store->ListOutcomes({.event = l.event});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].key, "out-unibo-scu");  // newest date first
+  auto of_scu = store->ListOutcomes({.organization = l.orgs[1]});
+  ASSERT_EQ(of_scu->size(), 1u);
+  EXPECT_EQ((*of_scu)[0].meetings, std::vector<MeetingId>{m.id});
+  auto validated = store->ListOutcomes({.review = OutcomeReview::kValidated});
+  ASSERT_EQ(validated->size(), 1u);
+  EXPECT_EQ((*validated)[0].key, "out-tf-mou");
+  EXPECT_TRUE(store->ListOutcomes({.event = EventId(999999)})->empty());
+
+  // Update: stage up, organizations replaced; a stale version is refused.
+  Outcome up = *got;
+  up.stage = OutcomeStage::kAgreement;
+  up.organizations = {l.orgs[0], l.orgs[2]};
+  up.meetings.clear();
+  up.value.reset();
+  ASSERT_TRUE(store->UpdateOutcome(up, 1).ok());
+  EXPECT_EQ(up.version, 2);
+  auto again = store->GetOutcome(o.id);
+  EXPECT_EQ(*again, up);
+  Outcome stale = *got;
+  stale.notes = "late edit";
+  EXPECT_EQ(store->UpdateOutcome(stale, 1).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store->GetOutcome(o.id)->notes, up.notes);
+
+  // Bad writes change nothing.
+  Outcome dup = o;
+  dup.id = {};
+  EXPECT_EQ(store->CreateOutcome(dup).code(), StatusCode::kAlreadyExists);
+  Outcome lonely{.key = "out-none", .date = {2027, 1, 1}};
+  EXPECT_EQ(store->CreateOutcome(lonely).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->ListOutcomes({})->size(), 2u);
+
+  EXPECT_EQ(store->DeleteOutcome(o.id, 1).code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(store->DeleteOutcome(o.id, 2).ok());
+  EXPECT_EQ(store->GetOutcome(o.id).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store->DeleteOutcome(o.id, 2).code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreSuite, FollowUpRoundIsClaimedOnceAcrossConnections) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  auto other = Store::Open(uri_, {});
+  ASSERT_TRUE(other.ok());
+  const FollowUp f{l.event, l.orgs[1], 1, At(kNow)};
+  auto first = store->ClaimFollowUp(f);
+  auto second = (*other)->ClaimFollowUp(f);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_TRUE(*first);
+  EXPECT_FALSE(*second);
+  EXPECT_TRUE(*(*other)->ClaimFollowUp({l.event, l.orgs[1], 2, At(kNow + 5)}));
+  auto listed = store->ListFollowUps(l.event);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[1].round, 2);
+  EXPECT_EQ((*listed)[1].sent_at, At(kNow + 5));
+}
+
+TEST_P(StoreSuite, ImagesAreKeptOncePerHashWithExactBytes) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  std::string bytes = "\x89PNG\r\n\x1a\n";
+  bytes += std::string("\0\xff\x00\x10", 4);
+  bytes += "中意";
+  Image image{.sha256 = "ab12",
+              .content_type = "image/png",
+              .width = 3,
+              .height = 2,
+              .file_name = "sala-riunioni-会议室.png",
+              .created_at = At(kNow)};
+  ASSERT_TRUE(store->PutImage(image, bytes).ok());
+  EXPECT_GT(image.id.value(), 0);
+  EXPECT_EQ(image.bytes, static_cast<std::int64_t>(bytes.size()));
+  Image same{.sha256 = "ab12",
+             .content_type = "image/png",
+             .file_name = "copy.png",
+             .created_at = At(kNow + 9)};
+  ASSERT_TRUE(store->PutImage(same, bytes).ok());
+  EXPECT_EQ(same, image);  // the first upload's record
+  std::string read;
+  auto got = store->GetImage("ab12", &read);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(read, bytes);
+  EXPECT_EQ(*got, image);
+  EXPECT_EQ(store->GetImage("ab12", nullptr)->file_name, "sala-riunioni-会议室.png");
+  EXPECT_EQ(store->GetImage("none", nullptr).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store->ListImages()->size(), 1u);
+}
+
+TEST_P(StoreSuite, NewsRoundTripListsPublishedNewestFirst) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  NewsItem a{.key = "firmato-accordo",
+             .event = l.event,
+             .date = {2027, 3, 1},
+             .status = NewsStatus::kPublished,
+             .images = {{.sha256 = "ab12", .caption = {}}},
+             .created_at = At(kNow),
+             .updated_at = At(kNow)};
+  a.title.Set("it", "Firmato l'accordo tra Bologna e Chengdu");
+  a.title.Set("zh", "博洛尼亚与成都签署协议");
+  a.body.Set("it", "<p>L'università e il <strong>distretto</strong> hanno firmato.</p>");
+  a.images[0].caption.Set("zh", "签字仪式");
+  ASSERT_TRUE(store->CreateNews(a).ok());
+  NewsItem draft{
+      .key = "bozza", .date = {2027, 4, 1}, .created_at = At(kNow), .updated_at = At(kNow)};
+  draft.title.Set("en", "Draft");
+  ASSERT_TRUE(store->CreateNews(draft).ok());
+  NewsItem programme{.key = "edizione-2027",
+                     .date = {2027, 1, 1},
+                     .status = NewsStatus::kPublished,
+                     .created_at = At(kNow),
+                     .updated_at = At(kNow)};
+  programme.title.Set("en", "The 2027 edition");
+  ASSERT_TRUE(store->CreateNews(programme).ok());
+
+  auto got = store->GetNews("firmato-accordo");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(*got, a);
+  auto published = store->ListNews({});
+  ASSERT_EQ(published->size(), 2u);
+  EXPECT_EQ((*published)[0].key, "firmato-accordo");
+  EXPECT_EQ(store->ListNews({.published_only = false})->size(), 3u);
+  EXPECT_EQ(store->ListNews({.event = l.event})->size(), 1u);
+  EXPECT_EQ(store->ListNews({.limit = 1})->size(), 1u);
+
+  NewsItem dup = draft;
+  EXPECT_EQ(store->CreateNews(dup).code(), StatusCode::kAlreadyExists);
+  draft.status = NewsStatus::kPublished;
+  ASSERT_TRUE(store->UpdateNews(draft, 1).ok());
+  EXPECT_EQ(draft.version, 2);
+  EXPECT_EQ(store->UpdateNews(draft, 1).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store->ListNews({})->size(), 3u);
+  EXPECT_EQ(store->DeleteNews(draft.id, 1).code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(store->DeleteNews(draft.id, 2).ok());
+  EXPECT_EQ(store->GetNews("bozza").status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreSuite, EventKeepsItsFollowUpDays) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  Dataset data = SmallEvent();
+  ASSERT_TRUE(store->Import(data, {}).ok());
+  EXPECT_EQ(store->GetEvent(kEventKey)->follow_up_days, (std::vector<int>{28, 91, 182}));
+  data.event->follow_up_days = {14, 60};
+  ASSERT_TRUE(store->Import(data, {}).ok());
+  EXPECT_EQ(store->GetEvent(kEventKey)->follow_up_days, (std::vector<int>{14, 60}));
+}
+
 }  // namespace
 }  // namespace ponte
