@@ -8,6 +8,7 @@
 #include <exception>
 
 #include "api/errors.h"
+#include "service/follow_up.h"
 
 namespace ponte::api {
 namespace {
@@ -360,6 +361,10 @@ void App::BackgroundRound() {
   if (now - last_sweep_ >= Seconds(60)) {
     auto swept = service::SweepRequests(store, *clock_, last_sweep_, options_.workflow);
     if (!swept.ok()) spdlog::warn("request sweep: {}", swept.status().ToString());
+    // Follow-up rounds after events: asks organizations that have not
+    // reported an outcome (once per round, across servers).
+    auto followed = service::SweepFollowUps(store, *clock_, {.base_url = options_.base_url});
+    if (!followed.ok()) spdlog::warn("follow-up sweep: {}", followed.status().ToString());
     last_sweep_ = now;
   }
   // Mail: no mail server is assumed; the default sender writes to the log.
