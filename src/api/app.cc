@@ -91,6 +91,7 @@ Result<std::unique_ptr<App>> App::Create(AppOptions options) {
   AddRequestRoutes(*app);
   AddScheduleRoutes(*app);
   AddAgendaRoutes(*app);
+  AddNewsRoutes(*app);
   AddOpenApiRoute(*app);
   for (const auto& extend : app->options_.extensions) extend(*app);
   app->last_sweep_ = app->clock_->Now();

@@ -144,6 +144,7 @@ void AddRegistryRoutes(App& app);
 void AddRequestRoutes(App& app);
 void AddScheduleRoutes(App& app);
 void AddAgendaRoutes(App& app);
+void AddNewsRoutes(App& app);  // routes_news.cc: news, images, /media, feeds
 void AddOpenApiRoute(App& app);
 
 // The OpenAPI 3 document of every route the app has.

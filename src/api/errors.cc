@@ -7,6 +7,11 @@
 namespace ponte::api {
 namespace {
 
+// Uploads of a type the server does not take (service::InspectImage).
+bool UnsupportedMediaType(const std::string& message) {
+  return message.starts_with("unsupported media type:");
+}
+
 bool Malformed(const std::string& message) {
   return message.starts_with("request body:") || message.starts_with("request target:") ||
          message.starts_with("path parameter") || message.starts_with("query parameter") ||
@@ -16,6 +21,7 @@ bool Malformed(const std::string& message) {
 std::string CodeName(const Status& status) {
   switch (status.code()) {
     case StatusCode::kInvalidArgument:
+      if (UnsupportedMediaType(status.message())) return "unsupported_media_type";
       return Malformed(status.message()) ? "bad_request" : "invalid";
     case StatusCode::kUnauthenticated:
       return "unauthenticated";
@@ -55,6 +61,7 @@ int HttpStatusOf(const Status& status) {
     case StatusCode::kOk:
       return 200;
     case StatusCode::kInvalidArgument:
+      if (UnsupportedMediaType(status.message())) return 415;
       return Malformed(status.message()) ? 400 : 422;
     case StatusCode::kUnauthenticated:
       return 401;

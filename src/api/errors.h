@@ -10,7 +10,8 @@
 namespace ponte::api {
 
 // InvalidArgument → 400 when the request itself is malformed (body, path or
-// query), else 422; Unauthenticated 401; PermissionDenied 403; NotFound 404;
+// query), 415 when it starts "unsupported media type:" (an upload of a type
+// that is not accepted), else 422; Unauthenticated 401; PermissionDenied 403; NotFound 404;
 // AlreadyExists and Aborted 409 (conflicts with the current state);
 // FailedPrecondition 412 (the version you read is stale); ResourceExhausted
 // 429 with Retry-After; Unavailable and DeadlineExceeded 503; Unimplemented

@@ -12,8 +12,12 @@ nlohmann::json OpenApiDocument(const Router& router) {
   std::set<std::string> tags;
   for (const Route& route : router.routes()) {
     const RouteSpec& spec = route.spec;
+    // Public media and feeds live outside /api/ (stable, short URLs) but are
+    // part of the API.
+    const bool feed_or_media = spec.pattern.starts_with("/media/") ||
+                               spec.pattern.ends_with(".atom") || spec.pattern.ends_with(".rss");
     if (!spec.pattern.starts_with("/api/") && !spec.pattern.starts_with("/healthz") &&
-        !spec.pattern.starts_with("/readyz")) {
+        !spec.pattern.starts_with("/readyz") && !feed_or_media) {
       continue;  // portal pages are not part of the API
     }
     Json parameters = Json::array();
