@@ -168,6 +168,7 @@ void InstallPortal(api::App& app) {
   AddOrganizerPages(app, *site);
   AddAccountPages(app, *site);
   AddDataPages(app, *site);
+  AddNewsPages(app, *site);
 }
 
 }  // namespace ponte::web
