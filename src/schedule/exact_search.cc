@@ -8,7 +8,6 @@ namespace {
 constexpr long kNeighbourhoodConflicts = 1000;
 constexpr double kMinShare = 0.1;
 constexpr double kMaxShare = 0.8;
-constexpr int kNeighbourhoodsPerBoundStep = 2;
 
 std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
 
@@ -119,8 +118,10 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
   }
   lb_conflicts_ += lb_conflicts_ / 2;
   // Large-neighbourhood steps: keep most of the best schedule, ask for one break fewer.
-  for (int step = 0; step < kNeighbourhoodsPerBoundStep && lb < ub && !deadline_.Expired();
-       ++step) {
+  // As many as the core-guided step's conflict budget pays for: most end
+  // quickly (no better schedule in the neighbourhood), so two per round starved them.
+  const long steps = std::max(1L, lb_conflicts_ / kNeighbourhoodConflicts);
+  for (long step = 0; step < steps && lb < ub && !deadline_.Expired(); ++step) {
     const auto fixed = Neighbourhood(*best, share_);
     const SatModel::Answer local = model_.Solve(ub - 1, fixed, kNeighbourhoodConflicts);
     if (local == SatModel::Answer::kSat) {

@@ -136,6 +136,11 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
   double current_energy = energy();
   Score best = current;
   Solution best_solution = tt.ToSolution();
+  // The best schedule is copied lazily: while `best_is_current`, the timetable
+  // itself holds it, and it is copied only before a move leaves it (copying
+  // every meeting on each improvement dominated large events).
+  bool best_is_current = false;
+  MoveList applied;
   auto done = [&]() {
     return best.cost.unscheduled_weight == 0 && best.cost.fairness_excess == 0 && best.moved == 0 &&
            best.cost.breaks <= options.target_breaks;
@@ -236,15 +241,25 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
       Undo(tt, undo);
       continue;
     }
+    if (best_is_current && !(next < best)) {
+      // Leaving the best schedule: step back, copy it, step forward again.
+      applied.clear();
+      for (const auto& [m, slot] : undo) applied.emplace_back(m, tt.slot_of(m));
+      Undo(tt, undo);
+      best_solution = tt.ToSolution();
+      best_is_current = false;
+      TryMoves(tt, applied, &undo);
+    }
     current = next;
     current_energy = next_energy;
     if (current < best) {
       last_better = iteration;
       best = current;
-      best_solution = tt.ToSolution();
+      best_is_current = true;
       if (options.on_improvement) options.on_improvement(best.cost);
     }
   }
+  if (best_is_current) return;  // the timetable holds the best schedule
   tt.Load(best_solution);
 }
 

@@ -1,6 +1,7 @@
 #include "schedule/problem.h"
 
 #include <algorithm>
+#include <map>
 
 namespace ponte::schedule {
 namespace {
@@ -105,6 +106,9 @@ Domains ComputeDomains(const Problem& problem) {
   d.allowed.assign(meeting_count, std::vector<char>(slot_count, 0));
   d.needs_interpreter.assign(meeting_count, 0);
   d.can_interpret.assign(meeting_count, {});
+  std::map<std::pair<std::vector<std::string>, std::vector<std::string>>,
+           std::vector<InterpreterIndex>>
+      interpreters_for;
   for (std::size_t m = 0; m < meeting_count; ++m) {
     const Meeting& meeting = problem.meetings[m];
     const bool valid_sides = meeting.a >= 0 && meeting.b >= 0 &&
@@ -120,11 +124,18 @@ Domains ComputeDomains(const Problem& problem) {
     const Participant& pb = problem.participants[b];
     if (!ShareLanguage(pa, pb)) {
       d.needs_interpreter[m] = 1;
-      for (std::size_t i = 0; i < problem.interpreters.size(); ++i) {
-        if (Covers(problem.interpreters[i], pa, pb)) {
-          d.can_interpret[m].push_back(static_cast<InterpreterIndex>(i));
+      // Many meetings share their sides' languages: compute each pair of
+      // language lists once (a large event has tens of thousands of meetings).
+      std::pair<std::vector<std::string>, std::vector<std::string>> key(pa.languages, pb.languages);
+      auto [it, added] = interpreters_for.try_emplace(std::move(key));
+      if (added) {
+        for (std::size_t i = 0; i < problem.interpreters.size(); ++i) {
+          if (Covers(problem.interpreters[i], pa, pb)) {
+            it->second.push_back(static_cast<InterpreterIndex>(i));
+          }
         }
       }
+      d.can_interpret[m] = it->second;
     }
     for (std::size_t t = 0; t < slot_count; ++t) {
       if (!free[a][t] || !free[b][t]) continue;
@@ -140,7 +151,10 @@ Domains ComputeDomains(const Problem& problem) {
       if (d.needs_interpreter[m]) {
         bool any = false;
         for (InterpreterIndex i : d.can_interpret[m]) {
-          if (d.interpreter_available[static_cast<std::size_t>(i)][t]) any = true;
+          if (d.interpreter_available[static_cast<std::size_t>(i)][t]) {
+            any = true;
+            break;
+          }
         }
         if (!any) continue;
       }

@@ -27,8 +27,23 @@ bool MatchInterpreters(const Domains& domains, SlotIndex t,
                        std::vector<InterpreterIndex>* assignment) {
   const std::size_t interpreters = domains.interpreter_available.size();
   std::vector<int> owner(interpreters, -1);
+  // Greedy first (any free interpreter), then augmenting paths for the rest:
+  // without the greedy pass every path shifts the whole chain of earlier meetings.
+  std::vector<char> matched(meetings.size(), 0);
   for (std::size_t i = 0; i < meetings.size(); ++i) {
-    std::vector<char> seen(interpreters, 0);
+    for (InterpreterIndex k : domains.can_interpret[static_cast<std::size_t>(meetings[i])]) {
+      const auto ki = static_cast<std::size_t>(k);
+      if (domains.interpreter_available[ki][static_cast<std::size_t>(t)] && owner[ki] < 0) {
+        owner[ki] = static_cast<int>(i);
+        matched[i] = 1;
+        break;
+      }
+    }
+  }
+  std::vector<char> seen(interpreters, 0);
+  for (std::size_t i = 0; i < meetings.size(); ++i) {
+    if (matched[i]) continue;
+    std::fill(seen.begin(), seen.end(), 0);
     if (!TryAugment(domains, t, meetings, i, owner, seen)) return false;
   }
   if (assignment != nullptr) {
@@ -49,6 +64,13 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
   capacity_.assign(slots, 0);
   owner_.assign(slots, std::vector<MeetingIndex>(problem.interpreters.size(), -1));
   interpreter_of_.assign(problem.meetings.size(), kNoInterpreter);
+  interpreters_busy_.assign(slots, 0);
+  interpreters_available_.assign(slots, 0);
+  for (const std::vector<char>& available : domains.interpreter_available) {
+    for (std::size_t t = 0; t < slots && t < available.size(); ++t) {
+      interpreters_available_[t] += available[t] ? 1 : 0;
+    }
+  }
   for (std::size_t t = 0; t < slots; ++t) {
     const SessionIndex s = problem.slots[t].session;
     if (s >= 0 && Idx(s) < problem.sessions.size()) capacity_[t] = problem.sessions[Idx(s)].tables;
@@ -137,6 +159,11 @@ bool Timetable::Augment(MeetingIndex m, SlotIndex t, MeetingIndex leaving,
 bool Timetable::InterpreterOk(MeetingIndex m, SlotIndex t, MeetingIndex leaving) const {
   if (!domains_.needs_interpreter[Idx(m)]) return true;
   if (slot_of_[Idx(m)] == t) return true;
+  const bool frees_one = leaving >= 0 && slot_of_[Idx(leaving)] == t &&
+                         interpreter_of_[Idx(leaving)] != kNoInterpreter;
+  if (interpreters_busy_[Idx(t)] - (frees_one ? 1 : 0) >= interpreters_available_[Idx(t)]) {
+    return false;
+  }
   std::vector<char> seen(problem_.interpreters.size(), 0);
   return Augment(m, t, leaving, nullptr, seen);
 }
@@ -149,6 +176,7 @@ bool Timetable::AugmentApply(MeetingIndex m, SlotIndex t) {
     owner_[Idx(t)][Idx(i)] = meeting;
     interpreter_of_[Idx(meeting)] = i;
   }
+  ++interpreters_busy_[Idx(t)];
   return true;
 }
 
@@ -230,6 +258,7 @@ void Timetable::Remove(MeetingIndex m) {
   if (interpreter_of_[Idx(m)] != kNoInterpreter) {
     owner_[Idx(t)][Idx(interpreter_of_[Idx(m)])] = -1;
     interpreter_of_[Idx(m)] = kNoInterpreter;
+    --interpreters_busy_[Idx(t)];
   }
   unscheduled_weight_ += problem_.MeetingWeight(m);
   Refresh(meeting.a);

@@ -76,6 +76,12 @@ class Timetable {
   // Interpreter matching per slot, kept incrementally (one augmenting path per change).
   std::vector<std::vector<MeetingIndex>> owner_;  // [slot][interpreter] -> meeting or -1
   std::vector<InterpreterIndex> interpreter_of_;  // [meeting]
+  // Per slot: interpreters serving a meeting, and interpreters available at
+  // all. When every available one is busy no augmenting path exists, which the
+  // search would only learn after visiting all of them (the common case in
+  // large events with scarce interpreters).
+  std::vector<int> interpreters_busy_;
+  std::vector<int> interpreters_available_;
   // Finds an augmenting path for m in slot t (treating `leaving`'s interpreter
   // as free); records the (interpreter, meeting) pairs to set in `path`.
   bool Augment(MeetingIndex m, SlotIndex t, MeetingIndex leaving,
