@@ -94,6 +94,7 @@ Status RunDemo(const DemoCommandOptions& options) {
   for (const MeetingRequest& r : requests) accepted += r.status == RequestStatus::kAccepted ? 1 : 0;
   std::printf("\nInterpreters: %zu   meeting requests: %zu (%d accepted)\n", interpreters.size(),
               requests.size(), accepted);
+  std::fputs(demo::FormatHistorySummary(result.history).c_str(), stdout);
 
   // Matchmaking: reciprocal recommendations for every organization, a few
   // explained in Italian and in Chinese, and the strongest mutual ones
@@ -134,6 +135,7 @@ Status RunDemo(const DemoCommandOptions& options) {
   PONTE_ASSIGN_OR_RETURN(demo::DemoPair pair, demo::ChooseDemoPair(event_data, recs));
   PONTE_ASSIGN_OR_RETURN(std::vector<demo::DemoAccount> accounts,
                          demo::CreateDemoAccounts(*result.store, SystemClock(), event_data, pair));
+  PONTE_RETURN_IF_ERROR(demo::ShareStaffWithPastEditions(*result.store, event.id));
 
   // The promotional roadshow through four Chinese cities, planned day by day.
   PONTE_ASSIGN_OR_RETURN(itinerary::Roadshow roadshow,

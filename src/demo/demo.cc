@@ -41,6 +41,7 @@ Result<DemoResult> BuildDemoDatabase(const DemoOptions& options) {
   PONTE_ASSIGN_OR_RETURN(result.store, Store::Open(options.db_path, {.create_if_missing = true}));
   PONTE_ASSIGN_OR_RETURN(result.imported, result.store->Import(data, {}));
   PONTE_ASSIGN_OR_RETURN(result.event, result.store->GetEvent(kDemoEventKey));
+  PONTE_ASSIGN_OR_RETURN(result.history, BuildDemoHistory(*result.store));
   return result;
 }
 

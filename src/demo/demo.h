@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "demo/history.h"
 #include "model/dataset.h"
 #include "model/taxonomy.h"
 #include "store/store.h"
@@ -31,12 +32,14 @@ struct DemoResult {
   Taxonomy taxonomy;
   Event event;
   ImportReport imported;
+  DemoHistory history;  // the two past editions (history.h)
 };
 
 // Reads data/demo/*.csv and event.json into a Dataset (checked).
 Result<Dataset> LoadDemoDataset(const std::string& data_dir, const Taxonomy& taxonomy);
 
-// (Re)creates the demo database at options.db_path and imports the demo.
+// (Re)creates the demo database at options.db_path, imports the demo and adds
+// the programme's two past editions with their follow-up (history.h).
 Result<DemoResult> BuildDemoDatabase(const DemoOptions& options);
 
 }  // namespace ponte::demo
