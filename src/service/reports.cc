@@ -558,6 +558,23 @@ Result<Report> BuildEventReport(Store& store, const Event& event, const Taxonomy
     report.tables.push_back(std::move(t));
   }
   report.tables.push_back(std::move(interpreters));
+  {
+    ReportTable t;
+    t.key = "interpreter_load";
+    t.title = L("Incontri per interprete", "Meetings per interpreter", "各口译员的洽谈数");
+    t.label_header = L("Interprete", "Interpreter", "口译员");
+    t.columns = {Count("meetings", L("Incontri", "Meetings", "洽谈"))};
+    for (const Interpreter& i : d.interpreters) {
+      int n = 0;
+      for (const Meeting& m : d.meetings) {
+        n += m.interpreter == i.id && m.status != MeetingStatus::kCancelled ? 1 : 0;
+      }
+      std::string pairs;
+      for (const LanguagePair& p : i.pairs) pairs += (pairs.empty() ? "" : ", ") + p.a + "–" + p.b;
+      t.rows.push_back({i.key, Same(i.name + " (" + pairs + ")"), {double(n)}, {}});
+    }
+    report.tables.push_back(std::move(t));
+  }
   report.tables.push_back(std::move(tables));
   return report;
 }

@@ -253,6 +253,7 @@ TEST_F(ReportsTest, EventReportCountsTheEdition) {
   // One interpreter, four slots, one interpreted meeting.
   EXPECT_EQ(Value(*report, "interpreter_utilisation", "total", 1), 4);
   EXPECT_DOUBLE_EQ(Value(*report, "key_figures", "interpreter_utilisation"), 0.25);
+  EXPECT_EQ(Value(*report, "interpreter_load", "w25-li"), 1);
   EXPECT_EQ(Value(*report, "tables_per_slot", "w25-s#0"), 2);
   EXPECT_EQ(Value(*report, "tables_per_slot", "w25-s#1"), 1);
   EXPECT_EQ(Value(*report, "tables_per_slot", "w25-s#2"), 0) << "a cancelled meeting frees it";
