@@ -1,8 +1,10 @@
 #include "io/export.h"
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -371,27 +373,63 @@ Status WriteDirectory(const Dataset& data, const std::string& dir, std::string_v
 }
 
 Status WriteXlsx(const Dataset& data, const std::string& path, std::string_view time_zone) {
+  std::vector<XlsxSheet> sheets;
+  for (FileKind kind : kRecordKinds) {
+    if (IsEmpty(kind, data)) continue;
+    Table table = BuildTable(kind, data, time_zone);
+    XlsxSheet sheet{.name = std::string(ToCode(kind)), .header = std::move(table.header)};
+    for (std::vector<std::string>& row : table.rows) {
+      std::vector<XlsxCell> cells;
+      cells.reserve(row.size());
+      for (std::string& text : row) cells.push_back({.text = std::move(text)});
+      sheet.rows.push_back(std::move(cells));
+    }
+    sheets.push_back(std::move(sheet));
+  }
+  return WriteXlsxSheets(sheets, path);
+}
+
+Status WriteXlsxSheets(const std::vector<XlsxSheet>& sheets, const std::string& path) {
   const std::string tmp = path + ".tmp";
   lxw_workbook* workbook = workbook_new(tmp.c_str());
   if (workbook == nullptr) return NotFoundError("cannot create '" + path + "'");
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
-  for (FileKind kind : kRecordKinds) {
-    if (IsEmpty(kind, data)) continue;
-    const Table table = BuildTable(kind, data, time_zone);
-    const std::string sheet_name(ToCode(kind));
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheet_name.c_str());
-    std::vector<std::size_t> widths(table.header.size(), 8);
-    auto write_row = [&](lxw_row_t r, const std::vector<std::string>& cells, lxw_format* format) {
-      for (std::size_t c = 0; c < cells.size(); ++c) {
-        if (cells[c].empty()) continue;
-        worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), format);
-        widths[c] = std::max(widths[c], std::min<std::size_t>(CountCodePoints(cells[c]) + 2, 60));
-      }
+  lxw_format* percent = workbook_add_format(workbook);
+  format_set_num_format(percent, "0.0%");
+  constexpr std::size_t kMinWidth = 8;
+  constexpr std::size_t kMaxWidth = 60;
+  for (const XlsxSheet& s : sheets) {
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, s.name.c_str());
+    if (sheet == nullptr) {
+      workbook_close(workbook);
+      std::filesystem::remove(tmp);
+      return InvalidArgumentError("sheet name '" + s.name +
+                                  "': at most 31 characters, unique, without []:*?/\\");
+    }
+    std::vector<std::size_t> widths(s.header.size(), kMinWidth);
+    auto widen = [&](std::size_t c, std::size_t chars) {
+      if (c >= widths.size()) widths.resize(c + 1, kMinWidth);
+      widths[c] = std::max(widths[c], std::min<std::size_t>(chars + 2, kMaxWidth));
     };
-    write_row(0, table.header, bold);
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      write_row(static_cast<lxw_row_t>(r + 1), table.rows[r], nullptr);
+    for (std::size_t c = 0; c < s.header.size(); ++c) {
+      if (s.header[c].empty()) continue;
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), s.header[c].c_str(), bold);
+      widen(c, CountCodePoints(s.header[c]));
+    }
+    for (std::size_t r = 0; r < s.rows.size(); ++r) {
+      const auto row = static_cast<lxw_row_t>(r + 1);
+      for (std::size_t c = 0; c < s.rows[r].size(); ++c) {
+        const XlsxCell& cell = s.rows[r][c];
+        const auto col = static_cast<lxw_col_t>(c);
+        if (cell.number) {
+          worksheet_write_number(sheet, row, col, *cell.number, cell.percent ? percent : nullptr);
+          widen(c, kMinWidth);
+        } else if (!cell.text.empty()) {
+          worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr);
+          widen(c, CountCodePoints(cell.text));
+        }
+      }
     }
     for (std::size_t c = 0; c < widths.size(); ++c) {
       worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
@@ -407,6 +445,25 @@ Status WriteXlsx(const Dataset& data, const std::string& path, std::string_view 
   std::filesystem::rename(tmp, path, ec);
   if (ec) return InternalError("cannot rename '" + tmp + "': " + ec.message());
   return OkStatus();
+}
+
+Result<std::string> XlsxSheetsToBytes(const std::vector<XlsxSheet>& sheets) {
+  static std::atomic<std::uint64_t> counter{0};
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("ponte-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".xlsx");
+  Status written = WriteXlsxSheets(sheets, path.string());
+  if (!written.ok()) return written;
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  std::string bytes(ec ? 0 : size, '\0');
+  std::ifstream in(path, std::ios::binary);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  const bool complete = !ec && in && !bytes.empty();
+  in.close();
+  std::filesystem::remove(path, ec);
+  if (!complete) return InternalError("reading the workbook '" + path.string() + "' failed");
+  return bytes;
 }
 
 }  // namespace ponte::io
