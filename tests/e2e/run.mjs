@@ -122,6 +122,7 @@ async function main() {
   });
   try {
     await scenario(browser, server.url);
+    await newsScenario(browser, server.url);
   } finally {
     await browser.close();
     server.child.kill("SIGTERM");
@@ -389,6 +390,94 @@ async function scenario(browser, base) {
   await giulia.page.goto(`/events/${EVENT}`);
   await Promise.all([giulia.page.waitForURL(/\/login/), giulia.page.locator("form.signout button").click()]);
   check((await giulia.page.request.get("/api/v1/me")).status() === 401, "sign-out ends the session");
+}
+
+// News: the organizer publishes an item whose body carries a <script> and an
+// <img onerror>, with an uploaded image; a visitor without an account reads
+// the list and the item, nothing runs, and the Atom feed parses.
+async function newsScenario(browser, base) {
+  const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  const organizer = await personOf(browser, base, "news-organizer", { browserLocale: "it-IT" });
+  const { page } = organizer;
+  await page.goto("/login?next=/manage/news/new");
+  await page.getByLabel(/e-mail|电子邮箱/i).fill(ACCOUNTS.organizer);
+  await page.locator("#password").fill(PASSWORD);
+  await Promise.all([page.waitForURL(/\/manage\/news\/new/), page.locator("form[action='/login'] button").click()]);
+  await page.locator("#news-key").fill("e2e-notizia-sicura");
+  await page.locator("#news-event").selectOption(EVENT);
+  await page.locator("#title-it").fill("Firmato l'accordo di ricerca");
+  await page.locator("#title-zh").fill("签署联合研究协议");
+  await page.locator("#summary-it").fill("Bologna e Chengdu insieme.");
+  await page.locator("#body-it").fill(
+    "<p>Testo <strong>importante</strong>.</p><script>window.__pwned = 1; alert('script')</script>" +
+    "<img src=x onerror=\"window.__pwned = 2; alert('onerror')\"><a href=\"javascript:alert(3)\">link</a>");
+  await page.locator("#body-zh").fill("<p>正文<script>alert('脚本')</script></p>");
+  await page.locator("#news-upload").setInputFiles({ name: "sala.png", mimeType: "image/png", buffer: PNG });
+  await page.locator("input[name=image_0_sha256]").waitFor({ state: "attached", timeout: 10000 });
+  await page.locator("input[name=image_0_caption_it]").fill("La sala delle firme");
+  // A malicious upload is refused with the server's message.
+  await page.locator("#news-upload").setInputFiles({
+    name: "evil.png", mimeType: "image/png",
+    buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'><script>alert(2)</script></svg>") });
+  await page.locator("#news-upload-error").waitFor({ state: "visible", timeout: 10000 }).catch(() => {});
+  check(/markup|SVG/.test(await page.locator("#news-upload-error").textContent()),
+        "the editor refuses an SVG disguised as PNG with the server's message");
+  // The refused upload's 415 is expected; it is not a page error.
+  const refused = consoleErrors.findIndex((e) => e.startsWith("news-organizer:") && e.includes("415"));
+  if (refused >= 0) consoleErrors.splice(refused, 1);
+  await page.locator("#news-publish").check();
+  await Promise.all([page.waitForURL(/saved=1/), page.locator("#news-save").click()]);
+  check(page.url().includes("/manage/news/e2e-notizia-sicura"), "the organizer publishes a news item");
+
+  const visitor = await personOf(browser, base, "news-visitor", { browserLocale: "zh-CN" });
+  const dialogs = [];
+  visitor.page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  await visitor.page.goto(`/events/${EVENT}/news?lang=it`);
+  check(await visitor.page.getByText("Firmato l'accordo di ricerca").count() > 0,
+        "a visitor without an account sees the event's news");
+  await visitor.page.goto("/news?lang=zh");
+  check(await visitor.page.getByText("签署联合研究协议").count() > 0, "the programme's news, in Chinese");
+  await visitor.page.goto("/news/e2e-notizia-sicura?lang=it");
+  await visitor.page.waitForLoadState("load");
+  check(await visitor.page.locator("h1").textContent() === "Firmato l'accordo di ricerca",
+        "a visitor reads the news item");
+  check(await visitor.page.evaluate(() => window.__pwned === undefined) && dialogs.length === 0,
+        "the body's script and onerror did not run");
+  check(await visitor.page.locator(".news-body script, .news-body [onerror], .news-body a[href^=javascript]").count() === 0,
+        "no script, handler or javascript: link is in the DOM");
+  check(await visitor.page.locator(".news-body strong").textContent() === "importante",
+        "allowed formatting is kept");
+  check(await visitor.page.evaluate(() => {
+    const img = document.querySelector(".news-figure img");
+    return !!img && img.complete && img.naturalWidth === 1;
+  }), "the uploaded image is shown from /media/");
+  check(await visitor.page.getByText("La sala delle firme").count() > 0, "with its caption");
+  await visitor.page.goto("/news/e2e-notizia-sicura?lang=en");
+  check(await visitor.page.locator("#fallback-note").count() === 1,
+        "a reader in English is told the text is in another language");
+  const atomHref = await visitor.page.locator("link[rel=alternate][type='application/atom+xml']").getAttribute("href");
+  const feed = await visitor.page.request.get(atomHref);
+  check(feed.status() === 200 && feed.headers()["content-type"].startsWith("application/atom+xml"),
+        "the Atom feed responds");
+  const xml = await feed.text();
+  const parsed = await visitor.page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "application/xml");
+    if (doc.getElementsByTagName("parsererror").length) return { error: true };
+    return { error: false, entries: doc.getElementsByTagName("entry").length,
+             ids: Array.from(doc.getElementsByTagName("id")).map((e) => e.textContent) };
+  }, xml);
+  check(!parsed.error && parsed.entries >= 1 && parsed.ids.some((id) => id.endsWith("/news/e2e-notizia-sicura")),
+        "the Atom feed parses as XML and has the item");
+  for (const lang of ["it", "zh"]) {
+    await visitor.page.goto(`/news/e2e-notizia-sicura?lang=${lang}`);
+    for (const width of [1280, 375]) await shoot(visitor.page, `${lang}-news-item`, width);
+    check(!(await visitor.page.evaluate(() =>
+      document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)),
+          `the news item in ${lang} fits 375 px without horizontal scrolling`);
+    await visitor.page.setViewportSize({ width: 1280, height: 900 });
+  }
+  await organizer.context.close();
+  await visitor.context.close();
 }
 
 main()
