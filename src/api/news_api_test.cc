@@ -257,6 +257,7 @@ TEST_F(NewsApiTest, OrganizersWriteAndEveryoneReadsPublishedNews) {
   Reply list = Call("GET", "/api/v1/news?event=week&lang=zh", {});
   ASSERT_EQ(list.status, 200) << list.response.body;
   ASSERT_EQ(list.body["items"].size(), 1u);
+  EXPECT_EQ(list.body["total"], 1);
   EXPECT_EQ(list.body["items"][0]["title"]["text"], "签署协议");
   EXPECT_EQ(list.body["items"][0]["event"], "week");
   Reply en = Call("GET", "/api/v1/news/accordo?lang=en", {});

@@ -217,6 +217,8 @@ Result<HttpResponse> Feed(RequestContext& c, bool atom) {
 }
 
 const std::vector<Role> kAnyRole{};
+// News items read for one list (pages are cut from them).
+constexpr int kMaxListed = 5000;
 
 }  // namespace
 
@@ -225,9 +227,11 @@ void AddNewsRoutes(App& app) {
 
   r.Add({"GET", "/api/v1/news",
          "Published news of the programme, or of one event with ?event=; staff add drafts with "
-         "?drafts=1; texts in ?lang=",
+         "?drafts=1; texts in ?lang=; newest first, paginated",
          "news", Access::kPublic},
         [](RequestContext& c) -> Result<HttpResponse> {
+          PONTE_ASSIGN_OR_RETURN(Page page,
+                                 PageOf(c.request.Query("limit"), c.request.Query("offset")));
           EventId event;
           if (auto key = c.request.Query("event"); key && !key->empty()) {
             auto found = c.store.GetEvent(*key);
@@ -235,13 +239,13 @@ void AddNewsRoutes(App& app) {
             event = found->id;
           }
           const bool drafts = c.request.Query("drafts").value_or("") == "1";
-          PONTE_ASSIGN_OR_RETURN(
-              std::vector<NewsItem> items,
-              service::ListVisibleNews(c.store, c.actor ? &*c.actor : nullptr, event, drafts, 200));
+          PONTE_ASSIGN_OR_RETURN(std::vector<NewsItem> items,
+                                 service::ListVisibleNews(c.store, c.actor ? &*c.actor : nullptr,
+                                                          event, drafts, kMaxListed));
           PONTE_ASSIGN_OR_RETURN(auto events, EventKeys(c.store));
           Json out = Json::array();
           for (const NewsItem& n : items) out.push_back(NewsJson(n, events, c.Locale()));
-          return JsonOk({{"items", out}});
+          return JsonOk(Paged(std::move(out), page));
         });
   r.Add({"GET", "/api/v1/news/{key}", "One news item (drafts only for staff)", "news",
          Access::kPublic},
