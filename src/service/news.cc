@@ -777,6 +777,17 @@ std::string ItemUrl(const NewsItem& item, const FeedOptions& o) {
   return o.base_url + "/news/" + item.key + "?lang=" + o.lang;
 }
 
+// Text for the feeds' XML: escaped, without the control characters XML 1.0
+// cannot carry (titles and event names are checked UTF-8 but may hold them).
+std::string XmlText(std::string_view text) {
+  std::string kept;
+  kept.reserve(text.size());
+  for (char c : text) {
+    if (!IsDroppedControl(c)) kept += c;
+  }
+  return EscapeHtml(kept);
+}
+
 Instant Updated(const std::vector<NewsItem>& items, Instant fallback) {
   Instant latest = fallback;
   bool any = false;
@@ -1030,29 +1041,29 @@ Result<std::vector<NewsItem>> ListVisibleNews(Store& store, const Actor* actor, 
 
 std::string NewsToAtom(const std::vector<NewsItem>& items, const FeedOptions& o) {
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-  x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + EscapeHtml(o.lang) + "\">\n";
-  x += "  <id>" + EscapeHtml(o.base_url + o.page_path) + "</id>\n";
-  x += "  <title>" + EscapeHtml(o.title) + "</title>\n";
+  x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + XmlText(o.lang) + "\">\n";
+  x += "  <id>" + XmlText(o.base_url + o.page_path) + "</id>\n";
+  x += "  <title>" + XmlText(o.title) + "</title>\n";
   x += "  <updated>" + FormatUtc(Updated(items, o.updated)) + "</updated>\n";
-  x += "  <author><name>" + EscapeHtml(o.title) + "</name></author>\n";
+  x += "  <author><name>" + XmlText(o.title) + "</name></author>\n";
   x += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-       EscapeHtml(o.base_url + o.self_path) + "\" />\n";
-  x += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
-       EscapeHtml(o.base_url + o.page_path) + "\" />\n";
+       XmlText(o.base_url + o.self_path) + "\" />\n";
+  x += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlText(o.base_url + o.page_path) +
+       "\" />\n";
   x += "  <generator>ponte</generator>\n";
   for (const NewsItem& item : items) {
     const auto [title, title_lang] = item.title.Best(o.lang);
-    x += "  <entry xml:lang=\"" + EscapeHtml(title_lang.empty() ? o.lang : title_lang) + "\">\n";
-    x += "    <id>" + EscapeHtml(o.base_url + "/news/" + item.key) + "</id>\n";
-    x += "    <title>" + EscapeHtml(title) + "</title>\n";
+    x += "  <entry xml:lang=\"" + XmlText(title_lang.empty() ? o.lang : title_lang) + "\">\n";
+    x += "    <id>" + XmlText(o.base_url + "/news/" + item.key) + "</id>\n";
+    x += "    <title>" + XmlText(title) + "</title>\n";
     x += "    <published>" + FormatUtc(StartOf(item.date)) + "</published>\n";
     x += "    <updated>" + FormatUtc(item.updated_at) + "</updated>\n";
-    x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + EscapeHtml(ItemUrl(item, o)) +
+    x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlText(ItemUrl(item, o)) +
          "\" />\n";
     if (!item.summary.empty()) {
-      x += "    <summary>" + EscapeHtml(item.summary.Best(o.lang).first) + "</summary>\n";
+      x += "    <summary>" + XmlText(item.summary.Best(o.lang).first) + "</summary>\n";
     }
-    x += "    <content type=\"html\">" + EscapeHtml(FeedBody(item, o.lang, o.base_url)) +
+    x += "    <content type=\"html\">" + XmlText(FeedBody(item, o.lang, o.base_url)) +
          "</content>\n";
     x += "  </entry>\n";
   }
@@ -1063,22 +1074,22 @@ std::string NewsToAtom(const std::vector<NewsItem>& items, const FeedOptions& o)
 std::string NewsToRss(const std::vector<NewsItem>& items, const FeedOptions& o) {
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   x += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n";
-  x += "  <title>" + EscapeHtml(o.title) + "</title>\n";
-  x += "  <link>" + EscapeHtml(o.base_url + o.page_path) + "</link>\n";
-  x += "  <description>" + EscapeHtml(o.title) + "</description>\n";
-  x += "  <language>" + EscapeHtml(o.lang) + "</language>\n";
+  x += "  <title>" + XmlText(o.title) + "</title>\n";
+  x += "  <link>" + XmlText(o.base_url + o.page_path) + "</link>\n";
+  x += "  <description>" + XmlText(o.title) + "</description>\n";
+  x += "  <language>" + XmlText(o.lang) + "</language>\n";
   x += "  <lastBuildDate>" + Rfc822(Updated(items, o.updated)) + "</lastBuildDate>\n";
   x += "  <atom:link rel=\"self\" type=\"application/rss+xml\" href=\"" +
-       EscapeHtml(o.base_url + o.self_path) + "\" />\n";
+       XmlText(o.base_url + o.self_path) + "\" />\n";
   x += "  <generator>ponte</generator>\n";
   for (const NewsItem& item : items) {
     x += "  <item>\n";
-    x += "    <title>" + EscapeHtml(item.title.Best(o.lang).first) + "</title>\n";
-    x += "    <link>" + EscapeHtml(ItemUrl(item, o)) + "</link>\n";
-    x += "    <guid isPermaLink=\"false\">" + EscapeHtml(o.base_url + "/news/" + item.key) +
+    x += "    <title>" + XmlText(item.title.Best(o.lang).first) + "</title>\n";
+    x += "    <link>" + XmlText(ItemUrl(item, o)) + "</link>\n";
+    x += "    <guid isPermaLink=\"false\">" + XmlText(o.base_url + "/news/" + item.key) +
          "</guid>\n";
     x += "    <pubDate>" + Rfc822(StartOf(item.date)) + "</pubDate>\n";
-    x += "    <description>" + EscapeHtml(FeedBody(item, o.lang, o.base_url)) + "</description>\n";
+    x += "    <description>" + XmlText(FeedBody(item, o.lang, o.base_url)) + "</description>\n";
     x += "  </item>\n";
   }
   x += "</channel>\n</rss>\n";

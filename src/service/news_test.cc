@@ -584,6 +584,9 @@ TEST(NewsFeeds, AtomAndRssEscapeAndUseAbsoluteLinks) {
   EXPECT_THAT(rss, HasSubstr("<pubDate>Wed, 18 Nov 2026 00:00:00 +0000</pubDate>"));
   EXPECT_THAT(rss, HasSubstr("<lastBuildDate>Fri, 15 Jan 2027 08:00:00 +0000</lastBuildDate>"));
   EXPECT_THAT(rss, HasSubstr("<rss version=\"2.0\""));
+  // Control characters a title may hold cannot go into XML.
+  n.title.Set("en", std::string("Bell\x07 and\x1b escape", 17));
+  EXPECT_THAT(NewsToAtom({n}, o), HasSubstr("<title>Bell and escape</title>"));
 }
 
 }  // namespace
