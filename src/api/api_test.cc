@@ -467,6 +467,8 @@ TEST_F(ApiTest, EveryRouteChecksWhoIsCalling) {
         path += std::to_string(a_user_.value());
       } else if (seg == "{token}") {
         path += "not-a-feed-token.ics";
+      } else if (seg == "{file}") {
+        path += "outcomes_by_stage.csv";
       } else {
         path += seg;
       }
@@ -850,6 +852,92 @@ TEST_F(ApiTest, PendingRequestsGetAReminderThenExpire) {
   Reply outbox = Get("/api/v1/outbox", organizer_);
   ASSERT_EQ(outbox.status, 200);
   EXPECT_THAT(outbox.response.body, HasSubstr("reminder"));
+}
+
+// ---- reports -----------------------------------------------------------------------------
+
+TEST_F(ApiTest, ReportsAreForStaffOnly) {
+  SeedPrivateState();
+  const std::string kOutcomeTitle = "联合实验室 · Laboratorio congiunto SECRET-OUTCOME";
+  app_->WithStore([&](Store& store) {
+    Meeting held = *store.GetMeeting(MeetingId(meeting_ab_));
+    held.status = MeetingStatus::kHeld;
+    ASSERT_TRUE(store.UpdateMeeting(held, held.version).ok());
+    Outcome o;
+    o.key = "unibo-cas-lab";
+    o.event = event_.id;
+    o.organizations = {std::min(org_["unibo"], org_["cas"]), std::max(org_["unibo"], org_["cas"])};
+    o.meetings = {held.id};
+    o.kind = OutcomeKind::kJointResearch;
+    o.stage = OutcomeStage::kAgreement;
+    o.review = OutcomeReview::kValidated;
+    o.title = kOutcomeTitle;
+    o.date = {2027, 1, 10};
+    ASSERT_TRUE(store.CreateOutcome(o).ok());
+    o.key = "unibo-cas-waiting";
+    o.stage = OutcomeStage::kNegotiation;
+    o.review = OutcomeReview::kReported;
+    ASSERT_TRUE(store.CreateOutcome(o).ok());
+  });
+  auto row = [](const Json& report, const std::string& table, const std::string& code) {
+    for (const Json& t : report["tables"]) {
+      if (t["key"] != table) continue;
+      for (const Json& r : t["rows"]) {
+        if (r["code"] == code) return r;
+      }
+    }
+    ADD_FAILURE() << "no row " << code << " in " << table;
+    return Json();
+  };
+  for (const Caller& staff : {organizer_, support_}) {
+    Reply r = Get(EventPath("/report"), staff);
+    ASSERT_EQ(r.status, 200) << r.response.body;
+    EXPECT_EQ(r.body["outcomes_counted"], "validated");
+    EXPECT_EQ(row(r.body, "outcomes_by_stage", "agreement")["values"][0], 1);
+    EXPECT_EQ(row(r.body, "outcomes_by_stage", "negotiation")["values"][0], 0);
+    EXPECT_EQ(row(r.body, "outcomes_by_stage", "agreement")["label"]["zh"], "已达成协议");
+    EXPECT_EQ(row(r.body, "key_figures", "conversion_agreement")["unit"], "share");
+  }
+  Reply with_reported = Get(EventPath("/report?include_reported=1"), organizer_);
+  ASSERT_EQ(with_reported.status, 200);
+  EXPECT_EQ(with_reported.body["outcomes_counted"], "validated_and_reported");
+  EXPECT_EQ(row(with_reported.body, "outcomes_by_stage", "negotiation")["values"][0], 1);
+
+  Reply csv = Get(EventPath("/report/outcomes_by_stage.csv?lang=zh"), organizer_);
+  ASSERT_EQ(csv.status, 200) << csv.response.body;
+  EXPECT_THAT(std::string(csv.response.Get("Content-Type")), HasSubstr("text/csv"));
+  EXPECT_THAT(std::string(csv.response.Get("Content-Disposition")),
+              HasSubstr("week-outcomes_by_stage.csv"));
+  EXPECT_THAT(csv.response.body, HasSubstr("agreement,已达成协议,1"));
+  ExpectErrorShape(Get(EventPath("/report/no_such_table.csv"), organizer_), 404, "not_found");
+  ExpectErrorShape(Get(EventPath("/report/outcomes_by_stage.pdf"), organizer_), 404, "not_found");
+  for (const std::string& target :
+       {EventPath("/report.xlsx?lang=it"), std::string("/api/v1/report.xlsx")}) {
+    Reply xlsx = Get(target, support_);
+    ASSERT_EQ(xlsx.status, 200) << target << " " << xlsx.response.body;
+    EXPECT_TRUE(xlsx.response.body.starts_with("PK")) << "a zip container";
+    EXPECT_THAT(std::string(xlsx.response.Get("Content-Type")), HasSubstr("spreadsheetml"));
+  }
+  Reply programme = Get("/api/v1/report", organizer_);
+  ASSERT_EQ(programme.status, 200) << programme.response.body;
+  EXPECT_EQ(row(programme.body, "editions", "week")["values"][4], 1) << "validated outcomes";
+  Reply cities = Get("/api/v1/report/cities.csv?lang=it", organizer_);
+  ASSERT_EQ(cities.status, 200) << cities.response.body;
+  EXPECT_THAT(cities.response.body, HasSubstr("Beijing"));
+
+  const std::vector<std::string> targets{
+      EventPath("/report"),          EventPath("/report/outcomes_by_stage.csv"),
+      EventPath("/report.xlsx"),     "/api/v1/report",
+      "/api/v1/report/editions.csv", "/api/v1/report.xlsx"};
+  for (const std::string& target : targets) {
+    SCOPED_TRACE(target);
+    ExpectErrorShape(Get(target, {}), 401, "unauthenticated");
+    for (const Caller& outsider : {a_, b_, c_, interpreter_caller_}) {
+      Reply r = Get(target, outsider);
+      ExpectErrorShape(r, 403, "forbidden");
+      EXPECT_THAT(r.response.body, ::testing::Not(HasSubstr("SECRET")));
+    }
+  }
 }
 
 TEST_F(ApiTest, HealthAndSessions) {
