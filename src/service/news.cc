@@ -626,12 +626,20 @@ Status Audit(Store& store, const Clock& clock, const Actor& actor, EventId event
   return store.AppendAudit(e);
 }
 
+Status UnknownLanguage(const std::string& where, const std::string& lang) {
+  std::string message = where;
+  message += ": language '";
+  message += lang;
+  message += "' is not one of it, en, zh";
+  return InvalidArgumentError(std::move(message));
+}
+
 Status CheckPlainText(const LocalizedText& text, std::string_view field, std::size_t max_chars,
                       bool required) {
   for (const auto& [lang, value] : text.all()) {
     const std::string where = std::string(field) + " (" + lang + ")";
     if (!OneOf(kNewsLanguages, lang)) {
-      return InvalidArgumentError(where + ": language '" + lang + "' is not one of it, en, zh");
+      return UnknownLanguage(where, lang);
     }
     if (auto bad = FindInvalidUtf8(value)) {
       return InvalidArgumentError(where + ": invalid UTF-8 at byte " + std::to_string(*bad));
@@ -680,7 +688,7 @@ Status Prepare(Store& store, NewsItem& item) {
   for (const auto& [lang, html] : item.body.all()) {
     const std::string field = "body (" + lang + ")";
     if (!OneOf(kNewsLanguages, lang)) {
-      return InvalidArgumentError(field + ": language '" + lang + "' is not one of it, en, zh");
+      return UnknownLanguage(field, lang);
     }
     if (html.size() > kMaxBodyBytes) {
       return InvalidArgumentError(field + ": longer than " + std::to_string(kMaxBodyBytes >> 10) +

@@ -236,10 +236,10 @@ std::optional<HttpResponse> RequireEditor(RequestContext& c, const Site& site) {
 
 }  // namespace
 
-void AddNewsPages(api::App& app, std::shared_ptr<const Site> site) {
+void AddNewsPages(api::App& app, const std::shared_ptr<const Site>& site) {
   api::Router& r = app.router();
-  auto page = [&r](const std::string& method, const std::string& pattern, std::string summary,
-                   std::string fields, api::RouteHandler handler) {
+  auto page = [&r](const std::string& method, const std::string& pattern,
+                   const std::string& summary, std::string fields, api::RouteHandler handler) {
     r.Add({method,
            pattern,
            "Portal: " + summary,

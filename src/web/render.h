@@ -100,6 +100,6 @@ void AddAccountPages(api::App& app, std::shared_ptr<const Site> site);
 // Import with preview and the XLSX export (pages_data.cc).
 void AddDataPages(api::App& app, std::shared_ptr<const Site> site);
 // Public news pages and the organizers' news editor (pages_news.cc).
-void AddNewsPages(api::App& app, std::shared_ptr<const Site> site);
+void AddNewsPages(api::App& app, const std::shared_ptr<const Site>& site);
 
 }  // namespace ponte::web
