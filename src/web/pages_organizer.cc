@@ -1,8 +1,7 @@
 // The organizers' and support office's pages: participants and validation,
 // the scheduling job with live progress (htmx fragments), preview and
-// publication, moving a meeting by hand, the dashboard with charts, the
-// interpreters' load, and CSV exports. Counting for the charts is plain
-// tallying of what `service` returns; decisions stay in `service`.
+// publication, moving a meeting by hand, and CSV exports (the dashboard is
+// pages_reports.cc). Decisions stay in `service`.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -278,110 +277,6 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
               status);
 }
 
-// Counts for the dashboard's charts, as {labels, values}.
-Json Series(const std::map<std::string, int>& counts) {
-  Json labels = Json::array(), values = Json::array();
-  for (const auto& [k, v] : counts) {
-    labels.push_back(k);
-    values.push_back(v);
-  }
-  return {{"labels", labels}, {"values", values}};
-}
-
-HttpResponse Stats(RequestContext& c, const Site& site) {
-  const std::string locale = c.Locale();
-  const Event& e = *c.event;
-  auto meetings = service::VisibleMeetings(c.store, *c.actor, e);
-  if (!meetings.ok()) return ErrorPage(c, site, meetings.status());
-  auto requests = service::VisibleRequests(c.store, *c.actor, e);
-  if (!requests.ok()) return ErrorPage(c, site, requests.status());
-  const auto orgs = OrganizationsById(c.store);
-  std::unordered_map<std::int64_t, std::set<std::string>> themes_of;
-  if (auto profiles = c.store.ListProfiles(); profiles.ok()) {
-    for (const Profile& p : *profiles) {
-      for (const std::string& t : p.themes) {
-        const std::string root = site.taxonomy().Root(t);
-        themes_of[p.organization.value()].insert(root.empty() ? t : root);
-      }
-    }
-  }
-  const Timetable timetable = Timetable::Of(c.store, e);
-  std::map<std::string, int> by_theme, by_country, by_type, by_status, per_slot, by_interpreter;
-  for (const Meeting& m : *meetings) {
-    ++by_status[site.T(locale, "meeting_" + std::string(ToCode(m.status)))];
-    if (m.status == MeetingStatus::kCancelled) continue;
-    std::set<std::string> themes = themes_of[m.a.value()];
-    themes.insert(themes_of[m.b.value()].begin(), themes_of[m.b.value()].end());
-    for (const std::string& t : themes) ++by_theme[site.ThemeLabel(t, locale)];
-    auto a = orgs.find(m.a.value());
-    auto b = orgs.find(m.b.value());
-    if (a != orgs.end() && b != orgs.end()) {
-      std::string x = a->second.country, y = b->second.country;
-      if (y < x) std::swap(x, y);
-      ++by_country[x + "–" + y];
-      ++by_type[site.T(locale, "type_" + std::string(ToCode(a->second.type)))];
-      ++by_type[site.T(locale, "type_" + std::string(ToCode(b->second.type)))];
-    }
-    ++per_slot[timetable.Label(m.session, m.slot, e, "en") + "\t" +
-               timetable.Label(m.session, m.slot, e, locale)];
-  }
-  // per_slot keys sort by the English (numeric-ish) label; show the local one.
-  Json slot_labels = Json::array(), slot_values = Json::array();
-  for (const auto& [k, v] : per_slot) {
-    slot_labels.push_back(k.substr(k.find('\t') + 1));
-    slot_values.push_back(v);
-  }
-  std::map<std::string, int> request_states;
-  int accepted = 0, answered = 0;
-  for (const MeetingRequest& r : *requests) {
-    ++request_states[site.T(locale, "status_" + std::string(ToCode(r.status)))];
-    if (r.status == RequestStatus::kAccepted) ++accepted;
-    if (r.status == RequestStatus::kAccepted || r.status == RequestStatus::kDeclined ||
-        r.status == RequestStatus::kExpired) {
-      ++answered;
-    }
-  }
-  Json interpreters = Json::array();
-  if (auto list = c.store.ListInterpreters(e.id); list.ok()) {
-    for (const Interpreter& i : *list) {
-      const auto n = std::count_if(meetings->begin(), meetings->end(), [&](const Meeting& m) {
-        return m.interpreter == i.id && m.status != MeetingStatus::kCancelled;
-      });
-      std::string pairs;
-      for (const LanguagePair& p : i.pairs) pairs += (pairs.empty() ? "" : ", ") + p.a + "–" + p.b;
-      interpreters.push_back({{"name", i.name},
-                              {"pairs", pairs},
-                              {"meetings", FormatNumber(static_cast<double>(n), locale)}});
-    }
-  }
-  Json charts = {
-      {"theme", Series(by_theme)},   {"country", Series(by_country)},
-      {"type", Series(by_type)},     {"requests", Series(request_states)},
-      {"status", Series(by_status)}, {"slots", {{"labels", slot_labels}, {"values", slot_values}}},
-  };
-  std::string chart_json = charts.dump();
-  // Safe inside <script type="application/json">.
-  std::string escaped;
-  for (char ch : chart_json) {
-    if (ch == '<') {
-      escaped += "\\u003c";
-    } else {
-      escaped += ch;
-    }
-  }
-  const int no_shows = by_status[site.T(locale, "meeting_no_show")];
-  return Page(c, site, "stats", "stats_title",
-              {{"chart_json", escaped},
-               {"chart", site.AssetUrl("chart.umd.min.js", true)},
-               {"acceptance",
-                answered ? Json(FormatPercent(static_cast<double>(accepted) / answered, locale))
-                         : Json("—")},
-               {"meetings", FormatNumber(static_cast<double>(meetings->size()), locale)},
-               {"requests", FormatNumber(static_cast<double>(requests->size()), locale)},
-               {"no_shows", FormatNumber(no_shows, locale)},
-               {"interpreters", interpreters}});
-}
-
 HttpResponse MeetingsCsv(RequestContext& c) {
   const Event& e = *c.event;
   auto meetings = service::VisibleMeetings(c.store, *c.actor, e);
@@ -529,8 +424,6 @@ void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
          return HttpResponse::Redirect("/events/" + c.event->key +
                                        "/schedule?walk_in=" + std::to_string(added->id.value()));
        });
-  page("GET", "/events/{event}/stats", "dashboard with charts and the interpreters' load", kStaff,
-       [site](RequestContext& c) -> Result<HttpResponse> { return Stats(c, *site); });
   page("GET", "/events/{event}/exports/meetings.csv", "the meetings as CSV", kStaff,
        [](RequestContext& c) -> Result<HttpResponse> { return MeetingsCsv(c); });
 }

@@ -169,6 +169,7 @@ void InstallPortal(api::App& app) {
   AddAccountPages(app, *site);
   AddDataPages(app, *site);
   AddNewsPages(app, *site);
+  AddReportPages(app, *site);
 }
 
 }  // namespace ponte::web

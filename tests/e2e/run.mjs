@@ -124,9 +124,11 @@ async function main() {
            "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    // --only news: just the news steps (quick to run while working on them).
-    if (argument("--only", "") !== "news") await scenario(browser, server.url);
-    await newsScenario(browser, server.url);
+    // --only news|reports: just those steps (quick to run while working on them).
+    const only = argument("--only", "");
+    if (!only) await scenario(browser, server.url);
+    if (!only || only === "news") await newsScenario(browser, server.url);
+    if (!only || only === "reports") await reports(browser, server.url);
   } finally {
     await browser.close();
     server.child.kill("SIGTERM");
@@ -482,6 +484,71 @@ async function newsScenario(browser, base) {
   }
   await organizer.context.close();
   await visitor.context.close();
+}
+
+// Reports: the organizer opens the 2025 edition's dashboard (charts and the
+// same numbers as tables), the programme dashboard across the three
+// editions, the XLSX of every table, and the printable edition report in
+// it, en and zh — printed to PDF by Chromium itself, as a ministry would get it.
+async function reports(browser, base) {
+  const PAST = "icstiw-2025";
+  const organizer = await personOf(browser, base, "organizer (reports)");
+  await signIn(organizer, ACCOUNTS.organizer);
+  const { page } = organizer;
+  const figure = async (label) => {
+    const items = await page.locator("ul.stats li").allInnerTexts();
+    const item = items.find((t) => t.includes(label));
+    return item ? Number(item.replace(/[^0-9]/g, "")) : NaN;
+  };
+  for (const lang of ["it", "en", "zh"]) {
+    await page.goto(`/events/${PAST}/stats?lang=${lang}`);
+    await page.waitForFunction(() => window.Chart && Object.keys(window.Chart.instances || {}).length > 0);
+    const charts = await page.evaluate(() => Object.keys(window.Chart.instances).length);
+    const canvases = await page.locator("canvas[data-chart]").count();
+    check(charts === canvases && charts >= 12, `the ${lang} dashboard draws all ${canvases} charts (${charts})`);
+    check(await page.locator("figure#outcomes_by_stage table tbody tr").count() === 5,
+          `the outcomes by stage are also a table of the five stages (${lang})`);
+    for (const width of [1280, 375]) await shoot(page, `${lang}-report-dashboard`, width);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  await page.goto(`/events/${PAST}/stats?lang=en`);
+  const validated = await figure("Outcomes");
+  const agreements = await figure("Agreements reached");
+  check(validated > 0 && agreements > 0 && agreements < validated,
+        `the 2025 dashboard counts validated outcomes (${validated}, ${agreements} agreements)`);
+  await page.goto(`/events/${PAST}/stats?lang=en&include_reported=1`);
+  const withReported = await figure("Outcomes");
+  check(withReported > validated, `counting reported outcomes too gives more (${withReported})`);
+  const csv = await page.request.get(await page.locator("figure#outcomes_by_kind a[download]").getAttribute("href"));
+  check(csv.status() === 200 && (await csv.text()).startsWith("code,"), "a table downloads as CSV");
+  const xlsx = await page.request.get(await page.locator(".report-links a[download]").getAttribute("href"));
+  const bytes = await xlsx.body();
+  check(xlsx.status() === 200 && bytes.subarray(0, 2).toString() === "PK", "every table downloads as XLSX");
+
+  await page.goto("/reports?lang=zh");
+  await page.waitForFunction(() => window.Chart && Object.keys(window.Chart.instances || {}).length > 0);
+  check(await page.locator("figure#editions table tbody tr").count() === 3,
+        "the programme dashboard has the three editions");
+  check(await page.locator("figure#pairs_met_again table tbody tr").count() > 0,
+        "the programme dashboard lists pairs that met again");
+  for (const width of [1280, 375]) await shoot(page, "zh-report-programme", width);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const names = { it: "Settimana Italia–Cina", en: "China–Italy Science", zh: "2025中意科技创新合作周" };
+  for (const lang of ["it", "en", "zh"]) {
+    await page.goto(`/events/${PAST}/report/print?lang=${lang}`);
+    check(await page.locator("html").getAttribute("lang") === lang &&
+          (await page.locator("h1").innerText()).includes(names[lang]),
+          `the printable report is in ${lang}`);
+    check(await page.locator("section.table").count() >= 12, `the printable report has every table (${lang})`);
+    await shoot(page, `${lang}-report-print`, 1280);
+    await page.emulateMedia({ media: "print" });
+    check(!(await page.locator("nav.screen-only").isVisible()), `printing hides the screen controls (${lang})`);
+    await page.emulateMedia({ media: "screen" });
+    const pdf = await page.pdf({ path: path.join(artifacts, `${lang}-report.pdf`), format: "A4", printBackground: true });
+    check(pdf.length > 20000 && pdf.subarray(0, 4).toString() === "%PDF", `the report prints to PDF (${lang}, ${pdf.length} bytes)`);
+  }
+  await organizer.page.context().close();
 }
 
 main()

@@ -25,24 +25,30 @@
       if (!series) return;
       var type = canvas.dataset.type || "bar";
       var round = type === "doughnut";
+      // Several series ({labels, datasets: [{label, values}]}) or one.
+      var datasets = series.datasets ? series.datasets.map(function (d, i) {
+        var color = palette[i % palette.length];
+        return { label: d.label, data: d.values, backgroundColor: color, borderColor: color,
+                 fill: false, tension: 0.2 };
+      }) : [{
+        data: series.values,
+        backgroundColor: round ? palette : palette[0],
+        borderColor: round ? "#fff" : palette[0],
+        fill: false,
+        tension: 0.2
+      }];
       new window.Chart(canvas, {
         type: type,
         data: {
           labels: series.labels,
-          datasets: [{
-            data: series.values,
-            backgroundColor: round ? palette : palette[0],
-            borderColor: round ? "#fff" : palette[0],
-            fill: false,
-            tension: 0.2
-          }]
+          datasets: datasets
         },
         options: {
           responsive: true,
           maintainAspectRatio: true,
           locale: lang === "zh" ? "zh-CN" : lang,
           animation: false,
-          plugins: { legend: { display: round } },
+          plugins: { legend: { display: round || !!series.datasets } },
           scales: round ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } } }
         }
       });
