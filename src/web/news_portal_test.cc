@@ -164,6 +164,7 @@ TEST_F(NewsPortalTest, OrganizersPublishAndVisitorsReadWithoutAnAccount) {
   EXPECT_THAT(item.body, Not(HasSubstr("id=\"fallback-note\"")));
   api::HttpResponse en = Call("GET", "/news/accordo-firmato?lang=en");
   EXPECT_THAT(en.body, HasSubstr("id=\"fallback-note\""));
+  EXPECT_THAT(en.body, HasSubstr("Sintesi <small class=\"marker\""));  // the summary too
   EXPECT_THAT(Call("GET", "/news?lang=zh").body, HasSubstr("签署协议"));
   api::HttpResponse event_news = Call("GET", "/events/week/news?lang=it");
   EXPECT_THAT(event_news.body, HasSubstr("/news/accordo-firmato"));
