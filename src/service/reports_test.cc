@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <map>
 
+#include "core/clock.h"
 #include "core/csv.h"
+#include "service/outcomes.h"
 
 namespace ponte::service {
 namespace {
@@ -348,6 +350,53 @@ TEST_F(ReportsTest, ProgrammeReportFollowsOrganizationsAcrossEditions) {
   EXPECT_EQ(pairs->rows[0].code, "unibo+cas");
   EXPECT_EQ(pairs->rows[0].label.Get("zh"), "博洛尼亚大学 ↔ 中国科学院");
   EXPECT_EQ(pairs->rows[0].values, (std::vector<double>{2, 2, 2}));
+}
+
+// The chain the dashboards rely on: a participant reports through the
+// outcomes service, the report ignores it until the support office validates
+// it, then counts it.
+TEST_F(ReportsTest, AReportedOutcomeCountsOnceTheSupportOfficeValidatesIt) {
+  FakeClock clock(*FromCivil({2027, 2, 1, 9, 0, 0}, "Asia/Shanghai"));
+  auto user = [&](const std::string& email, const std::string& name) {
+    User u;
+    u.email = email;
+    u.name = name;
+    EXPECT_TRUE(store_->CreateUser(u).ok());
+    return u;
+  };
+  Actor participant;
+  participant.user = user("giulia@unibo.test", "Giulia Rossi");
+  participant.memberships.push_back({.user = participant.user.id,
+                                     .event = w26_.id,
+                                     .role = Role::kParticipant,
+                                     .organization = org_["unibo"],
+                                     .validated = true});
+  Actor support;
+  support.user = user("wang@support.test", "王芳");
+  support.memberships.push_back(
+      {.user = support.user.id, .event = w26_.id, .role = Role::kSupport});
+  auto investments = [&](bool include_reported) {
+    auto report =
+        EventReport(*store_, support, w26_, taxonomy_, {.include_reported = include_reported});
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report.ok() ? Value(*report, "outcomes_by_kind", "investment") : -1;
+  };
+  EXPECT_EQ(investments(false), 0);
+  Outcome draft;
+  draft.organizations = {org_["cas"]};
+  draft.meetings = {Find(*store_->ListMeetings(w26_.id), "unibo", "cas")};
+  draft.kind = OutcomeKind::kInvestment;
+  draft.stage = OutcomeStage::kNegotiation;
+  draft.title = "Fondo congiunto · 联合基金";
+  draft.date = {2027, 1, 20};
+  auto reported = ReportOutcome(*store_, clock, participant, w26_, draft);
+  ASSERT_TRUE(reported.ok()) << reported.status().ToString();
+  EXPECT_EQ(investments(false), 0) << "not validated yet";
+  EXPECT_EQ(investments(true), 1);
+  auto validated = ReviewOutcome(*store_, clock, support, w26_, reported->id,
+                                 OutcomeReview::kValidated, "", reported->version);
+  ASSERT_TRUE(validated.ok()) << validated.status().ToString();
+  EXPECT_EQ(investments(false), 1);
 }
 
 TEST_F(ReportsTest, OnlyStaffSeeReports) {
