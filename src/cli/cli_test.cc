@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-const fs::path kTestData = fs::path(__FILE__).parent_path() / "testdata";
+const fs::path kTestData = fs::path(PONTE_SOURCE_DIR) / "src/cli/testdata";
 
 struct RunResult {
   int exit_code = -1;

@@ -277,7 +277,8 @@ TEST_P(StoreSuite, RefusesNewerSchemaAndChangesNothing) {
   EXPECT_THAT(newer.status().message(), HasSubstr("newer ponte"));
   EXPECT_THAT(newer.status().message(), HasSubstr("nothing was changed"));
   // Still 999: the refusal wrote nothing.
-  RawExec("UPDATE ponte_meta SET value = '2' WHERE key = 'schema_version' AND value = '999'");
+  RawExec("UPDATE ponte_meta SET value = '" + std::to_string(Store::CurrentSchemaVersion()) +
+          "' WHERE key = 'schema_version' AND value = '999'");
   EXPECT_TRUE(Store::Open(uri_, {}).ok());
 }
 
