@@ -1,9 +1,15 @@
-// ponte export --db FILE [--event KEY] (--dir DIR | --xlsx FILE | --kind KIND [--format csv|jsonl])
+// ponte export --db FILE [--event KEY] (--dir DIR [--accounts] | --xlsx FILE | --kind KIND
+//              [--format csv|jsonl])
+#include <sys/stat.h>
+
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "cli/command.h"
 #include "io/export.h"
+#include "store/dataset_export.h"
 #include "store/store.h"
 
 namespace ponte::cli {
@@ -17,6 +23,7 @@ struct ExportCommandOptions {
   std::string kind;
   std::string format = "csv";
   std::string out;
+  bool accounts = false;
 };
 
 Status RunExport(const ExportCommandOptions& options) {
@@ -26,6 +33,25 @@ Status RunExport(const ExportCommandOptions& options) {
   if (!options.dir.empty()) {
     PONTE_RETURN_IF_ERROR(io::WriteDirectory(data, options.dir, zone));
     std::fprintf(stderr, "exported %zu records to %s/\n", data.RecordCount(), options.dir.c_str());
+  }
+  if (options.accounts) {
+    if (options.dir.empty() || options.event.empty()) {
+      return InvalidArgumentError("--accounts needs --event KEY and --dir DIR");
+    }
+    PONTE_ASSIGN_OR_RETURN(
+        std::string text,
+        ExportEventAccounts(*store, options.event,
+                            std::chrono::floor<Seconds>(std::chrono::system_clock::now())));
+    const std::string path = (std::filesystem::path(options.dir) / kAccountsFileName).string();
+    // Password and token hashes: readable by the owner only.
+    const mode_t old_mask = ::umask(077);
+    Status written = io::WriteStringToFile(path, text);
+    ::umask(old_mask);
+    PONTE_RETURN_IF_ERROR(written);
+    std::fprintf(stderr,
+                 "exported the event's accounts to %s (keep it private: it holds "
+                 "password and token hashes)\n",
+                 path.c_str());
   }
   if (!options.xlsx.empty()) {
     PONTE_RETURN_IF_ERROR(io::WriteXlsx(data, options.xlsx, zone));
@@ -68,6 +94,10 @@ void Setup(CLI::App& app) {
   cmd->add_option("--kind", options->kind, "write one kind to --out or stdout");
   cmd->add_option("--format", options->format, "csv (default) or jsonl, with --kind");
   cmd->add_option("--out", options->out, "output file for --kind (default: stdout)");
+  cmd->add_flag("--accounts", options->accounts,
+                "with --event and --dir: also write DIR/accounts.jsonl (users with their password "
+                "hashes, roles, API and calendar tokens, audit log, feedback) to move the event "
+                "to another database");
   BindRun(cmd, [options] { return RunExport(*options); });
 }
 

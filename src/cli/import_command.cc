@@ -1,9 +1,11 @@
 // ponte import --db FILE [--event KEY] [--kind KIND] [--dry-run] FILES...
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "cli/command.h"
 #include "io/import.h"
+#include "store/dataset_export.h"
 #include "store/store.h"
 
 namespace ponte::cli {
@@ -37,7 +39,15 @@ Status RunImport(const ImportCommandOptions& options) {
     PONTE_ASSIGN_OR_RETURN(Event event, store->GetEvent(options.event));
     read_options.time_zone = event.time_zone;
   }
-  PONTE_ASSIGN_OR_RETURN(Dataset data, io::ReadFiles(options.files, read_options, kinds));
+  // accounts.jsonl (`ponte export --accounts`) goes in after the event.
+  std::vector<std::string> files;
+  std::vector<std::string> accounts_files;
+  for (const std::string& f : options.files) {
+    (std::filesystem::path(f).filename() == kAccountsFileName ? accounts_files : files)
+        .push_back(f);
+  }
+  if (!kinds.empty()) kinds.resize(files.size());
+  PONTE_ASSIGN_OR_RETURN(Dataset data, io::ReadFiles(files, read_options, kinds));
   PONTE_ASSIGN_OR_RETURN(ImportReport report, store->Import(data, {.event_key = options.event,
                                                                    .dry_run = options.dry_run}));
   std::printf("%s %d records from %zu file(s)%s\n", options.dry_run ? "checked" : "imported",
@@ -51,6 +61,31 @@ Status RunImport(const ImportCommandOptions& options) {
   PrintCounts("interpreters", report.interpreters);
   PrintCounts("requests", report.requests);
   PrintCounts("meetings", report.meetings);
+  for (const std::string& path : accounts_files) {
+    const std::string event = !options.event.empty() ? options.event
+                              : data.event           ? data.event->key
+                                                     : std::string();
+    if (event.empty()) {
+      return InvalidArgumentError(path +
+                                  ": accounts belong to an event: give --event KEY or "
+                                  "the event's event.json");
+    }
+    PONTE_ASSIGN_OR_RETURN(std::string text, io::ReadFileToString(path));
+    if (options.dry_run && !store->GetEvent(event).ok()) {
+      // The event is not in the database yet: nothing to check references against.
+      std::printf("skipped %s: the event %s is not in the database yet (dry run)\n", path.c_str(),
+                  event.c_str());
+      continue;
+    }
+    PONTE_ASSIGN_OR_RETURN(AccountsReport r, ImportEventAccounts(*store, event, text, path,
+                                                                 {.dry_run = options.dry_run}));
+    std::printf(
+        "%s accounts of %s from %s: %d users new, %d kept; %d memberships; %d tokens new, "
+        "%d kept; %d audit entries new, %d kept; %d feedback\n",
+        options.dry_run ? "checked" : "imported", event.c_str(), path.c_str(), r.users_created,
+        r.users_kept, r.memberships, r.credentials_created, r.credentials_kept, r.audit_appended,
+        r.audit_kept, r.feedback);
+  }
   return OkStatus();
 }
 

@@ -371,10 +371,18 @@ CREATE TABLE news (
 CREATE INDEX news_published ON news(status, date);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Version 4: PostgreSQL's change stamp (postgres_migrations.cc). SQLite has
+// one built in (PRAGMA data_version), so nothing changes here; the version is
+// kept in step so that both backends share one numbering.
+constexpr std::string_view kV4 = R"sql(
+SELECT 1;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "programme registry, events, requests, meetings, roadshows, outcomes", kV1},
     {2, "accounts, roles, credentials, audit log, outbox, jobs, feedback", kV2},
     {3, "outcomes, follow-ups, news and images", kV3},
+    {4, "change stamp (PostgreSQL only)", kV4},
 }};
 
 }  // namespace

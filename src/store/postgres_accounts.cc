@@ -178,29 +178,50 @@ Status PostgresStore::CreateCredential(Credential& c) {
   });
 }
 
+namespace {
+
+constexpr std::string_view kCredentialColumns =
+    "SELECT id, token_hash, user_id, kind, csrf_token, label, created_at, expires_at FROM "
+    "credentials ";
+
+Credential ReadCredential(const pqxx::row& row) {
+  Credential c;
+  c.id = Int(row[0]);
+  c.token_hash = Text(row[1]);
+  c.user = UserId(Int(row[2]));
+  const std::string kind = Text(row[3]);
+  c.kind = kind == "api_token"       ? CredentialKind::kApiToken
+           : kind == "calendar_feed" ? CredentialKind::kCalendarFeed
+                                     : CredentialKind::kSession;
+  c.csrf_token = Text(row[4]);
+  c.label = Text(row[5]);
+  c.created_at = FromEpochSeconds(Int(row[6]));
+  c.expires_at = FromEpochSeconds(Int(row[7]));
+  return c;
+}
+
+}  // namespace
+
 Result<Credential> PostgresStore::FindCredential(std::string_view token_hash, Instant now) {
   return Run([&]() -> Result<Credential> {
     pqxx::nontransaction tx(*conn_);
-    const pqxx::result rows = Prepared(
-        tx,
-        "SELECT id, token_hash, user_id, kind, csrf_token, label, created_at, expires_at FROM "
-        "credentials WHERE token_hash = $1 AND expires_at > $2",
-        std::string(token_hash), EpochSeconds(now));
+    const pqxx::result rows =
+        Prepared(tx, std::string(kCredentialColumns) + "WHERE token_hash = $1 AND expires_at > $2",
+                 std::string(token_hash), EpochSeconds(now));
     if (rows.empty()) return NotFoundError("unknown or expired credential");
-    const pqxx::row row = rows[0];
-    Credential c;
-    c.id = Int(row[0]);
-    c.token_hash = Text(row[1]);
-    c.user = UserId(Int(row[2]));
-    const std::string kind = Text(row[3]);
-    c.kind = kind == "api_token"       ? CredentialKind::kApiToken
-             : kind == "calendar_feed" ? CredentialKind::kCalendarFeed
-                                       : CredentialKind::kSession;
-    c.csrf_token = Text(row[4]);
-    c.label = Text(row[5]);
-    c.created_at = FromEpochSeconds(Int(row[6]));
-    c.expires_at = FromEpochSeconds(Int(row[7]));
-    return c;
+    return ReadCredential(rows[0]);
+  });
+}
+
+Result<std::vector<Credential>> PostgresStore::ListCredentials(UserId user) {
+  return Run([&]() -> Result<std::vector<Credential>> {
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        std::string(kCredentialColumns) + "WHERE user_id = $1 ORDER BY id", user.value());
+    std::vector<Credential> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) out.push_back(ReadCredential(row));
+    return out;
   });
 }
 

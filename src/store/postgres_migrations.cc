@@ -366,10 +366,58 @@ CREATE TABLE news (
 CREATE INDEX news_published ON news(status, date);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Version 4: the change stamp (PostgresStore::ChangeStamp). A counter in 16
+// shards, so that writers on different connections rarely wait for one row;
+// statement-level triggers on every table bump the writer's shard in the
+// writer's own transaction, but only when the statement changed rows (a
+// background UPDATE that matches nothing, such as request expiry or a job
+// poll, leaves caches valid). ponte_track_changes() puts the triggers on every
+// table of the schema that lacks them; the store calls it after every
+// migration, so tables that later migrations add are tracked too.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE ponte_changes (
+  shard INTEGER PRIMARY KEY,
+  n BIGINT NOT NULL DEFAULT 0
+);
+INSERT INTO ponte_changes(shard) SELECT generate_series(0, 15);
+CREATE FUNCTION ponte_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM ponte_rows) THEN
+    UPDATE ponte_changes SET n = n + 1 WHERE shard = pg_backend_pid() % 16;
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE FUNCTION ponte_track_changes() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  t TEXT;
+BEGIN
+  FOR t IN
+    SELECT c.relname FROM pg_class c
+    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+      AND c.relname NOT IN ('ponte_meta', 'ponte_changes')
+      AND NOT EXISTS (SELECT 1 FROM pg_trigger g
+                      WHERE g.tgrelid = c.oid AND g.tgname = 'ponte_changed_insert')
+  LOOP
+    EXECUTE format('CREATE TRIGGER ponte_changed_insert AFTER INSERT ON %I '
+                   'REFERENCING NEW TABLE AS ponte_rows FOR EACH STATEMENT '
+                   'EXECUTE FUNCTION ponte_bump()', t);
+    EXECUTE format('CREATE TRIGGER ponte_changed_update AFTER UPDATE ON %I '
+                   'REFERENCING NEW TABLE AS ponte_rows FOR EACH STATEMENT '
+                   'EXECUTE FUNCTION ponte_bump()', t);
+    EXECUTE format('CREATE TRIGGER ponte_changed_delete AFTER DELETE ON %I '
+                   'REFERENCING OLD TABLE AS ponte_rows FOR EACH STATEMENT '
+                   'EXECUTE FUNCTION ponte_bump()', t);
+  END LOOP;
+END
+$$;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "programme registry, events, requests, meetings, roadshows, outcomes", kV1},
     {2, "accounts, roles, credentials, audit log, outbox, jobs, feedback", kV2},
     {3, "outcomes, follow-ups, news and images", kV3},
+    {4, "change stamp: a sharded counter bumped by triggers on every table", kV4},
 }};
 
 }  // namespace

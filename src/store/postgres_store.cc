@@ -2,6 +2,7 @@
 // import and export, roadshows.
 #include "store/postgres_store.h"
 
+#include <charconv>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -513,6 +514,24 @@ namespace {
 // Reads people rows (id, key, organization_id, given_name, family_name,
 // name_latin, role, email, languages, needs_interpreter) and attaches their
 // sessions from (person_id, session_id) rows.
+// Ids from a string_agg(id::text, ',') column (NULL: none).
+template <typename Id>
+std::vector<Id> IdList(const pqxx::field& f) {
+  std::vector<Id> out;
+  if (f.is_null()) return out;
+  std::string_view text(f.c_str());
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string_view item = text.substr(0, comma);
+    std::int64_t value = 0;
+    std::from_chars(item.data(), item.data() + item.size(), value);
+    out.emplace_back(value);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 std::vector<Person> ReadPeople(const pqxx::result& rows, const pqxx::result& sessions) {
   std::vector<Person> out;
   std::unordered_map<std::int64_t, std::size_t> index;
@@ -553,17 +572,24 @@ Result<std::vector<Person>> PostgresStore::ListPeople() {
 }
 
 Result<std::vector<Person>> PostgresStore::ListPeopleOf(OrganizationId org) {
+  // One statement, prepared, with the sessions aggregated: an agenda asks
+  // for the people of every counterpart, so this is a hot read and a round
+  // trip here is one per meeting.
   return Run([&]() -> Result<std::vector<Person>> {
-    pqxx::read_transaction tx(*conn_);
-    const pqxx::result rows = tx.exec_params(
-        "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
-        "languages, needs_interpreter FROM people WHERE organization_id = $1 ORDER BY id",
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = Prepared(
+        tx,
+        "SELECT p.id, p.key, p.organization_id, p.given_name, p.family_name, p.name_latin, "
+        "p.role, p.email, p.languages, p.needs_interpreter, (SELECT "
+        "string_agg(ps.session_id::text, "
+        "',' ORDER BY ps.session_id) FROM person_sessions ps WHERE ps.person_id = p.id) FROM "
+        "people p WHERE p.organization_id = $1 ORDER BY p.id",
         org.value());
-    const pqxx::result sessions = tx.exec_params(
-        "SELECT ps.person_id, ps.session_id FROM person_sessions ps JOIN people p ON p.id = "
-        "ps.person_id WHERE p.organization_id = $1 ORDER BY ps.person_id, ps.session_id",
-        org.value());
-    return ReadPeople(rows, sessions);
+    std::vector<Person> out = ReadPeople(rows, pqxx::result());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      out[i].sessions = IdList<SessionId>(rows[static_cast<pqxx::result::size_type>(i)][10]);
+    }
+    return out;
   });
 }
 
@@ -635,12 +661,14 @@ Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
 
 Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) {
   return Run([&]() -> Result<std::vector<Interpreter>> {
-    pqxx::read_transaction tx(*conn_);
-    const pqxx::result rows = tx.exec_params(
-        "SELECT id, key, name, pairs FROM interpreters WHERE event_id = $1 ORDER BY id",
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = Prepared(
+        tx,
+        "SELECT i.id, i.key, i.name, i.pairs, (SELECT string_agg(s.session_id::text, ',' ORDER BY "
+        "s.session_id) FROM interpreter_sessions s WHERE s.interpreter_id = i.id) FROM "
+        "interpreters i WHERE i.event_id = $1 ORDER BY i.id",
         event.value());
     std::vector<Interpreter> out;
-    std::unordered_map<std::int64_t, std::size_t> index;
     for (const auto& row : rows) {
       Interpreter it;
       it.id = InterpreterId(Int(row[0]));
@@ -653,17 +681,8 @@ Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) 
           it.pairs.push_back({pair.substr(0, dash), pair.substr(dash + 1)});
         }
       }
-      index[it.id.value()] = out.size();
+      it.sessions = IdList<SessionId>(row[4]);
       out.push_back(std::move(it));
-    }
-    const pqxx::result sessions = tx.exec_params(
-        "SELECT s.interpreter_id, s.session_id FROM interpreter_sessions s JOIN interpreters i "
-        "ON i.id = s.interpreter_id WHERE i.event_id = $1 ORDER BY s.interpreter_id, "
-        "s.session_id",
-        event.value());
-    for (const auto& row : sessions) {
-      auto it = index.find(Int(row[0]));
-      if (it != index.end()) out[it->second].sessions.emplace_back(Int(row[1]));
     }
     return out;
   });
@@ -803,6 +822,9 @@ void Migrate(pqxx::transaction_base& tx, int from) {
     tx.exec_params("UPDATE ponte_meta SET value = $1 WHERE key = 'schema_version'",
                    std::to_string(m.version));
   }
+  // Every table, including those a migration just added, bumps the change
+  // stamp (migration 4).
+  tx.exec("SELECT ponte_track_changes()");
 }
 
 }  // namespace
@@ -859,6 +881,29 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
   if (!version.ok()) return version.status();
   return std::unique_ptr<Store>(
       std::make_unique<PostgresStore>(uri, options.read_only, std::move(conn), *version));
+}
+
+// Exact across servers: every statement that changes rows bumps a shard of
+// ponte_changes in its own transaction, so the sum grows with every commit
+// that changed anything, on any connection, and with nothing else. A caller
+// reads the stamp before its data, in separate statements under READ
+// COMMITTED: whatever commit the stamp includes, the later data reads see
+// too. A write that commits between the two reads is either seen by the data
+// (newer data cached under an older stamp: the next stamp differs, so it is
+// recomputed) or not yet committed (its bump is not in this stamp, so it
+// changes the next one). Either way no result is kept under a stamp that
+// includes a write the result misses. (Reads from a hot standby would break
+// this: the store always reads from the primary.) nullopt when the database
+// cannot be reached: callers then compute afresh.
+std::optional<std::uint64_t> PostgresStore::ChangeStamp() {
+  auto stamp = Run([&]() -> Result<std::uint64_t> {
+    pqxx::nontransaction tx(*conn_);
+    const pqxx::result rows = Prepared(tx, "SELECT sum(n) FROM ponte_changes");
+    if (rows.empty() || rows[0][0].is_null()) return InternalError("ponte_changes is empty");
+    return static_cast<std::uint64_t>(Int(rows[0][0]));
+  });
+  if (!stamp.ok()) return std::nullopt;
+  return *stamp;
 }
 
 }  // namespace ponte::store_internal

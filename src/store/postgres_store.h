@@ -11,8 +11,10 @@
 // constraint errors do), lost connections Unavailable. Optimistic updates lock
 // the row they compare (`FOR UPDATE`), ClaimJob uses `FOR UPDATE SKIP LOCKED`,
 // and ReplaceMeetings and Import take a transaction-scoped advisory lock, so
-// that several servers can share one database. No in-process caching: the
-// ChangeStamp is the default (nullopt). One object per thread.
+// that several servers can share one database. ChangeStamp is a counter that
+// triggers bump in every writing transaction (migration 4), one query to read
+// and exact across servers, so the server's memoized answers hold on
+// PostgreSQL too. One object per thread.
 #pragma once
 
 #include <memory>
@@ -125,6 +127,7 @@ class PostgresStore final : public Store {
   Status PutRoadshow(Roadshow& roadshow) override;
   Result<Roadshow> GetRoadshow(std::string_view key) override;
   Result<StoreSummary> Summary() override;
+  std::optional<std::uint64_t> ChangeStamp() override;
 
   // The meeting workflow (postgres_workflow.cc).
   Result<Organization> GetOrganization(OrganizationId id) override;
@@ -155,6 +158,7 @@ class PostgresStore final : public Store {
   Status CreateCredential(Credential& credential) override;
   Result<Credential> FindCredential(std::string_view token_hash, Instant now) override;
   Status DeleteCredential(std::string_view token_hash) override;
+  Result<std::vector<Credential>> ListCredentials(UserId user) override;
   Status PutOneTimeToken(const OneTimeToken& token) override;
   Result<OneTimeToken> ConsumeOneTimeToken(std::string_view token_hash, Instant now) override;
   Status RecordLoginFailure(std::string_view key, Instant at) override;

@@ -158,28 +158,46 @@ Status SqliteStore::CreateCredential(Credential& c) {
   return OkStatus();
 }
 
-Result<Credential> SqliteStore::FindCredential(std::string_view token_hash, Instant now) {
-  PONTE_ASSIGN_OR_RETURN(
-      Statement * stmt,
-      Cached("SELECT id, token_hash, user_id, kind, csrf_token, label, created_at, expires_at "
-             "FROM credentials WHERE token_hash = ?1 AND expires_at > ?2"));
-  stmt->Bind(1, token_hash).Bind(2, EpochSeconds(now));
-  PONTE_ASSIGN_OR_RETURN(bool row, stmt->Step());
-  if (!row) return NotFoundError("unknown or expired credential");
+namespace {
+
+constexpr std::string_view kCredentialColumns =
+    "SELECT id, token_hash, user_id, kind, csrf_token, label, created_at, expires_at FROM "
+    "credentials ";
+
+Credential ReadCredential(Statement& stmt) {
   Credential c;
-  c.id = stmt->Int(0);
-  c.token_hash = stmt->Text(1);
-  c.user = UserId(stmt->Int(2));
-  const std::string kind = stmt->Text(3);
+  c.id = stmt.Int(0);
+  c.token_hash = stmt.Text(1);
+  c.user = UserId(stmt.Int(2));
+  const std::string kind = stmt.Text(3);
   c.kind = kind == "api_token"       ? CredentialKind::kApiToken
            : kind == "calendar_feed" ? CredentialKind::kCalendarFeed
                                      : CredentialKind::kSession;
-  c.csrf_token = stmt->Text(4);
-  c.label = stmt->Text(5);
-  c.created_at = FromEpochSeconds(stmt->Int(6));
-  c.expires_at = FromEpochSeconds(stmt->Int(7));
+  c.csrf_token = stmt.Text(4);
+  c.label = stmt.Text(5);
+  c.created_at = FromEpochSeconds(stmt.Int(6));
+  c.expires_at = FromEpochSeconds(stmt.Int(7));
+  return c;
+}
+
+}  // namespace
+
+Result<Credential> SqliteStore::FindCredential(std::string_view token_hash, Instant now) {
+  PONTE_ASSIGN_OR_RETURN(Statement * stmt, Cached(std::string(kCredentialColumns) +
+                                                  "WHERE token_hash = ?1 AND expires_at > ?2"));
+  stmt->Bind(1, token_hash).Bind(2, EpochSeconds(now));
+  PONTE_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return NotFoundError("unknown or expired credential");
+  Credential c = ReadCredential(*stmt);
   stmt->Reset();
   return c;
+}
+
+Result<std::vector<Credential>> SqliteStore::ListCredentials(UserId user) {
+  PONTE_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare(std::string(kCredentialColumns) +
+                                                      "WHERE user_id = ?1 ORDER BY id"));
+  stmt.Bind(1, user.value());
+  return Collect<Credential>(stmt, [&] { return ReadCredential(stmt); });
 }
 
 Status SqliteStore::DeleteCredential(std::string_view token_hash) {

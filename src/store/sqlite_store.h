@@ -212,6 +212,7 @@ class SqliteStore final : public Store {
   Status CreateCredential(Credential& credential) override;
   Result<Credential> FindCredential(std::string_view token_hash, Instant now) override;
   Status DeleteCredential(std::string_view token_hash) override;
+  Result<std::vector<Credential>> ListCredentials(UserId user) override;
   Status PutOneTimeToken(const OneTimeToken& token) override;
   Result<OneTimeToken> ConsumeOneTimeToken(std::string_view token_hash, Instant now) override;
   Status RecordLoginFailure(std::string_view key, Instant at) override;

@@ -152,6 +152,9 @@ class Store {
   // NotFound when unknown or expired.
   virtual Result<Credential> FindCredential(std::string_view token_hash, Instant now) = 0;
   virtual Status DeleteCredential(std::string_view token_hash) = 0;
+  // Every credential of a user, expired ones included, oldest first (moving an
+  // event's accounts to another database).
+  virtual Result<std::vector<Credential>> ListCredentials(UserId user) = 0;
   virtual Status PutOneTimeToken(const OneTimeToken& token) = 0;
   // Returns the token and deletes it; NotFound when unknown, used or expired.
   virtual Result<OneTimeToken> ConsumeOneTimeToken(std::string_view token_hash, Instant now) = 0;

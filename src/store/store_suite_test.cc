@@ -23,6 +23,7 @@
 
 #include "io/export.h"
 #include "io/import.h"
+#include "store/dataset_export.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -784,6 +785,72 @@ TEST_P(StoreSuite, RoadshowAndFeedbackRoundTrip) {
   EXPECT_EQ(store->PutFeedback(f).code(), StatusCode::kAborted);
 }
 
+// ---- the change stamp ---------------------------------------------------------------------
+
+// The server keeps derived answers while ChangeStamp stays the same, so it
+// must move with every committed write on any connection, and a reader that
+// takes the stamp before its data must never see the data older than the
+// stamp.
+TEST_P(StoreSuite, ChangeStampMovesWithWritesOnAnyConnection) {
+  auto reader = Open();
+  auto writer = Open();
+  ASSERT_NE(reader, nullptr);
+  ASSERT_NE(writer, nullptr);
+  const Loaded l = LoadSmallEvent(*writer);
+  const std::optional<std::uint64_t> s0 = reader->ChangeStamp();
+  ASSERT_TRUE(s0.has_value());
+  EXPECT_EQ(reader->ChangeStamp(), s0) << "no write, yet the stamp moved";
+
+  // Another connection writes: the next stamp differs, and data read after it
+  // is the new data.
+  auto org = writer->GetOrganization(l.orgs[0]);
+  ASSERT_TRUE(org.ok());
+  org->city = "博洛尼亚";
+  ASSERT_TRUE(writer->UpdateOrganization(*org, org->version).ok());
+  const std::optional<std::uint64_t> s1 = reader->ChangeStamp();
+  ASSERT_TRUE(s1.has_value());
+  EXPECT_NE(s1, s0);
+  auto seen = reader->GetOrganization(l.orgs[0]);
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->city, "博洛尼亚");
+
+  // The reader's own write moves it too; so does a row written behind the
+  // store's back (the stamp lives in the database, not in ponte).
+  AuditEntry e{.at = At(kNow), .event = l.event, .action = "stamp.test"};
+  ASSERT_TRUE(reader->AppendAudit(e).ok());
+  const std::optional<std::uint64_t> s2 = reader->ChangeStamp();
+  EXPECT_NE(s2, s1);
+  RawExec("UPDATE organizations SET website = 'https://www.unibo.it' WHERE key = 'it-unibo'");
+  const std::optional<std::uint64_t> s3 = reader->ChangeStamp();
+  EXPECT_NE(s3, s2);
+  EXPECT_EQ(writer->ChangeStamp().has_value(), true);
+
+  if (GetParam() != Backend::kPostgres) return;
+  // PostgreSQL: statements that change no row, and writes that roll back,
+  // leave it alone, so background polls (expiry, job claims) keep caches.
+  auto expired = writer->ExpireRequests(At(0));
+  ASSERT_TRUE(expired.ok());
+  EXPECT_TRUE(expired->empty());
+  auto claimed = writer->ClaimJob("nobody", At(kNow), Seconds(30));
+  ASSERT_TRUE(claimed.ok());
+  EXPECT_FALSE(claimed->has_value());
+  User twin{.email = "dup@example.org", .created_at = At(kNow)};
+  ASSERT_TRUE(writer->CreateUser(twin).ok());
+  const std::optional<std::uint64_t> s4 = reader->ChangeStamp();
+  User again{.email = "dup@example.org", .created_at = At(kNow)};
+  EXPECT_EQ(writer->CreateUser(again).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(reader->ChangeStamp(), s4);
+  // Every table of the schema carries the three triggers.
+  pqxx::connection conn(uri_);
+  pqxx::nontransaction tx(conn);
+  const pqxx::result untracked = tx.exec(
+      "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace "
+      "AND c.relkind = 'r' AND c.relname NOT IN ('ponte_meta', 'ponte_changes') AND (SELECT "
+      "count(*) FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname LIKE 'ponte_changed_%') "
+      "<> 3");
+  for (const auto& row : untracked) ADD_FAILURE() << "table without change triggers: " << row[0];
+}
+
 // ---- accounts -----------------------------------------------------------------------------
 
 TEST_P(StoreSuite, AccountsCredentialsAndOneTimeTokens) {
@@ -832,6 +899,21 @@ TEST_P(StoreSuite, AccountsCredentialsAndOneTimeTokens) {
   EXPECT_EQ(cred->label, "calendario — 日历");
   EXPECT_EQ(store->FindCredential("abc123", At(kNow + 3600)).status().code(),
             StatusCode::kNotFound);
+  Credential feed{.token_hash = "feed456",
+                  .user = u.id,
+                  .kind = CredentialKind::kCalendarFeed,
+                  .created_at = At(kNow + 1),
+                  .expires_at = At(kNow + 60)};
+  ASSERT_TRUE(store->CreateCredential(feed).ok());
+  auto listed = store->ListCredentials(u.id);  // expired ones included, oldest first
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[0].token_hash, "abc123");
+  EXPECT_EQ((*listed)[0].label, "calendario — 日历");
+  EXPECT_EQ((*listed)[1].kind, CredentialKind::kCalendarFeed);
+  EXPECT_EQ((*listed)[1].expires_at, At(kNow + 60));
+  EXPECT_TRUE(store->ListCredentials(UserId(u.id.value() + 100))->empty());
+  ASSERT_TRUE(store->DeleteCredential("feed456").ok());
   ASSERT_TRUE(store->DeleteCredential("abc123").ok());
   EXPECT_EQ(store->FindCredential("abc123", At(kNow)).status().code(), StatusCode::kNotFound);
 
@@ -861,6 +943,135 @@ TEST_P(StoreSuite, AccountsCredentialsAndOneTimeTokens) {
   EXPECT_EQ(*store->CountLoginFailures("wang.wei@scu.edu.cn", At(kNow)), 2);
   EXPECT_EQ(*store->CountLoginFailures("wang.wei@scu.edu.cn", At(kNow + 1)), 1);
   EXPECT_EQ(*store->CountLoginFailures("other", At(0)), 0);
+}
+
+// An event's accounts move through ExportEventAccounts / ImportEventAccounts,
+// one code path over the Store interface for both backends: into a second
+// database they give the same text back, repeating the import changes
+// nothing, and a broken line is refused before anything is written.
+TEST_P(StoreSuite, EventAccountsMoveToAnotherDatabase) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  std::vector<Meeting> timetable{MakeMeeting(l, 0, 1, 2, 1)};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, timetable).ok());
+  User u{.email = "wang.wei@scu.edu.cn",
+         .name = "王伟",
+         .password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA",
+         .locale = "zh",
+         .verified = true,
+         .created_at = At(kNow)};
+  ASSERT_TRUE(store->CreateUser(u).ok());
+  User o{.email = "organizzatore@example.it",
+         .name = "Niccolò",
+         .locale = "it",
+         .created_at = At(kNow)};
+  ASSERT_TRUE(store->CreateUser(o).ok());
+  ASSERT_TRUE(
+      store
+          ->PutMembership(
+              {.user = u.id, .event = l.event, .organization = l.orgs[1], .validated = true})
+          .ok());
+  ASSERT_TRUE(
+      store->PutMembership({.user = o.id, .event = l.event, .role = Role::kOrganizer}).ok());
+  for (auto [hash, kind] : {std::pair{"h-api", CredentialKind::kApiToken},
+                            std::pair{"h-feed", CredentialKind::kCalendarFeed},
+                            std::pair{"h-session", CredentialKind::kSession}}) {
+    Credential c{.token_hash = hash,
+                 .user = u.id,
+                 .kind = kind,
+                 .label = "日历",
+                 .created_at = At(kNow),
+                 .expires_at = At(kNow + 3600)};
+    ASSERT_TRUE(store->CreateCredential(c).ok());
+  }
+  Credential old{.token_hash = "h-expired",
+                 .user = u.id,
+                 .kind = CredentialKind::kApiToken,
+                 .created_at = At(kNow - 7200),
+                 .expires_at = At(kNow - 3600)};
+  ASSERT_TRUE(store->CreateCredential(old).ok());
+  AuditEntry e{.at = At(kNow),
+               .user = o.id,
+               .event = l.event,
+               .action = "schedule.publish",
+               .target = "timetable",
+               .details = R"({"nota":"pubblicato — 已发布"})"};
+  ASSERT_TRUE(store->AppendAudit(e).ok());
+  ASSERT_TRUE(store
+                  ->PutFeedback({.meeting = timetable[0].id,
+                                 .organization = l.orgs[1],
+                                 .user = u.id,
+                                 .rating = 5,
+                                 .follow_up = true,
+                                 .comment = "很有帮助",
+                                 .created_at = At(kNow)})
+                  .ok());
+
+  auto text = ExportEventAccounts(*store, kEventKey, At(kNow + 60));
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_THAT(*text, HasSubstr("h-api"));
+  EXPECT_THAT(*text, HasSubstr("h-feed"));
+  EXPECT_THAT(*text, ::testing::Not(HasSubstr("h-session")));  // sessions stay behind
+  EXPECT_THAT(*text, ::testing::Not(HasSubstr("h-expired")));
+  EXPECT_THAT(*text, HasSubstr("$argon2id$"));
+  auto dataset = store->Export({.event_key = kEventKey});
+  ASSERT_TRUE(dataset.ok());
+
+  // A second database that already holds another event and another user,
+  // so ids differ.
+  if (GetParam() == Backend::kPostgres) {
+    store.reset();
+    pg_->Recreate();
+  } else {
+    uri_ = (dir_ / "second.db").string();
+  }
+  auto copy = Open();
+  ASSERT_NE(copy, nullptr);
+  Dataset other = SmallEvent();
+  other.event->key = "another-week";
+  for (auto& r : other.requests) r.request.key = "other-" + r.request.key;
+  ASSERT_TRUE(copy->Import(other, {}).ok());
+  User stranger{.email = "someone@else.org", .created_at = At(kNow)};
+  ASSERT_TRUE(copy->CreateUser(stranger).ok());
+  ASSERT_TRUE(copy->Import(*dataset, {}).ok());
+
+  // A bad line: refused, nothing written.
+  std::string broken = *text + R"({"record":"membership","email":"wang.wei@scu.edu.cn",)"
+                               R"("role":"participant","organization":"no-such-org",)"
+                               R"("person":null,"interpreter":null,"validated":true})"
+                               "\n";
+  auto refused = ImportEventAccounts(*copy, kEventKey, broken, "accounts.jsonl", {});
+  EXPECT_EQ(refused.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(refused.status().message(), HasSubstr("accounts.jsonl:"));
+  EXPECT_THAT(refused.status().message(), HasSubstr("no-such-org"));
+  EXPECT_EQ(copy->FindUserByEmail("wang.wei@scu.edu.cn").status().code(), StatusCode::kNotFound);
+
+  auto report = ImportEventAccounts(*copy, kEventKey, *text, "accounts.jsonl", {});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->users_created, 2);
+  EXPECT_EQ(report->credentials_created, 2);
+  EXPECT_EQ(report->audit_appended, 1);
+  EXPECT_EQ(report->feedback, 1);
+  auto back = ExportEventAccounts(*copy, kEventKey, At(kNow + 60));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, *text);
+  auto wang = copy->FindUserByEmail("wang.wei@scu.edu.cn");
+  ASSERT_TRUE(wang.ok());
+  EXPECT_EQ(wang->password_hash, u.password_hash);
+  EXPECT_NE(wang->id, u.id);  // remapped: the stranger came first
+  EXPECT_EQ(copy->FindCredential("h-feed", At(kNow))->user, wang->id);
+
+  auto again = ImportEventAccounts(*copy, kEventKey, *text, "accounts.jsonl", {});
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->users_kept, 2);
+  EXPECT_EQ(again->credentials_kept, 2);
+  EXPECT_EQ(again->audit_kept, 1);
+  EXPECT_EQ(*ExportEventAccounts(*copy, kEventKey, At(kNow + 60)), *text);
+  // The other event has no members: nothing leaked into it.
+  auto another = copy->GetEvent("another-week");
+  ASSERT_TRUE(another.ok());
+  EXPECT_TRUE(copy->ListEventMembers(another->id)->empty());
 }
 
 TEST_P(StoreSuite, AuditLogPagesNewestFirst) {
