@@ -529,7 +529,7 @@ class HistoryBuilder {
       if (o.stage == OutcomeStage::kAgreement &&
           (o.kind == OutcomeKind::kJointResearch || o.kind == OutcomeKind::kMemorandum ||
            o.kind == OutcomeKind::kTrainingExchange)) {
-        o.end_date = AddDays(o.date, 365 * (2 + ladder % 2));
+        o.end_date = AddDays(o.date, std::int64_t{365} * (2 + ladder % 2));
       }
       if (o.stage >= OutcomeStage::kNegotiation && HasValue(o.kind)) {
         const double thousands = static_cast<double>(rng_.UniformInt(40, 1800));

@@ -134,7 +134,13 @@ Json ReportData(const Site& site, const service::Report& report, std::string_vie
   Json tables = Json::array();
   for (const service::ReportTable& t : report.tables) {
     if (t.key == "key_figures") continue;
-    tables.push_back(TableView(t, locale, api_base + "/" + t.key + ".csv" + lang + basis));
+    std::string csv = api_base;
+    csv += "/";
+    csv += t.key;
+    csv += ".csv";
+    csv += lang;
+    csv += basis;
+    tables.push_back(TableView(t, locale, csv));
   }
   Json figures = Figures(report, locale);
   const bool has_figures = !figures.empty();
@@ -227,7 +233,7 @@ HttpResponse PrintableReport(RequestContext& c, const Site& site) {
 
 }  // namespace
 
-void AddReportPages(api::App& app, std::shared_ptr<const Site> site) {
+void AddReportPages(api::App& app, const std::shared_ptr<const Site>& site) {
   api::Router& r = app.router();
   r.Add({"GET", "/events/{event}/stats",
          "Portal: the edition's dashboard — charts and tables of every report table, CSV and "

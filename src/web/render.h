@@ -102,6 +102,6 @@ void AddDataPages(api::App& app, std::shared_ptr<const Site> site);
 // Public news pages and the organizers' news editor (pages_news.cc).
 void AddNewsPages(api::App& app, const std::shared_ptr<const Site>& site);
 // The edition and programme dashboards and the printable report (pages_reports.cc).
-void AddReportPages(api::App& app, std::shared_ptr<const Site> site);
+void AddReportPages(api::App& app, const std::shared_ptr<const Site>& site);
 
 }  // namespace ponte::web
