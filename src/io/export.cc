@@ -117,6 +117,7 @@ Table BuildTable(FileKind kind, const Dataset& data, std::string_view zone) {
             if (c == "website") return o.website;
             if (c == "latitude") return o.location ? FormatNumber(o.location->latitude) : "";
             if (c == "longitude") return o.location ? FormatNumber(o.location->longitude) : "";
+            if (c == "public_profile") return o.public_profile ? "yes" : "no";
             return "";
           },
           [](const OrganizationRecord& r, const std::string&) -> const LocalizedText& {

@@ -47,6 +47,8 @@ Status BuildOrganization(const Fields& f, Dataset& data) {
     return f.Error(lat ? "longitude" : "latitude", "latitude and longitude go together");
   }
   if (lat) org.location = GeoPoint{*lat, *lon};
+  // Consent to a public profile; files from before the column consent.
+  PONTE_ASSIGN_OR_RETURN(org.public_profile, f.Bool("public_profile", true));
   PONTE_RETURN_IF_ERROR(f.WrapRecord(Validate(org)));
   data.organizations.push_back(std::move(rec));
   return OkStatus();

@@ -128,5 +128,37 @@ TEST_F(ImportTest, CsvRoundTripKeepsEverything) {
   EXPECT_EQ(WriteCsv(FileKind::kOrganizations, again, "Asia/Shanghai"), csv);
 }
 
+TEST_F(ImportTest, PublicProfileConsentSurvivesExportAndImport) {
+  ASSERT_TRUE(
+      Read(FileKind::kOrganizations,
+           "key,name_en,type,country,public_profile\n"
+           "open,Open,company,IT,yes\nprivate,Private,company,CN,no\nunsaid,Unsaid,company,IT,\n")
+          .ok());
+  ASSERT_EQ(data_.organizations.size(), 3u);
+  EXPECT_TRUE(data_.organizations[0].organization.public_profile);
+  EXPECT_FALSE(data_.organizations[1].organization.public_profile);
+  EXPECT_TRUE(data_.organizations[2].organization.public_profile);  // empty: the default
+  const std::string csv = WriteCsv(FileKind::kOrganizations, data_, "Asia/Shanghai");
+  EXPECT_THAT(csv, HasSubstr("public_profile"));
+  Dataset again;
+  ASSERT_TRUE(ReadText(FileKind::kOrganizations, csv, "again.csv", options_, again).ok());
+  ASSERT_EQ(again.organizations.size(), 3u);
+  EXPECT_TRUE(again.organizations[0].organization.public_profile);
+  EXPECT_FALSE(again.organizations[1].organization.public_profile);
+  EXPECT_TRUE(again.organizations[2].organization.public_profile);
+
+  // Files written before the column: everyone consents, as before.
+  Dataset old;
+  ASSERT_TRUE(ReadText(FileKind::kOrganizations, "key,name_en,type,country\na,A,company,IT\n",
+                       "old.csv", options_, old)
+                  .ok());
+  EXPECT_TRUE(old.organizations[0].organization.public_profile);
+
+  Status bad = Read(FileKind::kOrganizations,
+                    "key,name_en,type,country,public_profile\nx,X,company,IT,maybe\n", "o.csv");
+  EXPECT_THAT(bad.message(),
+              HasSubstr("o.csv:2: column 'public_profile': expected yes or no, got 'maybe'"));
+}
+
 }  // namespace
 }  // namespace ponte::io

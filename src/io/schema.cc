@@ -7,8 +7,9 @@
 namespace ponte::io {
 namespace {
 
-constexpr std::array<std::string_view, 9> kOrganizationColumns{
-    "key", "name_*", "type", "country", "region", "city", "website", "latitude", "longitude"};
+constexpr std::array<std::string_view, 10> kOrganizationColumns{
+    "key",  "name_*",  "type",     "country",   "region",
+    "city", "website", "latitude", "longitude", "public_profile"};
 constexpr std::array<std::string_view, 10> kPersonColumns{
     "key",  "organization", "given_name", "family_name",       "name_latin",
     "role", "email",        "languages",  "needs_interpreter", "sessions"};
