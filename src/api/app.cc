@@ -140,6 +140,15 @@ std::string App::ClearSessionCookie() const {
 // ---- dispatch ----------------------------------------------------------------------------
 
 HttpResponse App::Handle(HttpRequest& request) {
+  HttpResponse response = Respond(request);
+  if (response.shared_body) {
+    response.body = *response.shared_body;
+    response.shared_body.reset();
+  }
+  return response;
+}
+
+HttpResponse App::Respond(HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   const std::string request_id = RequestId(request, next_request_++);
   HttpResponse response;
@@ -191,19 +200,21 @@ Result<HttpResponse> App::Dispatch(HttpRequest& request, RequestContext*& contex
     return found.status();
   }
   const Route& route = **found;
-  RequestContext context{request,      std::move(params), store,      *clock_,
-                         std::nullopt, std::nullopt,      request_id, this};
+  RequestContext context{request, std::move(params), store,      *clock_,
+                         nullptr, nullptr,           request_id, this};
   context_out = &context;
+  // One read of the stamp serves the caller, the event and the handler's memo.
+  context.stamp = store.ChangeStamp();
 
   // Who is calling.
   const Presented presented = CredentialOf(request);
   if (!presented.token.empty()) {
-    auto actor = AuthenticateCached(store, presented.token);
+    auto actor = AuthenticateCached(store, context.stamp, presented.token);
     if (actor.ok()) {
-      if (actor->credential == CredentialKind::kCalendarFeed) {
+      if ((*actor)->credential == CredentialKind::kCalendarFeed) {
         // Feed tokens only read calendars (their routes take them in the URL).
         actor = UnauthenticatedError("a calendar-feed token cannot sign in");
-      } else if (presented.cookie != (actor->credential == CredentialKind::kSession)) {
+      } else if (presented.cookie != ((*actor)->credential == CredentialKind::kSession)) {
         actor = UnauthenticatedError("this credential is not valid here");
       }
     }
@@ -223,7 +234,7 @@ Result<HttpResponse> App::Dispatch(HttpRequest& request, RequestContext*& contex
     return UnauthenticatedError("sign in first (session cookie or Authorization: Bearer token)");
   }
   if (!context.Param("event").empty()) {
-    auto event = EventCached(store, context.Param("event"));
+    auto event = EventCached(store, context.stamp, context.Param("event"));
     if (!event.ok()) return event.status();
     context.event = std::move(*event);
   }
@@ -274,27 +285,36 @@ std::string ConnectionKey(const Store& store, const std::string& key) {
 
 }  // namespace
 
-Result<std::string> App::Memo(Store& store, const std::string& key,
-                              const std::function<Result<std::string>()>& compute) {
-  const std::optional<std::uint64_t> stamp = store.ChangeStamp();
-  if (!stamp) return compute();
-  const std::string full = ConnectionKey(store, key);
+Result<std::shared_ptr<const std::string>> App::Memo(
+    const RequestContext& c, const std::string& key,
+    const std::function<Result<std::string>()>& compute) {
+  const std::optional<std::uint64_t> stamp =
+      SafeMethod(c.request.method) ? c.stamp : c.store.ChangeStamp();
+  if (!stamp) {
+    PONTE_ASSIGN_OR_RETURN(std::string value, compute());
+    return std::make_shared<const std::string>(std::move(value));
+  }
+  const std::string full = ConnectionKey(c.store, key);
   {
     std::lock_guard lock(memo_mutex_);
     auto it = memo_.find(full);
     if (it != memo_.end() && it->second.stamp == *stamp) return it->second.value;
   }
-  PONTE_ASSIGN_OR_RETURN(std::string value, compute());
+  PONTE_ASSIGN_OR_RETURN(std::string computed, compute());
+  auto value = std::make_shared<const std::string>(std::move(computed));
   std::lock_guard lock(memo_mutex_);
   if (memo_.size() >= kMemoLimit) memo_.clear();
-  memo_[full] = Memoized{*stamp, clock_->Now(), value};
+  memo_[full] = Memoized{*stamp, value};
   return value;
 }
 
-Result<service::Actor> App::AuthenticateCached(Store& store, const std::string& token) {
-  const std::optional<std::uint64_t> stamp = store.ChangeStamp();
+// Keyed by the token itself, not its hash: the memo is process memory that
+// already sees every token in the requests, and hashing cost a BLAKE2b and a
+// hex encoding per request.
+Result<std::shared_ptr<const service::Actor>> App::AuthenticateCached(
+    Store& store, std::optional<std::uint64_t> stamp, const std::string& token) {
   const Instant now = clock_->Now();
-  const std::string full = ConnectionKey(store, service::HashToken(token));
+  const std::string full = ConnectionKey(store, token);
   if (stamp) {
     std::lock_guard lock(memo_mutex_);
     auto it = actors_.find(full);
@@ -302,7 +322,8 @@ Result<service::Actor> App::AuthenticateCached(Store& store, const std::string& 
       return it->second.actor;
     }
   }
-  PONTE_ASSIGN_OR_RETURN(service::Actor actor, service::Authenticate(store, *clock_, token));
+  PONTE_ASSIGN_OR_RETURN(service::Actor found, service::Authenticate(store, *clock_, token));
+  auto actor = std::make_shared<const service::Actor>(std::move(found));
   if (stamp) {
     std::lock_guard lock(memo_mutex_);
     if (actors_.size() >= kMemoLimit) actors_.clear();
@@ -311,15 +332,17 @@ Result<service::Actor> App::AuthenticateCached(Store& store, const std::string& 
   return actor;
 }
 
-Result<Event> App::EventCached(Store& store, const std::string& key) {
-  const std::optional<std::uint64_t> stamp = store.ChangeStamp();
+Result<std::shared_ptr<const Event>> App::EventCached(Store& store,
+                                                      std::optional<std::uint64_t> stamp,
+                                                      const std::string& key) {
   const std::string full = ConnectionKey(store, key);
   if (stamp) {
     std::lock_guard lock(memo_mutex_);
     auto it = events_.find(full);
     if (it != events_.end() && it->second.first == *stamp) return it->second.second;
   }
-  PONTE_ASSIGN_OR_RETURN(Event event, store.GetEvent(key));
+  PONTE_ASSIGN_OR_RETURN(Event found, store.GetEvent(key));
+  auto event = std::make_shared<const Event>(std::move(found));
   if (stamp) {
     std::lock_guard lock(memo_mutex_);
     if (events_.size() >= kMemoLimit) events_.clear();

@@ -42,7 +42,7 @@ struct AppOptions {
   // A running job whose server has not written to it for this long is taken
   // over by another server (its server is presumed dead).
   int job_stale_s = 30;
-  bool secure_cookies = false;   // add Secure (behind HTTPS)
+  bool secure_cookies = false;  // add Secure (behind HTTPS)
   const Clock* clock = nullptr;  // default: the system clock
   // More routes (the portal adds its pages), installed after the API's.
   std::vector<std::function<void(class App&)>> extensions;
@@ -59,9 +59,11 @@ class App {
   const AppOptions& options() const { return options_; }
   const Clock& clock() const { return *clock_; }
 
+  // In-process callers (tests, the portal calling the API) get the whole body
+  // in `body`; the transport's handler() may get a memoized `shared_body`.
   HttpResponse Handle(HttpRequest& request);
   Handler handler() {
-    return [this](HttpRequest& r) { return Handle(r); };
+    return [this](HttpRequest& r) { return Respond(r); };
   }
 
   // Runs `f(store)` with a connection from the pool.
@@ -74,9 +76,12 @@ class App {
   // Derived results (response bodies, the caller behind a token, events by
   // key) kept per store connection while its ChangeStamp stays the same:
   // exact, since any write anywhere changes the stamp. `compute` runs on a
-  // miss or when the store gives no stamp.
-  Result<std::string> Memo(Store& store, const std::string& key,
-                           const std::function<Result<std::string>()>& compute);
+  // miss or when the store gives no stamp. The stamp is the one read when
+  // the request came in (`c.stamp`) for GET and HEAD, whose handlers do not
+  // write; other methods read it again.
+  Result<std::shared_ptr<const std::string>> Memo(
+      const RequestContext& c, const std::string& key,
+      const std::function<Result<std::string>()>& compute);
 
   // Background work; Create starts it when options.background is set.
   void StartBackground();
@@ -98,6 +103,7 @@ class App {
     std::unique_ptr<Store> store;
   };
   Result<std::unique_ptr<Store>> OpenStore() const;
+  HttpResponse Respond(HttpRequest& request);
   Result<HttpResponse> Dispatch(HttpRequest& request, RequestContext*& context_out,
                                 std::string& request_id, Store& store);
   void RunJob(Store& store, Job job);
@@ -109,22 +115,24 @@ class App {
   std::vector<std::unique_ptr<Store>> pool_;
   std::atomic<std::uint64_t> next_request_{1};
 
+  // Memo entries are shared read-only with the requests that use them.
   struct Memoized {
     std::uint64_t stamp = 0;
-    Instant at;
-    std::string value;
+    std::shared_ptr<const std::string> value;
   };
   std::mutex memo_mutex_;
   std::unordered_map<std::string, Memoized> memo_;
   struct KnownActor {
     std::uint64_t stamp = 0;
     Instant at;
-    service::Actor actor;
+    std::shared_ptr<const service::Actor> actor;
   };
   std::unordered_map<std::string, KnownActor> actors_;
-  Result<service::Actor> AuthenticateCached(Store& store, const std::string& token);
-  std::unordered_map<std::string, std::pair<std::uint64_t, Event>> events_;
-  Result<Event> EventCached(Store& store, const std::string& key);
+  Result<std::shared_ptr<const service::Actor>> AuthenticateCached(
+      Store& store, std::optional<std::uint64_t> stamp, const std::string& token);
+  std::unordered_map<std::string, std::pair<std::uint64_t, std::shared_ptr<const Event>>> events_;
+  Result<std::shared_ptr<const Event>> EventCached(Store& store, std::optional<std::uint64_t> stamp,
+                                                   const std::string& key);
 
   std::thread background_;
   std::mutex background_mutex_;

@@ -65,6 +65,12 @@ HttpResponse HttpResponse::Json(int status, std::string body) {
   return Text(status, std::move(body), "application/json; charset=utf-8");
 }
 
+HttpResponse HttpResponse::Json(int status, std::shared_ptr<const std::string> body) {
+  HttpResponse r = Text(status, std::string(), "application/json; charset=utf-8");
+  r.shared_body = std::move(body);
+  return r;
+}
+
 HttpResponse HttpResponse::Html(int status, std::string body) {
   return Text(status, std::move(body), "text/html; charset=utf-8");
 }

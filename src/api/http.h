@@ -3,6 +3,7 @@
 // the server includes Boost.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,11 +33,17 @@ struct HttpResponse {
   int status = 200;
   HeaderList headers;
   std::string body;
+  // A body shared with a memo (no copy per request); when set it is sent
+  // instead of `body`.
+  std::shared_ptr<const std::string> shared_body;
+
+  std::string_view Body() const { return shared_body ? *shared_body : body; }
 
   HttpResponse& Set(std::string name, std::string value);
   std::string_view Get(std::string_view name) const;
 
   static HttpResponse Json(int status, std::string body);
+  static HttpResponse Json(int status, std::shared_ptr<const std::string> body);
   static HttpResponse Html(int status, std::string body);
   static HttpResponse Text(int status, std::string body, std::string content_type = "text/plain");
   static HttpResponse NoContent();

@@ -15,6 +15,9 @@ std::vector<std::string> Segments(std::string_view path) {
   return out;
 }
 
+// Longer paths match no route (the longest pattern has far fewer segments).
+constexpr std::size_t kMaxSegments = 32;
+
 bool IsParameter(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
@@ -89,23 +92,34 @@ void Router::Add(RouteSpec spec, RouteHandler handler) {
 
 Result<const Route*> Router::Find(std::string_view method, std::string_view path,
                                   std::vector<std::pair<std::string, std::string>>& params) const {
-  const std::vector<std::string> parts = Segments(path);
+  // Views into `path`: matching allocates nothing; only the route that
+  // matches copies its parameters.
+  std::string_view parts[kMaxSegments];
+  std::size_t count = 0;
+  for (std::size_t begin = 0; begin <= path.size();) {
+    std::size_t end = path.find('/', begin);
+    if (end == std::string_view::npos) end = path.size();
+    if (end > begin) {
+      if (count == kMaxSegments) return NotFoundError("no such resource: " + std::string(path));
+      parts[count++] = path.substr(begin, end - begin);
+    }
+    begin = end + 1;
+  }
   std::string allowed;
   for (const Route& route : routes_) {
-    if (route.segments.size() != parts.size()) continue;
-    std::vector<std::pair<std::string, std::string>> found;
+    if (route.segments.size() != count) continue;
     bool match = true;
-    for (std::size_t i = 0; i < parts.size() && match; ++i) {
+    for (std::size_t i = 0; i < count && match; ++i) {
       const std::string& seg = route.segments[i];
-      if (IsParameter(seg)) {
-        found.emplace_back(seg.substr(1, seg.size() - 2), parts[i]);
-      } else {
-        match = seg == parts[i];
-      }
+      match = IsParameter(seg) || seg == parts[i];
     }
     if (!match) continue;
     if (route.spec.method == method || (method == "HEAD" && route.spec.method == "GET")) {
-      params = std::move(found);
+      params.clear();
+      for (std::size_t i = 0; i < count; ++i) {
+        const std::string& seg = route.segments[i];
+        if (IsParameter(seg)) params.emplace_back(seg.substr(1, seg.size() - 2), parts[i]);
+      }
       return &route;
     }
     if (!allowed.empty()) allowed += ", ";

@@ -3,7 +3,9 @@
 // generated from, so the document cannot drift from the routes.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -48,10 +50,14 @@ struct RequestContext {
   std::vector<std::pair<std::string, std::string>> params;
   Store& store;
   const Clock& clock;
-  std::optional<service::Actor> actor;
-  std::optional<Event> event;
+  // Shared with the server's memo of callers and events (read-only).
+  std::shared_ptr<const service::Actor> actor;
+  std::shared_ptr<const Event> event;
   std::string request_id;
   App* app = nullptr;
+  // The store's ChangeStamp when the request came in (nullopt: the store has
+  // none); read once per request, before the handler runs.
+  std::optional<std::uint64_t> stamp;
 
   const std::string& Param(std::string_view name) const;
   // A positive integer path parameter; InvalidArgument otherwise.

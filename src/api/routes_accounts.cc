@@ -86,8 +86,9 @@ void AddAccountRoutes(App& app) {
             return InvalidArgumentError("field 'locale': expected it, en or zh");
           }
           PONTE_RETURN_IF_ERROR(c.store.UpdateUser(u));
-          c.actor->user = u;
-          return JsonOk(ToJson(*c.actor));
+          service::Actor me = *c.actor;  // the memo's copy is shared and read-only
+          me.user = u;
+          return JsonOk(ToJson(me));
         });
   r.Add(
       {"POST",

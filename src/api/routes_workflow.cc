@@ -277,12 +277,13 @@ void AddAgendaRoutes(App& app) {
           const std::string key = "agenda|" + c.event->key + "|" +
                                   std::to_string(c.actor->user.id.value()) + "|" +
                                   c.request.Query("organization").value_or("") + "|" + c.Locale();
-          PONTE_ASSIGN_OR_RETURN(
-              std::string body, c.app->Memo(c.store, key, [&]() -> Result<std::string> {
-                PONTE_ASSIGN_OR_RETURN(service::Agenda agenda, AgendaFor(c, *c.actor));
-                return ToJson(agenda, c.Locale())
-                    .dump(-1, ' ', false, Json::error_handler_t::replace);
-              }));
+          PONTE_ASSIGN_OR_RETURN(std::shared_ptr<const std::string> body,
+                                 c.app->Memo(c, key, [&]() -> Result<std::string> {
+                                   PONTE_ASSIGN_OR_RETURN(service::Agenda agenda,
+                                                          AgendaFor(c, *c.actor));
+                                   return ToJson(agenda, c.Locale())
+                                       .dump(-1, ' ', false, Json::error_handler_t::replace);
+                                 }));
           return HttpResponse::Json(200, std::move(body));
         });
   r.Add({"GET",

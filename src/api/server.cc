@@ -1,8 +1,10 @@
 #include "api/server.h"
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -14,7 +16,7 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using asio::ip::tcp;
 
-HttpRequest FromBeast(const http::request<http::string_body>& in, const std::string& remote) {
+HttpRequest FromBeast(http::request<http::string_body>&& in, const std::string& remote) {
   HttpRequest out;
   out.method = std::string(in.method_string());
   out.target = std::string(in.target());
@@ -27,19 +29,44 @@ HttpRequest FromBeast(const http::request<http::string_body>& in, const std::str
     }
     out.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  out.body = in.body();
+  out.body = std::move(in.body());
   return out;
 }
 
-http::response<http::string_body> ToBeast(HttpResponse&& in, unsigned version, bool keep_alive,
-                                          bool head) {
-  http::response<http::string_body> out{static_cast<http::status>(in.status), version};
-  out.set(http::field::server, "ponte");
-  for (auto& [name, value] : in.headers) out.insert(name, value);
-  out.keep_alive(keep_alive);
-  const std::size_t size = in.body.size();
-  if (!head) out.body() = std::move(in.body);
-  out.content_length(size);
+// A response as it goes on the wire: the head serialized here (what Beast's
+// serializer wrote: status line, Server, the handler's headers in order,
+// Connection when it differs from the version's default, Content-Length) and
+// the body, sent together in one gather write. `response` must outlive the
+// write (the body is not copied).
+struct WireResponse {
+  std::string head;
+  std::string_view body;
+  std::array<asio::const_buffer, 2> Buffers() const {
+    return {asio::buffer(head), asio::buffer(body.data(), body.size())};
+  }
+};
+
+WireResponse ToWire(const HttpResponse& response, unsigned version, bool keep_alive, bool head) {
+  const std::string_view body = response.Body();
+  WireResponse out;
+  out.head.reserve(192 + 64 * response.headers.size());
+  out.head += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  out.head += std::to_string(response.status);
+  out.head += ' ';
+  out.head += http::obsolete_reason(static_cast<http::status>(response.status));
+  out.head += "\r\nServer: ponte\r\n";
+  for (const auto& [name, value] : response.headers) {
+    out.head += name;
+    out.head += ": ";
+    out.head += value;
+    out.head += "\r\n";
+  }
+  if (version >= 11 && !keep_alive) out.head += "Connection: close\r\n";
+  if (version < 11 && keep_alive) out.head += "Connection: keep-alive\r\n";
+  out.head += "Content-Length: ";
+  out.head += std::to_string(body.size());
+  out.head += "\r\n\r\n";
+  if (!head) out.body = body;
   return out;
 }
 
@@ -159,22 +186,25 @@ class BeastServer final : public HttpServer {
       if (read_ec == http::error::end_of_stream || read_ec == asio::error::eof) break;
       if (read_ec) {
         if (read_ec == http::error::body_limit || read_ec == http::error::header_limit) {
-          HttpResponse too_big = HttpResponse::Json(
+          const HttpResponse too_big = HttpResponse::Json(
               413,
               R"({"error":{"code":"payload_too_large","message":"the request is too large","details":{}}})");
-          auto res = ToBeast(std::move(too_big), 11, false, false);
-          co_await http::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
+          const WireResponse wire = ToWire(too_big, 11, false, false);
+          co_await asio::async_write(stream, wire.Buffers(), asio::as_tuple(asio::use_awaitable));
         } else if (read_ec != beast::error::timeout && read_ec != asio::error::connection_reset) {
-          HttpResponse bad = HttpResponse::Json(
+          const HttpResponse bad = HttpResponse::Json(
               400,
               R"({"error":{"code":"bad_request","message":"malformed HTTP request","details":{}}})");
-          auto res = ToBeast(std::move(bad), 11, false, false);
-          co_await http::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
+          const WireResponse wire = ToWire(bad, 11, false, false);
+          co_await asio::async_write(stream, wire.Buffers(), asio::as_tuple(asio::use_awaitable));
         }
         break;
       }
       http::request<http::string_body> request = parser.release();
-      HttpRequest req = FromBeast(request, remote);
+      const bool keep_alive = request.keep_alive();
+      const unsigned version = request.version();
+      const bool head = request.method() == http::verb::head;
+      HttpRequest req = FromBeast(std::move(request), remote);
       HttpResponse out;
       try {
         out = handler_(req);
@@ -182,11 +212,9 @@ class BeastServer final : public HttpServer {
         out = HttpResponse::Json(
             500, R"({"error":{"code":"internal","message":"internal error","details":{}}})");
       }
-      const bool keep_alive = request.keep_alive();
-      auto response = ToBeast(std::move(out), request.version(), keep_alive,
-                              request.method() == http::verb::head);
+      const WireResponse wire = ToWire(out, version, keep_alive, head);
       auto [write_ec, written] =
-          co_await http::async_write(stream, response, asio::as_tuple(asio::use_awaitable));
+          co_await asio::async_write(stream, wire.Buffers(), asio::as_tuple(asio::use_awaitable));
       (void)written;
       if (write_ec || !keep_alive) break;
     }

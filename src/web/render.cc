@@ -305,7 +305,7 @@ Json LayoutData(api::RequestContext& c, const Site& site) {
   d["user"] = {{"name", c.actor->user.name}, {"email", c.actor->user.email}};
   d["csrf"] = c.actor->csrf_token;
   // The event in the path, or the user's first.
-  std::optional<Event> event = c.event;
+  std::optional<Event> event = c.event ? std::optional<Event>(*c.event) : std::nullopt;
   if (!event && !c.actor->memberships.empty()) {
     if (auto events = c.store.ListEvents(); events.ok()) {
       for (const Event& e : *events) {
