@@ -955,5 +955,64 @@ TEST_F(ApiTest, HealthAndSessions) {
   EXPECT_EQ(Call("HEAD", "/healthz", {}).status, 200);
 }
 
+TEST(ClientAddress, OnlyATrustedProxyNamesTheClient) {
+  HttpRequest r;
+  r.remote_address = "127.0.0.1";
+  r.headers = {{"x-forwarded-for", "6.6.6.6, 203.0.113.9"}};
+  EXPECT_EQ(ClientAddress(r, {}), "127.0.0.1");
+  EXPECT_EQ(ClientAddress(r, {"10.0.0.1"}), "127.0.0.1");     // the peer is no trusted proxy
+  EXPECT_EQ(ClientAddress(r, {"127.0.0.1"}), "203.0.113.9");  // the hop the proxy added
+  // Behind two trusted proxies the next hop to the left is the client.
+  EXPECT_EQ(ClientAddress(r, {"127.0.0.1", "203.0.113.9"}), "6.6.6.6");
+  r.headers = {{"x-forwarded-for", "203.0.113.9:8080"}};
+  EXPECT_EQ(ClientAddress(r, {"127.0.0.1"}), "203.0.113.9");
+  // What is not an address stops the walk at the last address known.
+  r.headers = {{"x-forwarded-for", "1.2.3.4, <script>"}};
+  EXPECT_EQ(ClientAddress(r, {"127.0.0.1"}), "127.0.0.1");
+  // Forwarded (RFC 7239) wins over X-Forwarded-For; IPv6 in brackets, with a port.
+  r.headers = {{"x-forwarded-for", "6.6.6.6"},
+               {"forwarded", "for=198.51.100.1;proto=https, For=\"[2001:DB8::7]:4711\""}};
+  EXPECT_EQ(ClientAddress(r, {"127.0.0.1"}), "2001:db8::7");
+  r.headers = {{"forwarded", "for=unknown"}};
+  EXPECT_EQ(ClientAddress(r, {"127.0.0.1"}), "127.0.0.1");
+}
+
+TEST_F(ApiTest, SignInThrottlingCountsTheForwardedClientOnlyFromTrustedProxies) {
+  // A second server over the same database behind a proxy at 10.0.0.1; one
+  // failure per e-mail, so four per address (the address factor).
+  AppOptions options;
+  options.db = (dir_ / "api.db").string();
+  options.background = false;
+  options.clock = &clock_;
+  options.accounts.cost = service::kPasswordCostForTests;
+  options.accounts.max_failures = 1;
+  options.trusted_proxies = {"10.0.0.1"};
+  auto proxied = App::Create(options);
+  ASSERT_TRUE(proxied.ok()) << proxied.status().ToString();
+  options.trusted_proxies.clear();
+  auto direct = App::Create(options);
+  ASSERT_TRUE(direct.ok()) << direct.status().ToString();
+  int attempt = 0;
+  auto fail = [&](App& app, const std::string& forwarded_for) {
+    HttpRequest request;
+    request.method = "POST";
+    request.target = "/api/v1/auth/login";
+    request.remote_address = "10.0.0.1";
+    request.headers = {{"content-type", "application/json"}, {"x-forwarded-for", forwarded_for}};
+    request.body = Json{
+        {"email", "nobody" + std::to_string(++attempt) + "@ponte.test"},
+        {"password",
+         "wrong"}}.dump();
+    return app.Handle(request).status;
+  };
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(fail(**proxied, "203.0.113.1"), 401);
+  EXPECT_EQ(fail(**proxied, "203.0.113.1"), 429);
+  // Another client behind the same proxy has its own budget.
+  EXPECT_EQ(fail(**proxied, "203.0.113.2"), 401);
+  // Without trust the header is ignored: a forged one does not buy attempts.
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(fail(**direct, "198.51.100." + std::to_string(i)), 401);
+  EXPECT_EQ(fail(**direct, "198.51.100.99"), 429);
+}
+
 }  // namespace
 }  // namespace ponte::api

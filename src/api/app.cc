@@ -150,6 +150,9 @@ HttpResponse App::Handle(HttpRequest& request) {
 
 HttpResponse App::Respond(HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
+  if (!options_.trusted_proxies.empty()) {
+    request.remote_address = ClientAddress(request, options_.trusted_proxies);
+  }
   const std::string request_id = RequestId(request, next_request_++);
   HttpResponse response;
   std::string user = "-";

@@ -43,6 +43,10 @@ struct AppOptions {
   // over by another server (its server is presumed dead).
   int job_stale_s = 30;
   bool secure_cookies = false;  // add Secure (behind HTTPS)
+  // Peers (IP addresses) whose Forwarded / X-Forwarded-For name the client:
+  // the address login throttling counts and the log line shows. Empty: the
+  // headers are ignored (anyone could write them).
+  std::vector<std::string> trusted_proxies;
   const Clock* clock = nullptr;  // default: the system clock
   // More routes (the portal adds its pages), installed after the API's.
   std::vector<std::function<void(class App&)>> extensions;

@@ -1,5 +1,6 @@
 #include "api/http.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/utf8.h"
@@ -14,7 +15,79 @@ int HexValue(char c) {
   return -1;
 }
 
+// "192.0.2.7", "192.0.2.7:4711", "[2001:db8::1]:4711", "\"[2001:db8::1]\"" → the
+// address in canonical text form; nullopt when the hop is not an IP address.
+std::optional<std::string> HopAddress(std::string_view hop) {
+  hop = Trim(hop);
+  if (hop.size() >= 2 && hop.front() == '"' && hop.back() == '"') {
+    hop = hop.substr(1, hop.size() - 2);
+  }
+  if (!hop.empty() && hop.front() == '[') {
+    const std::size_t close = hop.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    hop = hop.substr(1, close - 1);
+  } else if (std::count(hop.begin(), hop.end(), ':') == 1) {
+    hop = hop.substr(0, hop.find(':'));  // IPv4 with a port
+  }
+  if (hop.empty() || hop.size() > 45) return std::nullopt;
+  bool digits_and_dots = true;
+  for (const char c : hop) {
+    const bool hex = std::isxdigit(static_cast<unsigned char>(c)) != 0;
+    if (!hex && c != '.' && c != ':') return std::nullopt;
+    if (c == ':' || (hex && !std::isdigit(static_cast<unsigned char>(c)))) {
+      digits_and_dots = false;
+    }
+  }
+  if (digits_and_dots && std::count(hop.begin(), hop.end(), '.') != 3) return std::nullopt;
+  if (!digits_and_dots && hop.find(':') == std::string_view::npos) return std::nullopt;
+  return AsciiLower(hop);
+}
+
+// The hops of Forwarded (for= of each element) or X-Forwarded-For, left to
+// right, over every occurrence of the header.
+std::vector<std::string> ForwardedHops(const HttpRequest& request) {
+  std::vector<std::string> hops;
+  for (const auto& [name, value] : request.headers) {
+    if (name != "forwarded") continue;
+    for (std::string_view element : Split(value, ',')) {
+      std::string hop = "unknown";  // an element without for= hides its client
+      for (std::string_view pair : Split(element, ';')) {
+        pair = Trim(pair);
+        const std::size_t eq = pair.find('=');
+        if (eq != std::string_view::npos && AsciiLower(Trim(pair.substr(0, eq))) == "for") {
+          hop = std::string(Trim(pair.substr(eq + 1)));
+        }
+      }
+      hops.push_back(std::move(hop));
+    }
+  }
+  if (!hops.empty()) return hops;
+  for (const auto& [name, value] : request.headers) {
+    if (name != "x-forwarded-for") continue;
+    for (std::string& hop : Split(value, ',')) hops.push_back(std::move(hop));
+  }
+  return hops;
+}
+
 }  // namespace
+
+std::string ClientAddress(const HttpRequest& request,
+                          const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](const std::string& address) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) !=
+           trusted_proxies.end();
+  };
+  std::string client = request.remote_address;
+  if (trusted_proxies.empty() || !trusted(client)) return client;
+  const std::vector<std::string> hops = ForwardedHops(request);
+  for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
+    std::optional<std::string> address = HopAddress(*hop);
+    if (!address) break;
+    client = std::move(*address);
+    if (!trusted(client)) break;
+  }
+  return client;
+}
 
 std::string_view HttpRequest::Header(std::string_view name) const {
   for (const auto& [k, v] : headers) {

@@ -50,6 +50,15 @@ struct HttpResponse {
   static HttpResponse Redirect(std::string location, int status = 303);
 };
 
+// The client's address. `request.remote_address` (the peer) unless the peer
+// is one of `trusted_proxies`; then the nearest hop of `Forwarded` (its
+// `for=` parameters) or else `X-Forwarded-For` that is not itself a trusted
+// proxy, read from the right (the hops a client wrote on the left can be
+// forged). A hop that is not an IP address ("unknown", an obfuscated name)
+// stops the walk at the last address known.
+std::string ClientAddress(const HttpRequest& request,
+                          const std::vector<std::string>& trusted_proxies);
+
 // Splits "a=1&b=x%20y" into decoded pairs ('+' is a space).
 HeaderList ParseQuery(std::string_view query);
 // Percent-decoding; nullopt on a malformed escape.

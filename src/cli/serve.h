@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 
@@ -16,6 +17,7 @@ struct ServeOptions {
   int threads = 2;
   std::string log_level = "info";
   bool no_jobs = false;
+  std::vector<std::string> trusted_proxies;  // --trusted-proxy, repeatable
   int job_stale_s = 30;  // hidden --job-stale-seconds: tests take a dead server's job sooner
 };
 

@@ -22,6 +22,7 @@ Status ServeDatabase(const ServeOptions& options, const std::function<void(std::
   app_options.data_dir = DataDir();
   app_options.background = !options.no_jobs;
   app_options.job_stale_s = options.job_stale_s;
+  app_options.trusted_proxies = options.trusted_proxies;
   app_options.base_url = options.base_url.empty() ? "http://" + options.listen : options.base_url;
 #ifdef PONTE_HAS_PORTAL
   app_options.extensions.push_back([](api::App& app) { web::InstallPortal(app); });
@@ -54,6 +55,9 @@ void Setup(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--base-url", options->base_url, "public URL, for links in mails");
   cmd->add_option("--threads", options->threads, "server threads")->capture_default_str();
+  cmd->add_option("--trusted-proxy", options->trusted_proxies,
+                  "a reverse proxy's IP address whose Forwarded / X-Forwarded-For name the "
+                  "client (repeat for several)");
   cmd->add_option("--log-level", options->log_level, "trace, debug, info, warn, error, off")
       ->capture_default_str();
   cmd->add_flag("--no-jobs", options->no_jobs,
