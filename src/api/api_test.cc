@@ -1014,5 +1014,61 @@ TEST_F(ApiTest, SignInThrottlingCountsTheForwardedClientOnlyFromTrustedProxies) 
   EXPECT_EQ(fail(**direct, "198.51.100.99"), 429);
 }
 
+TEST_F(ApiTest, RecommendationsFollowProfilesAndRequestsWhateverPathChangedThem) {
+  // A server with the text models; profiles are written to the store
+  // directly, as an import from the portal or the command line does.
+  AppOptions options;
+  options.db = (dir_ / "api.db").string();
+  options.data_dir = PONTE_DATA_DIR;
+  options.background = false;
+  options.clock = &clock_;
+  options.accounts.cost = service::kPasswordCostForTests;
+  auto created = App::Create(options);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  App& app = **created;
+  auto add_profile = [&](const std::string& org, const std::string& key, ProfileKind kind,
+                         const std::string& text) {
+    Profile p;
+    p.key = key;
+    p.kind = kind;
+    p.title.Set("en", text);
+    p.text.Set("en", text);
+    Dataset data;
+    data.profiles.push_back({p, org, {"test", 0}});
+    app.WithStore([&](Store& store) { ASSERT_TRUE(store.Import(data, {}).ok()); });
+  };
+  auto recommended = [&]() {
+    HttpRequest request;
+    request.method = "GET";
+    request.target = EventPath("/recommendations");
+    request.remote_address = "10.0.0.1";
+    request.headers = {{"authorization", "Bearer " + b_.bearer}};
+    const HttpResponse response = app.Handle(request);
+    EXPECT_EQ(response.status, 200) << response.body;
+    std::set<std::string> keys;
+    const Json body = Json::parse(response.body, nullptr, false);
+    for (const Json& item : body.value("items", Json::array())) {
+      keys.insert(item["organization"].value("key", ""));
+    }
+    return keys;
+  };
+  add_profile("cas", "cas-seeks", ProfileKind::kRequest,
+              "lithium battery recycling and electrode materials for electric vehicles");
+  add_profile("acme", "acme-offers", ProfileKind::kOffer,
+              "lithium battery recycling plant and electrode materials research");
+  // Partners from another country only (the event's default).
+  EXPECT_EQ(recommended(), std::set<std::string>{"acme"});
+  // A profile added behind the API's back is seen on the next read.
+  add_profile("polimi", "polimi-offers", ProfileKind::kOffer,
+              "electric vehicles battery recycling and lithium electrode materials");
+  EXPECT_EQ(recommended(), (std::set<std::string>{"acme", "polimi"}));
+  // A request to acme (through the other server) takes acme out of the list.
+  ASSERT_EQ(Post(EventPath("/requests"), b_,
+                 {{"to", org_["acme"].value()}, {"preference", "must"}, {"message", "ciao"}})
+                .status,
+            201);
+  EXPECT_EQ(recommended(), std::set<std::string>{"polimi"});
+}
+
 }  // namespace
 }  // namespace ponte::api

@@ -2,6 +2,7 @@
 // catalogue of organizations and profiles, participants and their
 // validation, recommendations, the audit log and the outbox.
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -31,45 +32,77 @@ bool TextMatches(const LocalizedText& text, const std::string& needle) {
   return false;
 }
 
-// Recommenders per event, built on first use and rebuilt after a profile
-// changes. A cache: any server can rebuild it, nothing is lost with it.
+// Recommenders per event, built on first use and rebuilt when what they are
+// built from changed, whichever path changed it (API, portal, an import from
+// the command line, another server): the inputs (the matcher's profiles and
+// options, from the profiles, organizations, people and requests of the event)
+// are kept as a fingerprint beside the recommender and compared. Reading the
+// inputs again is skipped while the store connection's ChangeStamp says
+// nothing was written since they were last read on it. A cache: any server
+// can rebuild it, nothing is lost with it.
 class RecommendationCache {
  public:
   explicit RecommendationCache(std::string data_dir) : data_dir_(std::move(data_dir)) {}
 
-  Result<std::vector<match::Recommendation>> TopK(Store& store, const Event& event,
-                                                  const Organization& org, std::size_t k,
-                                                  const std::string& locale) {
+  Result<std::vector<match::Recommendation>> TopK(const RequestContext& c, const Organization& org,
+                                                  std::size_t k, const std::string& locale) {
+    const Event& event = *c.event;
+    const std::pair<const Store*, std::int64_t> seen_key{&c.store, event.id.value()};
     std::lock_guard lock(mutex_);
     if (!model_) {
       PONTE_ASSIGN_OR_RETURN(model_, match::TextModel::Load({.data_dir = data_dir_}));
     }
-    auto it = by_event_.find(event.id.value());
-    if (it == by_event_.end()) {
-      PONTE_ASSIGN_OR_RETURN(service::EventData data, service::LoadEventData(store, event.key));
-      PONTE_ASSIGN_OR_RETURN(std::vector<Profile> profiles, store.ListProfiles());
+    Entry& entry = by_event_[event.id.value()];
+    auto seen = seen_.find(seen_key);
+    const bool unchanged = c.stamp && seen != seen_.end() && seen->second.first == *c.stamp &&
+                           entry.recommender && seen->second.second == entry.fingerprint;
+    if (!unchanged) {
+      PONTE_ASSIGN_OR_RETURN(service::EventData data, service::LoadEventData(c.store, event.key));
+      PONTE_ASSIGN_OR_RETURN(std::vector<Profile> profiles, c.store.ListProfiles());
       std::vector<match::Profile> match_profiles = service::BuildMatchProfiles(data, profiles);
-      PONTE_ASSIGN_OR_RETURN(auto recommender,
-                             match::Recommender::Build(model_, std::move(match_profiles),
-                                                       service::EventRecommenderOptions(data)));
-      it = by_event_.emplace(event.id.value(), std::move(recommender)).first;
+      match::RecommenderOptions options = service::EventRecommenderOptions(data);
+      std::string fingerprint = Fingerprint(match_profiles, options);
+      if (!entry.recommender || fingerprint != entry.fingerprint) {
+        entry.recommender.reset();
+        PONTE_ASSIGN_OR_RETURN(
+            entry.recommender,
+            match::Recommender::Build(model_, std::move(match_profiles), std::move(options)));
+        entry.fingerprint = fingerprint;
+      }
+      if (c.stamp) seen_[seen_key] = {*c.stamp, std::move(fingerprint)};
     }
     const text::Language reader = locale == "zh"   ? text::Language::kChinese
                                   : locale == "it" ? text::Language::kItalian
                                                    : text::Language::kEnglish;
-    return it->second->TopK(org.key, k, reader);
-  }
-
-  void Invalidate(EventId event) {
-    std::lock_guard lock(mutex_);
-    by_event_.erase(event.value());
+    return entry.recommender->TopK(org.key, k, reader);
   }
 
  private:
+  // Everything of the inputs the recommender reads, as one string.
+  static std::string Fingerprint(const std::vector<match::Profile>& profiles,
+                                 const match::RecommenderOptions& options) {
+    Json all = Json::array();
+    for (const match::Profile& p : profiles) {
+      all.push_back({p.id, p.country, p.organization, p.name, static_cast<int>(p.type), p.languages,
+                     p.offer, p.seek, p.about, p.themes, p.keywords, p.cities});
+    }
+    all.push_back({options.same_country, options.interpreters_available, options.event_cities,
+                   options.excluded_pairs, options.no_thanks, options.threads,
+                   options.max_postings_per_feature, options.max_candidates});
+    return all.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+
+  struct Entry {
+    std::string fingerprint;
+    std::unique_ptr<match::Recommender> recommender;
+  };
   std::mutex mutex_;
   std::string data_dir_;
   std::shared_ptr<const match::TextModel> model_;
-  std::unordered_map<std::int64_t, std::unique_ptr<match::Recommender>> by_event_;
+  std::unordered_map<std::int64_t, Entry> by_event_;
+  // Per store connection and event: the ChangeStamp at which the inputs were
+  // last read, and their fingerprint then.
+  std::map<std::pair<const Store*, std::int64_t>, std::pair<std::uint64_t, std::string>> seen_;
 };
 
 Result<Profile> ProfileFromJson(const Json& body, Profile p) {
@@ -270,7 +303,7 @@ void AddRegistryRoutes(App& app) {
        Access::kEvent,
        {},
        "{kind, title{it,en,zh}, text{...}, themes[], keywords[], cooperation[]}"},
-      [recommendations](RequestContext& c) -> Result<HttpResponse> {
+      [](RequestContext& c) -> Result<HttpResponse> {
         PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));
         if (!c.actor->IsStaff(c.event->id) && c.actor->OrganizationIn(c.event->id).value() != id) {
           return PermissionDeniedError("you can add profiles only to your own organization");
@@ -285,7 +318,6 @@ void AddRegistryRoutes(App& app) {
         Dataset data;
         data.profiles.push_back({p, org.key, {"request body", 0}});
         PONTE_RETURN_IF_ERROR(c.store.Import(data, {}).status());
-        recommendations->Invalidate(c.event->id);
         PONTE_ASSIGN_OR_RETURN(std::vector<Profile> saved, c.store.ListProfilesOf(org.id));
         for (const Profile& s : saved) {
           if (s.key == p.key) return JsonOk(ToJson(s, c.Locale()), 201);
@@ -300,7 +332,7 @@ void AddRegistryRoutes(App& app) {
        Access::kEvent,
        {},
        "{kind?, title?, text?, themes?, keywords?, cooperation?}"},
-      [recommendations](RequestContext& c) -> Result<HttpResponse> {
+      [](RequestContext& c) -> Result<HttpResponse> {
         PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));
         PONTE_ASSIGN_OR_RETURN(std::int64_t profile_id, c.IdParam("profile"));
         if (!c.actor->IsStaff(c.event->id) && c.actor->OrganizationIn(c.event->id).value() != id) {
@@ -316,7 +348,6 @@ void AddRegistryRoutes(App& app) {
         Dataset data;
         data.profiles.push_back({p, org.key, {"request body", 0}});
         PONTE_RETURN_IF_ERROR(c.store.Import(data, {}).status());
-        recommendations->Invalidate(c.event->id);
         return JsonOk(ToJson(p, c.Locale()));
       });
   r.Add({"GET",
@@ -382,48 +413,47 @@ void AddRegistryRoutes(App& app) {
                                                              UserId(user), validated));
           return JsonOk({{"user", user}, {"validated", validated}});
         });
-  r.Add({"GET",
-         "/api/v1/events/{event}/recommendations",
-         "Recommended partners for your organization, best first, with the reasons in your "
-         "language (?organization= for staff, ?limit=)",
-         "matching",
-         Access::kEvent,
-         {Role::kOrganizer, Role::kSupport, Role::kParticipant}},
-        [recommendations](RequestContext& c) -> Result<HttpResponse> {
-          OrganizationId org = c.actor->OrganizationIn(c.event->id);
-          if (auto asked = c.request.Query("organization");
-              asked && c.actor->IsStaff(c.event->id)) {
-            org = OrganizationId(std::atoll(asked->c_str()));
-          }
-          if (!org.valid())
-            return InvalidArgumentError("query parameter 'organization': which organization?");
-          PONTE_ASSIGN_OR_RETURN(Page page, PageOf(c.request.Query("limit"), std::nullopt));
-          PONTE_ASSIGN_OR_RETURN(Organization me, c.store.GetOrganization(org));
-          auto top = recommendations->TopK(c.store, *c.event, me,
-                                           std::min<std::size_t>(page.limit, 50), c.Locale());
-          if (!top.ok() && top.status().code() == StatusCode::kNotFound) {
-            return JsonOk(
-                {{"items", Json::array()}, {"note", "add a profile to get recommendations"}});
-          }
-          PONTE_RETURN_IF_ERROR(top.status());
-          PONTE_ASSIGN_OR_RETURN(std::vector<Organization> all, c.store.ListOrganizations());
-          std::unordered_map<std::string, const Organization*> by_key;
-          for (const Organization& o : all) by_key[o.key] = &o;
-          Json items = Json::array();
-          for (const match::Recommendation& rec : *top) {
-            auto it = by_key.find(rec.id);
-            if (it == by_key.end() || !service::CanSeeOrganization(*c.actor, *c.event, *it->second))
-              continue;
-            items.push_back({{"organization", ToJson(*it->second, c.Locale())},
-                             {"score", rec.score},
-                             {"they_offer", rec.they_offer},
-                             {"they_seek", rec.they_seek},
-                             {"shared_themes", rec.shared_themes},
-                             {"shared_cities", rec.shared_cities},
-                             {"why", rec.why}});
-          }
-          return JsonOk({{"items", items}});
-        });
+  r.Add(
+      {"GET",
+       "/api/v1/events/{event}/recommendations",
+       "Recommended partners for your organization, best first, with the reasons in your "
+       "language (?organization= for staff, ?limit=)",
+       "matching",
+       Access::kEvent,
+       {Role::kOrganizer, Role::kSupport, Role::kParticipant}},
+      [recommendations](RequestContext& c) -> Result<HttpResponse> {
+        OrganizationId org = c.actor->OrganizationIn(c.event->id);
+        if (auto asked = c.request.Query("organization"); asked && c.actor->IsStaff(c.event->id)) {
+          org = OrganizationId(std::atoll(asked->c_str()));
+        }
+        if (!org.valid())
+          return InvalidArgumentError("query parameter 'organization': which organization?");
+        PONTE_ASSIGN_OR_RETURN(Page page, PageOf(c.request.Query("limit"), std::nullopt));
+        PONTE_ASSIGN_OR_RETURN(Organization me, c.store.GetOrganization(org));
+        auto top = recommendations->TopK(c, me, std::min<std::size_t>(page.limit, 50), c.Locale());
+        if (!top.ok() && top.status().code() == StatusCode::kNotFound) {
+          return JsonOk(
+              {{"items", Json::array()}, {"note", "add a profile to get recommendations"}});
+        }
+        PONTE_RETURN_IF_ERROR(top.status());
+        PONTE_ASSIGN_OR_RETURN(std::vector<Organization> all, c.store.ListOrganizations());
+        std::unordered_map<std::string, const Organization*> by_key;
+        for (const Organization& o : all) by_key[o.key] = &o;
+        Json items = Json::array();
+        for (const match::Recommendation& rec : *top) {
+          auto it = by_key.find(rec.id);
+          if (it == by_key.end() || !service::CanSeeOrganization(*c.actor, *c.event, *it->second))
+            continue;
+          items.push_back({{"organization", ToJson(*it->second, c.Locale())},
+                           {"score", rec.score},
+                           {"they_offer", rec.they_offer},
+                           {"they_seek", rec.they_seek},
+                           {"shared_themes", rec.shared_themes},
+                           {"shared_cities", rec.shared_cities},
+                           {"why", rec.why}});
+        }
+        return JsonOk({{"items", items}});
+      });
   r.Add({"GET",
          "/api/v1/events/{event}/audit",
          "The organizers' audit log, newest first (?before=, ?limit=)",
