@@ -201,6 +201,12 @@ class SqliteStore final : public Store {
   Status PutFeedback(const Feedback& feedback) override;
   Result<std::vector<Feedback>> ListFeedback(EventId event) override;
 
+  // People one at a time (sqlite_people.cc).
+  Result<int> GetPersonVersion(PersonId id) override;
+  Result<int> AddPerson(Person& person, EventId event) override;
+  Result<int> UpdatePerson(const Person& person, EventId event, int expected_version) override;
+  Status DeletePerson(PersonId id, int expected_version) override;
+
   // Accounts and the server's records (sqlite_accounts.cc).
   Status CreateUser(User& user) override;
   Result<User> GetUser(UserId id) override;

@@ -138,6 +138,22 @@ class Store {
   virtual Status PutFeedback(const Feedback& feedback) = 0;
   virtual Result<std::vector<Feedback>> ListFeedback(EventId event) = 0;
 
+  // --- People one at a time (the portal's delegates form) ---
+  //
+  // Every person's row has a version that grows with each change, imports
+  // included: updates and removals take the version the caller read and fail
+  // with FailedPrecondition when it changed since ("stale: reload"). A
+  // person's sessions are kept per event: those of `event` are replaced, other
+  // events' stay (none of `event`: every session of it).
+  virtual Result<int> GetPersonVersion(PersonId id) = 0;  // NotFound
+  // Sets the id; returns the version (1). AlreadyExists when the key is taken.
+  virtual Result<int> AddPerson(Person& person, EventId event) = 0;
+  // Names, role, e-mail, languages, interpreter need and sessions; the key and
+  // the organization stay. Returns the new version.
+  virtual Result<int> UpdatePerson(const Person& person, EventId event, int expected_version) = 0;
+  // Requests that named the person keep their other fields.
+  virtual Status DeletePerson(PersonId id, int expected_version) = 0;
+
   // --- Accounts and the server's records (model/account.h) ---
   virtual Status CreateUser(User& user) = 0;  // AlreadyExists when the e-mail is taken
   virtual Result<User> GetUser(UserId id) = 0;

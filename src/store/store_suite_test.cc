@@ -706,6 +706,63 @@ TEST_P(StoreSuite, StaleVersionsAreRefused) {
   EXPECT_EQ(store->GetOrganization(l.orgs[0])->name.Get("zh"), "博洛尼亚大学（新）");
 }
 
+TEST_P(StoreSuite, PeopleAddedChangedAndRemovedWithVersions) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  Person p{.key = "delegate-form-1",
+           .organization = l.orgs[0],
+           .given_name = "伟",
+           .family_name = "李",
+           .name_latin = "Li Wei",
+           .languages = {"zh", "en", "it"},
+           .sessions = {l.session, SessionId(999999)}};  // another event's id is not taken
+  auto added = store->AddPerson(p, l.event);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_TRUE(p.id.valid());
+  EXPECT_EQ(*store->GetPersonVersion(p.id), *added);
+  Person again = p;
+  EXPECT_EQ(store->AddPerson(again, l.event).status().code(), StatusCode::kAlreadyExists);
+
+  auto find = [&](PersonId id) -> std::optional<Person> {
+    auto people = store->ListPeopleOf(l.orgs[0]);
+    if (!people.ok()) return std::nullopt;
+    for (const Person& q : *people) {
+      if (q.id == id) return q;
+    }
+    return std::nullopt;
+  };
+  ASSERT_TRUE(find(p.id).has_value());
+  EXPECT_EQ(find(p.id)->languages, (std::vector<std::string>{"zh", "en", "it"}));
+  EXPECT_EQ(find(p.id)->sessions, std::vector<SessionId>{l.session});
+
+  Person changed = p;
+  changed.role = "Direttrice — 主任";
+  changed.languages = {"it", "zh"};
+  changed.sessions = {};
+  auto v2 = store->UpdatePerson(changed, l.event, *added);
+  ASSERT_TRUE(v2.ok()) << v2.status().ToString();
+  EXPECT_GT(*v2, *added);
+  EXPECT_EQ(find(p.id)->role, "Direttrice — 主任");
+  EXPECT_EQ(find(p.id)->languages, (std::vector<std::string>{"it", "zh"}));
+  EXPECT_TRUE(find(p.id)->sessions.empty());
+
+  // A form read before the change is refused and changes nothing.
+  Person late = p;
+  late.role = "stale";
+  auto refused = store->UpdatePerson(late, l.event, *added);
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(refused.status().message(), HasSubstr("reload"));
+  EXPECT_EQ(find(p.id)->role, "Direttrice — 主任");
+  EXPECT_EQ(store->DeletePerson(p.id, *added).code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(find(p.id).has_value());
+
+  ASSERT_TRUE(store->DeletePerson(p.id, *v2).ok());
+  EXPECT_FALSE(find(p.id).has_value());
+  EXPECT_EQ(store->GetPersonVersion(p.id).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store->DeletePerson(p.id, *v2).code(), StatusCode::kNotFound);
+}
+
 TEST_P(StoreSuite, RequestsDuplicatesAndExpiry) {
   auto store = Open();
   ASSERT_NE(store, nullptr);

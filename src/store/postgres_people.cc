@@ -1,0 +1,100 @@
+// The PostgreSQL backend, part 4: people added, changed and removed one at a
+// time, with the row version as the optimistic-concurrency token.
+#include "store/postgres_store.h"
+#include "store/sqlite_store.h"  // the JSON column helpers
+
+namespace ponte::store_internal {
+namespace {
+
+Status StalePerson(std::int64_t id, int expected, int actual) {
+  return FailedPreconditionError("person " + std::to_string(id) +
+                                 " changed since it was read (version " + std::to_string(expected) +
+                                 ", now " + std::to_string(actual) + "): reload it and try again");
+}
+
+Result<int> VersionOf(pqxx::transaction_base& tx, PersonId id) {
+  const pqxx::result rows = tx.exec_params("SELECT version FROM people WHERE id = $1", id.value());
+  if (rows.empty()) return NotFoundError("no person " + std::to_string(id.value()));
+  return static_cast<int>(Int(rows[0][0]));
+}
+
+// Replaces the person's sessions within `event` (only that event's sessions
+// are taken from the list).
+void ReplaceSessions(pqxx::work& tx, const Person& p, EventId event) {
+  tx.exec_params(
+      "DELETE FROM person_sessions WHERE person_id = $1 AND session_id IN (SELECT id FROM "
+      "sessions WHERE event_id = $2)",
+      p.id.value(), event.value());
+  for (const SessionId session : p.sessions) {
+    tx.exec_params(
+        "INSERT INTO person_sessions(person_id, session_id) SELECT $1, id FROM sessions WHERE id "
+        "= $2 AND event_id = $3 ON CONFLICT DO NOTHING",
+        p.id.value(), session.value(), event.value());
+  }
+}
+
+}  // namespace
+
+Result<int> PostgresStore::GetPersonVersion(PersonId id) {
+  return Run([&]() -> Result<int> {
+    pqxx::read_transaction tx(*conn_);
+    return VersionOf(tx, id);
+  });
+}
+
+Result<int> PostgresStore::AddPerson(Person& p, EventId event) {
+  return Run([&]() -> Result<int> {
+    pqxx::work tx(*conn_);
+    if (!tx.exec_params("SELECT 1 FROM people WHERE key = $1", p.key).empty()) {
+      return AlreadyExistsError("a person with key '" + p.key + "' already exists");
+    }
+    const pqxx::result rows = tx.exec_params(
+        "INSERT INTO people(key, organization_id, given_name, family_name, name_latin, role, "
+        "email, languages, needs_interpreter) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+        "RETURNING id, version",
+        p.key, p.organization.value(), p.given_name, p.family_name, p.name_latin, p.role, p.email,
+        ToJson(p.languages), p.needs_interpreter ? 1 : 0);
+    p.id = PersonId(Int(rows[0][0]));
+    const int version = static_cast<int>(Int(rows[0][1]));
+    ReplaceSessions(tx, p, event);
+    tx.commit();
+    return version;
+  });
+}
+
+Result<int> PostgresStore::UpdatePerson(const Person& p, EventId event, int expected_version) {
+  return Run([&]() -> Result<int> {
+    pqxx::work tx(*conn_);
+    const pqxx::result rows = tx.exec_params(
+        "UPDATE people SET given_name = $1, family_name = $2, name_latin = $3, role = $4, email = "
+        "$5, languages = $6, needs_interpreter = $7, version = version + 1 WHERE id = $8 AND "
+        "version = $9 RETURNING version",
+        p.given_name, p.family_name, p.name_latin, p.role, p.email, ToJson(p.languages),
+        p.needs_interpreter ? 1 : 0, p.id.value(), expected_version);
+    if (rows.empty()) {
+      PONTE_ASSIGN_OR_RETURN(int now, VersionOf(tx, p.id));
+      return StalePerson(p.id.value(), expected_version, now);
+    }
+    const int version = static_cast<int>(Int(rows[0][0]));
+    ReplaceSessions(tx, p, event);
+    tx.commit();
+    return version;
+  });
+}
+
+Status PostgresStore::DeletePerson(PersonId id, int expected_version) {
+  return Run([&]() -> Status {
+    pqxx::work tx(*conn_);
+    const pqxx::result rows =
+        tx.exec_params("DELETE FROM people WHERE id = $1 AND version = $2 RETURNING id", id.value(),
+                       expected_version);
+    if (rows.empty()) {
+      PONTE_ASSIGN_OR_RETURN(int now, VersionOf(tx, id));
+      return StalePerson(id.value(), expected_version, now);
+    }
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+}  // namespace ponte::store_internal
