@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "service/matching_job.h"
+
 namespace ponte::service {
 namespace {
 
@@ -359,6 +361,7 @@ Status RunJob(Store& store, const Clock& clock, Job& job, const std::function<bo
     job.updated_at = clock.Now();
     return store.UpdateJob(job);
   };
+  if (job.kind == kMatchingJobKind) return RunMatchingJob(store, clock, job, stop);
   if (job.kind != "schedule") return finish(JobState::kFailed, "", "unknown job kind " + job.kind);
   PONTE_ASSIGN_OR_RETURN(Event event, EventById(store, job.event));
   Json parameters = Json::parse(job.parameters, nullptr, false);
