@@ -1,8 +1,8 @@
 // The organizers' data pages: uploading import files (organizations, people,
 // profiles, sessions, interpreters, requests) with a preview — the file is
-// read by `io` and checked by the store in a dry run, so the counts and the
-// first error with its file, line, column and field show before anything is
-// saved — then imported for real on confirmation; and the event as an XLSX
+// read by `io` record by record and checked by the store in a dry run, so the
+// counts, or every error with its file, line, column and field, show before
+// anything is saved — then imported for real on confirmation; and the event as an XLSX
 // workbook (`io::WriteXlsx`).
 //
 // The file travels as text in an ordinary form field (portal.js reads the
@@ -14,8 +14,10 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <regex>
 
 #include "api/http.h"
+#include "core/csv.h"
 #include "core/utf8.h"
 #include "io/export.h"
 #include "io/import.h"
@@ -34,6 +36,9 @@ constexpr const char* kUploadKinds[] = {"organizations", "people",       "profil
                                         "sessions",      "interpreters", "requests"};
 
 constexpr std::size_t kMaxUploadFiles = 8;
+// Errors listed at most per upload (a file in the wrong format would list
+// every line otherwise).
+constexpr std::size_t kMaxUploadErrors = 100;
 
 struct Upload {
   std::string file_name;
@@ -61,11 +66,78 @@ std::vector<Upload> UploadsOf(const api::HttpRequest& request) {
   return out;
 }
 
+void Append(Dataset& into, Dataset&& from) {
+  if (from.event) into.event = std::move(from.event);
+  auto move = [](auto& to, auto& records) {
+    for (auto& r : records) to.push_back(std::move(r));
+  };
+  move(into.organizations, from.organizations);
+  move(into.people, from.people);
+  move(into.profiles, from.profiles);
+  move(into.sessions, from.sessions);
+  move(into.interpreters, from.interpreters);
+  move(into.requests, from.requests);
+  move(into.meetings, from.meetings);
+}
+
+// Reads a file record by record, so that a wrong record does not hide the
+// ones after it: each record is read on its own behind the header, at its
+// own line (blank lines fill the gap), so messages keep the file's line
+// numbers. The records read well go to `data`, each refusal to `errors`. A
+// file that is not CSV at all (an unterminated quote) gives one error.
+void ReadRecords(io::FileKind kind, std::string_view text, const std::string& file_name,
+                 const io::ReadOptions& options, Dataset& data, std::vector<Status>& errors) {
+  auto read_one = [&](const std::string& piece) {
+    if (errors.size() >= kMaxUploadErrors) return;
+    Dataset one;
+    Status s = io::ReadText(kind, piece, file_name, options, one);
+    if (s.ok()) {
+      Append(data, std::move(one));
+    } else {
+      errors.push_back(s);
+    }
+  };
+  if (file_name.ends_with(".jsonl") || file_name.ends_with(".ndjson")) {
+    int line = 0;
+    for (const std::string& raw : Split(text, '\n')) {
+      ++line;
+      if (Trim(raw).empty()) continue;
+      read_one(std::string(static_cast<std::size_t>(line - 1), '\n') + raw);
+    }
+    return;
+  }
+  if (!file_name.ends_with(".csv")) {
+    Dataset one;
+    if (Status s = io::ReadText(kind, text, file_name, options, one); !s.ok()) {
+      errors.push_back(s);
+    } else {
+      Append(data, std::move(one));
+    }
+    return;
+  }
+  auto table = ParseCsv(text, file_name);
+  if (!table.ok()) {
+    errors.push_back(table.status());
+    return;
+  }
+  if (table->rows.empty()) {  // a header alone: let the reader say what it expects
+    read_one(std::string(text));
+    return;
+  }
+  const std::string header = FormatCsvRow(table->header);
+  for (const CsvRow& row : table->rows) {
+    std::string piece = header;
+    for (int gap = 2; gap < row.line; ++gap) piece += "\r\n";
+    piece += FormatCsvRow(row.fields);
+    read_one(piece);
+  }
+}
+
 // Reads every file into one dataset (so a people file may refer to the
 // organizations of another file of the same upload); every refusal names
 // the file and what to fix.
 Result<Dataset> ReadUploads(const std::vector<Upload>& uploads, std::string_view form_kind,
-                            const Site& site, const Event& event) {
+                            const Site& site, const Event& event, std::vector<Status>& errors) {
   if (uploads.empty()) return InvalidArgumentError("no file was sent");
   if (uploads.size() > kMaxUploadFiles) {
     return InvalidArgumentError("at most " + std::to_string(kMaxUploadFiles) + " files at a time");
@@ -94,9 +166,41 @@ Result<Dataset> ReadUploads(const std::vector<Upload>& uploads, std::string_view
                                   ": expected one of organizations, people, profiles, "
                                   "sessions, interpreters, requests (.csv or .jsonl)");
     }
-    PONTE_RETURN_IF_ERROR(io::ReadText(kind, StripBom(u.content), u.file_name, options, data));
+    ReadRecords(kind, StripBom(u.content), u.file_name, options, data, errors);
   }
   return data;
+}
+
+// Drops the record read from `where` ("people.csv:3"); false when none was.
+bool DropRecordAt(Dataset& data, std::string_view file, int line) {
+  auto drop = [&](auto& records) {
+    const std::size_t before = records.size();
+    std::erase_if(records,
+                  [&](const auto& r) { return r.where.file == file && r.where.line == line; });
+    return records.size() != before;
+  };
+  return drop(data.organizations) | drop(data.people) | drop(data.profiles) | drop(data.sessions) |
+         drop(data.interpreters) | drop(data.requests) | drop(data.meetings);
+}
+
+// The store's dry run names one record at a time ("people.csv:3: ..."): the
+// record is set aside and the rest checked again, so that every such error
+// shows at once (up to kMaxUploadErrors). Returns the report of the records
+// that remain.
+Result<ImportReport> CheckAgainstStore(Store& store, Dataset& data, const std::string& event_key,
+                                       std::vector<Status>& errors) {
+  static const std::regex where(R"(^([^:\s]+):(\d+))");
+  while (true) {
+    auto report = store.Import(data, {.event_key = event_key, .dry_run = true});
+    if (report.ok()) return report;
+    errors.push_back(report.status());
+    std::smatch m;
+    const std::string message(report.status().message());
+    if (errors.size() >= kMaxUploadErrors || !std::regex_search(message, m, where) ||
+        !DropRecordAt(data, m[1].str(), std::atoi(m[2].str().c_str()))) {
+      return report.status();
+    }
+  }
 }
 
 Json Counts(const ImportReport& report, const Site& site, std::string_view locale) {
@@ -128,7 +232,7 @@ HttpResponse ImportPage(RequestContext& c, const Site& site, Json data) {
   data["kinds"] = kinds;
   data["max_mib"] = kMaxUploadBytes >> 20;
   data["max_bytes"] = kMaxUploadBytes;
-  for (const char* key : {"error", "preview", "imported"}) {
+  for (const char* key : {"error", "errors", "has_errors", "truncated", "preview", "imported"}) {
     if (!data.contains(key)) data[key] = false;
   }
   return Page(c, site, "import", "import_title", std::move(data), kFormShownAgain);
@@ -144,10 +248,32 @@ HttpResponse Preview(RequestContext& c, const Site& site, bool confirm) {
     files.push_back({{"file_name", u.file_name}, {"content", u.content}});
   }
   const std::string kind = FormField(c.request, "kind");
-  auto data = ReadUploads(uploads, kind, site, *c.event);
+  std::vector<Status> errors;
+  auto data = ReadUploads(uploads, kind, site, *c.event, errors);
   if (!data.ok()) {
     return ImportPage(c, site,
                       {{"error", StatusText(site, locale, data.status())}, {"file_name", names}});
+  }
+  // The records read well are checked against the database too, so that
+  // every error of the upload shows at once; nothing is saved while any
+  // remains.
+  const std::size_t read_errors = errors.size();
+  Dataset checked = *data;
+  (void)CheckAgainstStore(c.store, checked, c.event->key, errors);
+  if (!errors.empty()) {
+    Json list = Json::array();
+    for (const Status& e : errors) list.push_back(StatusText(site, locale, e));
+    std::string summary = site.T(locale, "import_errors_found");
+    if (const std::size_t at = summary.find("{count}"); at != std::string::npos) {
+      summary.replace(at, 7, FormatNumber(static_cast<double>(errors.size()), locale));
+    }
+    return ImportPage(c, site,
+                      {{"error", summary},
+                       {"errors", list},
+                       {"has_errors", true},
+                       {"truncated", errors.size() >= kMaxUploadErrors},
+                       {"read_errors", read_errors},
+                       {"file_name", names}});
   }
   auto report = c.store.Import(*data, {.event_key = c.event->key, .dry_run = !confirm});
   if (!report.ok()) {

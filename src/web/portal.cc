@@ -170,6 +170,7 @@ void InstallPortal(api::App& app) {
   AddDataPages(app, *site);
   AddNewsPages(app, *site);
   AddReportPages(app, *site);
+  AddSetupPages(app, *site);
 }
 
 }  // namespace ponte::web

@@ -19,6 +19,7 @@
 #include "api/app.h"
 #include "api/http.h"
 #include "core/time.h"
+#include "service/event_setup.h"
 
 namespace ponte::web {
 namespace {
@@ -60,6 +61,39 @@ TEST(PortalCatalogs, EveryKeyInEveryLanguageAndEveryTemplateKeyDefined) {
          it != std::sregex_iterator(); ++it) {
       EXPECT_TRUE(catalogs["en"].contains((*it)[1].str()))
           << entry.path().filename() << " uses t." << (*it)[1].str();
+    }
+  }
+}
+
+TEST(PortalCatalogs, EveryKeyThePagesAskForIsDefined) {
+  const std::filesystem::path dir(PONTE_WEB_DIR);
+  const Json en = Json::parse(ReadAll(dir / "i18n" / "en.json"));
+  // site.T(locale, "key") with a literal key; keys made at run time
+  // ("field_" + code) have their own tests.
+  const std::regex literal(R"re(\bT\((?:[^,()]|\(\))+,\s*"([a-z_0-9]+)"\))re");
+  int found = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".cc" || entry.path().filename() == "portal_test.cc") continue;
+    const std::string text = ReadAll(entry.path());
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), literal);
+         it != std::sregex_iterator(); ++it, ++found) {
+      EXPECT_TRUE(en.contains((*it)[1].str()))
+          << entry.path().filename() << " asks for " << (*it)[1].str();
+    }
+  }
+  EXPECT_GE(found, 10);  // the pattern still matches how the pages ask
+}
+
+TEST(PortalCatalogs, EveryFieldErrorAndMatchingPhaseHasAMessage) {
+  const std::filesystem::path dir(PONTE_WEB_DIR);
+  for (const char* lang : {"it", "en", "zh"}) {
+    const Json catalog = Json::parse(ReadAll(dir / "i18n" / (std::string(lang) + ".json")));
+    for (std::string_view code : service::kFieldErrorCodes) {
+      EXPECT_TRUE(catalog.contains("field_" + std::string(code)))
+          << lang << " lacks field_" << code;
+    }
+    for (const char* phase : {"queued", "model", "profiles", "ranking", "pairs"}) {
+      EXPECT_TRUE(catalog.contains(std::string("match_phase_") + phase)) << lang << " " << phase;
     }
   }
 }
@@ -339,13 +373,15 @@ TEST_F(PortalTest, OrganizerInvitesAndTheInvitationIsAccepted) {
 
 TEST_F(PortalTest, ParticipantsCannotReachOrganizerPages) {
   const auto [cookie, csrf] = SignIn();
-  for (const char* path : {"/events/week/import", "/events/week/invitations",
-                           "/events/week/exports/event.xlsx", "/events/week/participants"}) {
+  for (const char* path :
+       {"/events/week/import", "/events/week/invitations", "/events/week/exports/event.xlsx",
+        "/events/week/participants", "/events/week/setup", "/events/week/matching"}) {
     EXPECT_EQ(Call("GET", path, "", cookie).status, 403) << path;
   }
   const std::string form = "kind=organizations&content=key&_csrf=" + csrf;
-  for (const char* path : {"/events/week/import/preview", "/events/week/import",
-                           "/events/week/invitations", "/events/week/walk-ins"}) {
+  for (const char* path :
+       {"/events/week/import/preview", "/events/week/import", "/events/week/invitations",
+        "/events/week/walk-ins", "/events/week/setup/event", "/events/week/matching/jobs"}) {
     EXPECT_EQ(Call("POST", path, form, cookie).status, 403) << path;
   }
   // Nobody signed in: refused like every event page.
@@ -398,6 +434,33 @@ TEST_F(PortalTest, ImportPreviewNamesTheLineAndSavesNothingUntilConfirmed) {
   EXPECT_EQ(imported.status, 200);
   EXPECT_THAT(imported.body, HasSubstr("id=\"import-counts\""));
   EXPECT_EQ(OrganizationCount(), before + 1);
+}
+
+TEST_F(PortalTest, ImportPreviewListsEveryErrorOfEveryFile) {
+  const auto [cookie, csrf] = SignInAs("olga@week.test");
+  // Line 3: an unknown type; line 7 (after a blank line and a quoted line
+  // break): an unknown country; people.csv:3 names an organization
+  // that exists nowhere, which only the database check finds.
+  const std::string orgs = api::PercentEncode(
+      "key,name_en,type,country\nok-a,Alpha,university,IT\nbad-b,Beta,spaceship,IT\n\n"
+      "ok-c,\"Gamma\nLab\",company,CN\nbad-d,Delta,company,XX\n");
+  const std::string people = api::PercentEncode(
+      "key,organization,given_name,family_name,languages\np-1,ok-a,Anna,Verdi,it\n"
+      "p-2,nowhere,Bo,Li,zh\np-3,ok-c,Chen,Wu,zh;en\n");
+  const std::size_t before = OrganizationCount();
+  const std::string form = "file_name=organizations.csv&content=" + orgs +
+                           "&file_name=people.csv&content=" + people + "&_csrf=" + csrf;
+  for (const char* target : {"/events/week/import/preview", "/events/week/import"}) {
+    const api::HttpResponse r = Call("POST", target, form, cookie);
+    EXPECT_EQ(r.status, 200);
+    EXPECT_THAT(r.body, HasSubstr("id=\"import-errors\""));
+    EXPECT_THAT(r.body, HasSubstr("3 problems found"));
+    EXPECT_THAT(r.body, HasSubstr("organizations.csv:3"));
+    EXPECT_THAT(r.body, HasSubstr("organizations.csv:7"));
+    EXPECT_THAT(r.body, HasSubstr("people.csv:3"));
+    EXPECT_THAT(r.body, Not(HasSubstr("id=\"import-counts\"")));
+    EXPECT_EQ(OrganizationCount(), before) << target;  // nothing saved while any error remains
+  }
 }
 
 TEST_F(PortalTest, ImportReadsSeveralFilesAsOneDataset) {
@@ -482,6 +545,88 @@ TEST_F(PortalTest, ParticipantsEditTheirOwnProfilesInEveryLanguage) {
   const api::HttpResponse other =
       Call("POST", "/events/week/organization/profiles/999999", edit + "&_csrf=" + csrf, cookie);
   EXPECT_THAT(other.body, HasSubstr("role=\"alert\""));
+}
+
+TEST_F(PortalTest, ParticipantsEditDelegatesWithFieldErrorsAndStaleForms) {
+  const auto [cookie, csrf] = SignIn();  // Anna reads Chinese
+  const std::string add =
+      "given_name=Marco&family_name=Bianchi&role=CTO&email=not-an-address&languages=it&"
+      "languages=xx&languages=it&languages=&_csrf=" +
+      csrf;
+  const api::HttpResponse refused = Call("POST", "/events/week/people", add, cookie);
+  EXPECT_EQ(refused.status, 200);
+  EXPECT_THAT(refused.body, HasSubstr("id=\"pf-new-email-err\""));
+  EXPECT_THAT(refused.body, HasSubstr("不是有效的电子邮箱地址"));  // beside the field, in Chinese
+  EXPECT_THAT(refused.body, HasSubstr("未知的语言代码“xx”"));
+  EXPECT_THAT(refused.body, HasSubstr("aria-invalid=\"true\""));
+  EXPECT_THAT(refused.body, HasSubstr("value=\"Bianchi\""));  // what was typed is kept
+  app_->WithStore([&](Store& store) {
+    EXPECT_TRUE(store.ListPeopleOf(OrganizationId(acme_id_)).value().empty());
+  });
+
+  const std::string good =
+      "given_name=Marco&family_name=Bianchi&role=CTO&email=marco%40acme.test&languages=it&"
+      "languages=zh&languages=&_csrf=" +
+      csrf;
+  EXPECT_EQ(Call("POST", "/events/week/people", good, cookie).status, 303);
+  Person marco;
+  int version = 0;
+  app_->WithStore([&](Store& store) {
+    marco = store.ListPeopleOf(OrganizationId(acme_id_)).value().at(0);
+    version = store.GetPersonVersion(marco.id).value();
+  });
+  EXPECT_EQ(marco.languages, (std::vector<std::string>{"it", "zh"}));
+  const std::string target = "/events/week/people/" + std::to_string(marco.id.value());
+  const std::string edit =
+      "given_name=Marco&family_name=Bianchi&role=CEO&languages=zh&"
+      "languages=it&_csrf=" +
+      csrf + "&version=" + std::to_string(version);
+  EXPECT_EQ(Call("POST", target, edit, cookie).status, 303);
+  // The same form again carries the old version: a conflict, nothing changed.
+  const api::HttpResponse stale =
+      Call("POST", target,
+           "given_name=Marco&family_name=Bianchi&role=stale&languages=en&_csrf=" + csrf +
+               "&version=" + std::to_string(version),
+           cookie);
+  EXPECT_EQ(stale.status, 200);
+  EXPECT_THAT(stale.body, HasSubstr("error conflict"));
+  EXPECT_THAT(stale.body, HasSubstr("有人修改了此人员的信息"));
+  app_->WithStore([&](Store& store) {
+    const Person now = store.ListPeopleOf(OrganizationId(acme_id_)).value().at(0);
+    EXPECT_EQ(now.role, "CEO");
+    EXPECT_EQ(now.languages, (std::vector<std::string>{"zh", "it"}));
+  });
+  const api::HttpResponse page = Call("GET", "/events/week/people", "", cookie);
+  EXPECT_THAT(page.body, HasSubstr("中文"));  // ICU's name of the language, in Chinese
+  EXPECT_THAT(page.body, HasSubstr("意大利语"));
+}
+
+TEST_F(PortalTest, OrganizersSetUpSessionsByFormWithErrorsBesideTheFields) {
+  const auto [anna, anna_csrf] = SignIn();
+  const std::string bad =
+      "key=&date=2026-10-14&city=Roma&venue=&start=14%3A00&end=13%3A00&"
+      "slot_minutes=30&tables=0&breaks=";
+  EXPECT_EQ(Call("POST", "/events/week/setup/sessions", bad + "&_csrf=" + anna_csrf, anna).status,
+            403);
+  const auto [olga, csrf] = SignInAs("olga@week.test");  // reads English
+  const api::HttpResponse refused =
+      Call("POST", "/events/week/setup/sessions", bad + "&_csrf=" + csrf, olga);
+  EXPECT_EQ(refused.status, 200);
+  EXPECT_THAT(refused.body, HasSubstr("id=\"sf-new-end-err\">Must be after the start."));
+  EXPECT_THAT(refused.body, HasSubstr("id=\"sf-new-tables-err\">Expected a number from 1 to 500."));
+  app_->WithStore([&](Store& store) {
+    EXPECT_TRUE(store.ListSessions(store.GetEvent("week")->id).value().empty());
+  });
+  const std::string good =
+      "key=&date=2026-10-14&city=Roma&venue=Villa&start=09%3A00&end=12%3A00&"
+      "slot_minutes=30&tables=8&breaks=10%3A30-11%3A00";
+  EXPECT_EQ(Call("POST", "/events/week/setup/sessions", good + "&_csrf=" + csrf, olga).status, 303);
+  const api::HttpResponse page = Call("GET", "/events/week/setup", "", olga);
+  EXPECT_THAT(page.body, HasSubstr("data-session=\"2026-10-14-roma\""));
+  EXPECT_THAT(page.body, HasSubstr("Roma, Villa"));
+  const api::HttpResponse matching = Call("GET", "/events/week/matching", "", olga);
+  EXPECT_EQ(matching.status, 200);
+  EXPECT_THAT(matching.body, HasSubstr("id=\"run-matching\""));
 }
 
 }  // namespace

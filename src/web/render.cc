@@ -242,6 +242,14 @@ std::string ZoneName(std::string_view zone, std::string_view locale) {
   return ToUtf8(out) + " (" + std::string(zone) + ")";
 }
 
+std::string LanguageName(std::string_view code, std::string_view locale) {
+  const icu::Locale language(std::string(code).c_str());
+  icu::UnicodeString out;
+  language.getDisplayLanguage(IcuLocale(locale), out);
+  std::string name = ToUtf8(out);
+  return name.empty() || name == code ? std::string(code) : name;
+}
+
 std::string ReaderZone(const api::RequestContext& c) {
   auto tz = c.request.Cookie("ponte_tz");
   if (!tz) return "";
@@ -330,13 +338,18 @@ Json LayoutData(api::RequestContext& c, const Site& site) {
     add(base + "/requests", "nav_requests");
   }
   if (participant || c.actor->InterpreterIn(event->id).valid()) add(base + "/agenda", "nav_agenda");
-  if (participant) add(base + "/organization", "nav_organization");
+  if (participant) {
+    add(base + "/organization", "nav_organization");
+    add(base + "/people", "nav_people");
+  }
   if (staff) {
     add(base + "/participants", "nav_participants");
     add(base + "/schedule", "nav_schedule");
     add(base + "/stats", "nav_stats");
   }
   if (c.actor->IsOrganizer(event->id)) {
+    add(base + "/setup", "nav_setup");
+    add(base + "/matching", "nav_matching");
     add(base + "/import", "nav_import");
     add(base + "/invitations", "nav_invite");
   }

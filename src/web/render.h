@@ -86,6 +86,9 @@ std::string FormatPercent(double fraction, std::string_view locale);
 // The zone's name for people ("Ora dell'Europa centrale"), from ICU.
 std::string ZoneName(std::string_view zone, std::string_view locale);
 
+// A language's name in `locale` from ICU ("cinese", "Chinese", "中文").
+std::string LanguageName(std::string_view code, std::string_view locale);
+
 // The reader's own IANA zone (cookie `ponte_tz`, set by portal.js), or "".
 std::string ReaderZone(const api::RequestContext& c);
 
@@ -93,6 +96,8 @@ std::string ReaderZone(const api::RequestContext& c);
 // {"text": "...", "lang": "zh", "other": true}.
 Json Localized(const LocalizedText& text, std::string_view locale);
 
+// Delegates, event set-up and matching (pages_setup.cc).
+void AddSetupPages(api::App& app, std::shared_ptr<const Site> site);
 void AddParticipantPages(api::App& app, std::shared_ptr<const Site> site);
 void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site);
 // Registration, e-mail confirmation, invitations (pages_accounts.cc).
