@@ -240,19 +240,25 @@ async function scenario(browser, base) {
   let walkIn = null;
   const walkOptions = await organizer.page.locator("#walk-a option").evaluateAll(
     (os) => os.map((o) => o.value));
-  const walkPairs = [[0, walkOptions.length - 1], [1, walkOptions.length - 2], [0, 1], [2, 3]];
+  // The pairs (and, when a session is full, the later sessions) are tried in
+  // turn: how full a session is depends on the scheduler's 2 s.
+  const walkPairs = [[0, walkOptions.length - 1], [1, walkOptions.length - 2], [2, 3]];
+  const walkFrom = await organizer.page.locator("#walk-from option").count();
   for (const [i, j] of walkPairs) {
-    if (i >= walkOptions.length || j < 0 || j >= walkOptions.length || i === j) continue;
-    await organizer.page.goto(`/events/${EVENT}/schedule`);
-    await organizer.page.locator("#walk-a").selectOption(walkOptions[i]);
-    await organizer.page.locator("#walk-b").selectOption(walkOptions[j]);
-    await organizer.page.locator("#walk-from option").nth(1).evaluate((o) => { o.selected = true; });
-    await organizer.page.locator("#walk-in-form button[type=submit]").click();
-    await organizer.page.waitForLoadState();
-    const result = organizer.page.locator("#walk-in-result");
-    if (await result.count()) { walkIn = (await result.textContent()).trim(); break; }
-    const why = await organizer.page.locator("main .error[role=alert]").textContent().catch(() => "");
-    log(`note walk-in ${walkOptions[i]}–${walkOptions[j]} refused: ${why}`);
+    if (walkIn) break;
+    if (i >= walkOptions.length || j < 0 || j >= walkOptions.length || i >= j) continue;
+    for (let from = 1; from < Math.min(walkFrom, 5) && !walkIn; ++from) {
+      await organizer.page.goto(`/events/${EVENT}/schedule`);
+      await organizer.page.locator("#walk-a").selectOption(walkOptions[i]);
+      await organizer.page.locator("#walk-b").selectOption(walkOptions[j]);
+      await organizer.page.locator("#walk-from option").nth(from).evaluate((o) => { o.selected = true; });
+      await organizer.page.locator("#walk-in-form button[type=submit]").click();
+      await organizer.page.waitForLoadState();
+      const result = organizer.page.locator("#walk-in-result");
+      if (await result.count()) { walkIn = (await result.textContent()).trim(); break; }
+      const why = await organizer.page.locator("main .error[role=alert]").textContent().catch(() => "");
+      log(`note walk-in ${walkOptions[i]}–${walkOptions[j]} from session option ${from} refused: ${why}`);
+    }
   }
   check(walkIn, `a walk-in gets a slot and a table: ${walkIn}`);
 
@@ -339,6 +345,82 @@ async function scenario(browser, base) {
   check(await organizer.page.evaluate(() => Object.keys(window.Chart.instances || {}).length) >= 5,
         "the dashboard draws its charts");
 
+  // Giulia edits a delegate: languages in order of fluency and the sessions
+  // attended. A form opened before someone else's change is refused.
+  await giulia.page.goto(`/events/${EVENT}/people?lang=it`);
+  const delegate = giulia.page.locator("li.person").first();
+  check(await delegate.count() === 1, "Giulia's delegates are listed");
+  const stalePage = await giulia.context.newPage();
+  stalePage.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(`giulia (2nd tab): ${msg.text()}`);
+  });
+  await stalePage.goto(`/events/${EVENT}/people?lang=it`);
+  await delegate.locator("details.edit-person summary").click();
+  const form = delegate.locator("form.person-form");
+  await form.locator("select.lang-rank").nth(0).selectOption("it");
+  await form.locator("select.lang-rank").nth(1).selectOption("zh");
+  await form.locator("select.lang-rank").nth(2).selectOption("en");
+  const sessionBoxes = form.locator("input[name=sessions]");
+  const sessionCount = await sessionBoxes.count();
+  for (let i = 0; i < sessionCount; ++i) await sessionBoxes.nth(i).setChecked(i === 0);
+  await Promise.all([giulia.page.waitForURL(/saved=1/), form.locator("button[type=submit]").click()]);
+  const saved = giulia.page.locator("li.person").first();
+  const shownLanguages = (await saved.locator("ol.inline").textContent() || "").trim();
+  check(/italiano.*cinese.*inglese/.test(shownLanguages),
+        `the delegate's languages are saved in order: ${shownLanguages}`);
+  const attends = (await saved.locator(".attends").textContent() || "").trim();
+  check(sessionCount === 0 || !/tutte le sessioni/.test(attends),
+        `the delegate's availability is saved: ${attends}`);
+  const staleForm = stalePage.locator("li.person").first().locator("form.person-form");
+  await stalePage.locator("li.person").first().locator("details.edit-person summary").click();
+  await staleForm.locator("input[name=role]").fill("Ruolo scritto su una pagina vecchia");
+  await Promise.all([stalePage.waitForLoadState(), staleForm.locator("button[type=submit]").click()]);
+  const conflictShown = stalePage.locator("li.person .conflict[role=alert]");
+  await conflictShown.waitFor({ timeout: 10000 }).catch(() => {});
+  check(await conflictShown.count() === 1,
+        `a stale delegate form is refused: ${(await conflictShown.textContent().catch(() => "")) || "no message"}`);
+  await stalePage.close();
+
+  // The organizer adds a session by form: a bad one shows the errors beside
+  // the fields, a good one is listed.
+  await organizer.page.goto(`/events/${EVENT}/setup?lang=en`);
+  const sessionsBefore = await organizer.page.locator("table.sessions-table tbody tr").count();
+  const newSession = organizer.page.locator("#session-form-new");
+  await newSession.locator("input[name=start]").fill("15:00");
+  await newSession.locator("input[name=end]").fill("14:00");
+  await newSession.locator("input[name=tables]").fill("0");
+  await Promise.all([organizer.page.waitForLoadState(), newSession.locator("button[type=submit]").click()]);
+  const endError = organizer.page.locator("#sf-new-end-err");
+  await endError.waitFor({ timeout: 10000 }).catch(() => {});
+  check(await endError.count() === 1 &&
+        await organizer.page.locator("#sf-new-end").getAttribute("aria-invalid") === "true",
+        `a bad session shows the error beside its field: ${(await endError.textContent().catch(() => "")) || "none"}`);
+  check(await organizer.page.locator("#sf-new-tables-err").count() === 1, "…and the tables' error too");
+  const retry = organizer.page.locator("#session-form-new");
+  await retry.locator("input[name=start]").fill("14:00");
+  await retry.locator("input[name=end]").fill("16:00");
+  await retry.locator("input[name=tables]").fill("6");
+  await retry.locator("input[name=breaks]").fill("15:00-15:15");
+  await Promise.all([organizer.page.waitForURL(/saved=/), retry.locator("button[type=submit]").click()]);
+  check(await organizer.page.locator("table.sessions-table tbody tr").count() === sessionsBefore + 1,
+        "a session added by form is listed");
+
+  // The organizer runs matching with live progress and proposes the pairs.
+  await organizer.page.goto(`/events/${EVENT}/matching?lang=en`);
+  const matchAt = Date.now();
+  await organizer.page.locator("#run-matching").click();
+  await organizer.page.locator("#match-area .job").waitFor({ timeout: 10000 }).catch(() => {});
+  check(await organizer.page.locator("#match-area .job").count() === 1, "the matching job shows its progress");
+  const propose = organizer.page.locator("#propose");
+  await propose.waitFor({ state: "visible", timeout: 60000 });
+  check(true, `matching finished in ${((Date.now() - matchAt) / 1000).toFixed(1)} s with ` +
+        `${(await organizer.page.locator("#match-area .proposals").textContent() || "").trim()} pairs`);
+  await Promise.all([organizer.page.waitForURL(/proposed=/), propose.click()]);
+  check(await organizer.page.locator("#proposed").count() === 1,
+        `the pairs are proposed: ${(await organizer.page.locator("#proposed").textContent() || "").trim()}`);
+  const matchingUrl = new URL(organizer.page.url());
+  const matchingJob = matchingUrl.searchParams.get("job");
+
   // Screenshots: main pages in it, en and zh at desktop and phone widths.
   const pages = [
     [giulia, "event", `/events/${EVENT}`],
@@ -349,6 +431,9 @@ async function scenario(browser, base) {
     [organizer, "schedule", `/events/${EVENT}/schedule`],
     [organizer, "stats", `/events/${EVENT}/stats`],
     [organizer, "import", `/events/${EVENT}/import`],
+    [giulia, "people", `/events/${EVENT}/people`],
+    [organizer, "setup", `/events/${EVENT}/setup`],
+    [organizer, "matching", `/events/${EVENT}/matching?job=${matchingJob}`],
   ];
   const anonymous = await personOf(browser, base, "anonymous");
   for (const lang of ["it", "en", "zh"]) {
@@ -367,6 +452,15 @@ async function scenario(browser, base) {
       const overflow = await person.page.evaluate(() =>
         document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
       check(!overflow, `${name} in ${lang} fits 375 px without horizontal scrolling`);
+      if (lang === "en") {
+        const unlabeled = await person.page.evaluate(() =>
+          [...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
+            .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute("aria-label") &&
+                            !el.getAttribute("aria-labelledby"))
+            .map((el) => el.id || el.name));
+        check(unlabeled.length === 0,
+              `every field of ${name} has a label${unlabeled.length ? ": not " + unlabeled.join(", ") : ""}`);
+      }
       await person.page.setViewportSize({ width: 1280, height: 900 });
     }
   }
