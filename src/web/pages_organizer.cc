@@ -145,18 +145,15 @@ HttpResponse JobFragment(RequestContext& c, const Site& site, const Job& job) {
   return HttpResponse::Html(200, site.Render("job", d));
 }
 
-// The organizations taking part in the event (for the walk-in form), by name.
-Json EventOrganizations(RequestContext& c,
-                        const std::unordered_map<std::int64_t, Organization>& orgs,
-                        std::string_view locale) {
-  std::set<std::int64_t> ids;
-  if (auto members = c.store.ListEventMembers(c.event->id); members.ok()) {
-    for (const Membership& m : *members) {
-      if (m.organization.valid()) ids.insert(m.organization.value());
+// Every organization taking part in the event (a participant account or a
+// request), by name: the sides a walk-in may have.
+Json EventOrganizations(RequestContext& c, std::string_view locale) {
+  std::vector<std::pair<std::string, std::int64_t>> named;
+  if (auto taking_part = service::EventOrganizations(c.store, *c.event); taking_part.ok()) {
+    for (const Organization& o : *taking_part) {
+      named.emplace_back(o.name.Best(locale).first, o.id.value());
     }
   }
-  std::vector<std::pair<std::string, std::int64_t>> named;
-  for (std::int64_t id : ids) named.emplace_back(OrgName(orgs, OrganizationId(id), locale), id);
   std::sort(named.begin(), named.end());
   Json out = Json::array();
   for (const auto& [name, id] : named) out.push_back({{"value", id}, {"label", name}});
@@ -267,7 +264,7 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
                {"next", next},
                {"empty", items.empty()},
                {"organizer", c.actor->IsOrganizer(e.id)},
-               {"organizations", EventOrganizations(c, orgs, locale)},
+               {"organizations", EventOrganizations(c, locale)},
                {"walk_in_sessions", walk_in_sessions},
                {"walk_in", walk_in},
                {"time_limit", kDefaultTimeLimitS},
