@@ -560,6 +560,17 @@ TEST_F(PortalTest, ParticipantsEditDelegatesWithFieldErrorsAndStaleForms) {
   EXPECT_THAT(refused.body, HasSubstr("未知的语言代码“xx”"));
   EXPECT_THAT(refused.body, HasSubstr("aria-invalid=\"true\""));
   EXPECT_THAT(refused.body, HasSubstr("value=\"Bianchi\""));  // what was typed is kept
+  // The language switch of a refused form goes back to the page of the form.
+  api::HttpRequest again;
+  again.method = "POST";
+  again.target = "/events/week/people";
+  again.body = add;
+  again.remote_address = "10.0.0.1";
+  again.headers = {{"content-type", "application/x-www-form-urlencoded"},
+                   {"cookie", cookie},
+                   {"referer", "http://127.0.0.1:8080/events/week/people?saved=1"}};
+  EXPECT_THAT(app_->Handle(again).body,
+              HasSubstr("name=\"next\" value=\"/events/week/people?saved=1\""));
   app_->WithStore([&](Store& store) {
     EXPECT_TRUE(store.ListPeopleOf(OrganizationId(acme_id_)).value().empty());
   });

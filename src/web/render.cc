@@ -294,7 +294,17 @@ Json LayoutData(api::RequestContext& c, const Site& site) {
   Json d;
   d["lang"] = locale;
   d["t"] = site.Messages(locale);
+  // After a refused form (a POST shown again) the language switch goes back
+  // to the page the form was on: the POST's address has no GET.
   d["next"] = c.request.target;
+  if (c.request.method != "GET") {
+    std::string_view referer = c.request.Header("referer");
+    if (const std::size_t scheme = referer.find("://"); scheme != std::string_view::npos) {
+      const std::size_t path = referer.find('/', scheme + 3);
+      referer = path == std::string_view::npos ? std::string_view("/") : referer.substr(path);
+    }
+    d["next"] = SafeNext(referer);
+  }
   Json langs = Json::array();
   for (const char* l : kLanguages) {
     langs.push_back({{"code", l}, {"label", site.T(l, "language_name")}, {"current", l == locale}});
