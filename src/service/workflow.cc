@@ -296,12 +296,13 @@ Result<int> SweepRequests(Store& store, const Clock& clock, Instant since,
   const Instant now = clock.Now();
   PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> expired, store.ExpireRequests(now));
   PONTE_ASSIGN_OR_RETURN(std::vector<Event> events, store.ListEvents());
+  // Claimed in the database: several servers sweeping the same interval send
+  // each reminder once.
+  PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> due,
+                         store.ClaimReminders(since, now, options.reminder_before));
   for (const Event& event : events) {
-    PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> requests, store.ListRequests(event.id));
-    for (const MeetingRequest& r : requests) {
-      if (r.status != RequestStatus::kPending || !r.expires_at) continue;
-      const Instant remind_at = *r.expires_at - options.reminder_before;
-      if (remind_at <= since || remind_at > now) continue;
+    for (const MeetingRequest& r : due) {
+      if (r.event != event.id || !r.expires_at) continue;
       PONTE_ASSIGN_OR_RETURN(std::vector<std::string> to, MailboxesOf(store, event, r.to));
       PONTE_RETURN_IF_ERROR(Mail(
           store, clock, to, "reminder", "Reminder: a meeting request is waiting for your answer",

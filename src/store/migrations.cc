@@ -378,11 +378,18 @@ constexpr std::string_view kV4 = R"sql(
 SELECT 1;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Reminders of pending requests are claimed in the row (one per request,
+// however many servers sweep).
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE meeting_requests ADD COLUMN reminded_at INTEGER;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "programme registry, events, requests, meetings, roadshows, outcomes", kV1},
     {2, "accounts, roles, credentials, audit log, outbox, jobs, feedback", kV2},
     {3, "outcomes, follow-ups, news and images", kV3},
     {4, "change stamp (PostgreSQL only)", kV4},
+    {5, "reminders of pending requests claimed once (reminded_at)", kV5},
 }};
 
 }  // namespace

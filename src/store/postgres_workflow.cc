@@ -211,6 +211,27 @@ Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
   });
 }
 
+Result<std::vector<MeetingRequest>> PostgresStore::ClaimReminders(Instant after, Instant now,
+                                                                  Seconds before) {
+  return Run([&]() -> Result<std::vector<MeetingRequest>> {
+    pqxx::work tx(*conn_);
+    const pqxx::result ids = tx.exec_params(
+        "UPDATE meeting_requests SET reminded_at = $1 WHERE status = 'pending' AND "
+        "reminded_at IS NULL AND expires_at IS NOT NULL AND expires_at - $3 > $2 AND "
+        "expires_at - $3 <= $1 RETURNING id",
+        EpochSeconds(now), EpochSeconds(after), static_cast<std::int64_t>(before.count()));
+    std::vector<MeetingRequest> out;
+    for (const auto& row : ids) {
+      PONTE_ASSIGN_OR_RETURN(auto one, QueryRequests(tx, "WHERE id = $1", Int(row[0]), 0));
+      for (MeetingRequest& r : one) out.push_back(std::move(r));
+    }
+    tx.commit();
+    std::sort(out.begin(), out.end(),
+              [](const MeetingRequest& x, const MeetingRequest& y) { return x.id < y.id; });
+    return out;
+  });
+}
+
 // ---- meetings ----------------------------------------------------------------
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetings(EventId event) {

@@ -192,6 +192,8 @@ class SqliteStore final : public Store {
   Result<std::vector<MeetingRequest>> ListRequestsOf(EventId event, OrganizationId org) override;
   Status UpdateRequest(MeetingRequest& request, int expected_version) override;
   Result<std::vector<MeetingRequest>> ExpireRequests(Instant now) override;
+  Result<std::vector<MeetingRequest>> ClaimReminders(Instant after, Instant now,
+                                                     Seconds before) override;
   Result<Meeting> GetMeeting(MeetingId id) override;
   Result<std::vector<Meeting>> ListMeetingsOf(EventId event, OrganizationId org) override;
   Result<std::vector<Meeting>> ListMeetingsOfInterpreter(EventId event,

@@ -1,5 +1,6 @@
 // The SQLite backend, part 2: the meeting workflow — requests, meetings and
 // their versions, organizations edited by their participants, feedback.
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -159,6 +160,31 @@ Result<std::vector<MeetingRequest>> SqliteStore::ExpireRequests(Instant now) {
     if (!row) break;
     ids.emplace_back(stmt.Int(0));
   }
+  std::vector<MeetingRequest> out;
+  for (MeetingRequestId id : ids) {
+    PONTE_ASSIGN_OR_RETURN(MeetingRequest r, GetRequest(id));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::vector<MeetingRequest>> SqliteStore::ClaimReminders(Instant after, Instant now,
+                                                                Seconds before) {
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("UPDATE meeting_requests SET reminded_at = ?1 WHERE status = 'pending' AND "
+                   "reminded_at IS NULL AND expires_at IS NOT NULL AND expires_at - ?3 > ?2 AND "
+                   "expires_at - ?3 <= ?1 RETURNING id"));
+  stmt.Bind(1, EpochSeconds(now));
+  stmt.Bind(2, EpochSeconds(after));
+  stmt.Bind(3, static_cast<std::int64_t>(before.count()));
+  std::vector<MeetingRequestId> ids;
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ids.emplace_back(stmt.Int(0));
+  }
+  std::sort(ids.begin(), ids.end());
   std::vector<MeetingRequest> out;
   for (MeetingRequestId id : ids) {
     PONTE_ASSIGN_OR_RETURN(MeetingRequest r, GetRequest(id));

@@ -125,6 +125,13 @@ class Store {
   virtual Status UpdateRequest(MeetingRequest& request, int expected_version) = 0;
   // Pending requests whose expiry has passed become expired; returns them.
   virtual Result<std::vector<MeetingRequest>> ExpireRequests(Instant now) = 0;
+  // Claims the reminders that fall due in (after, now]: pending requests whose
+  // `expires_at - before` lies in that interval and that have not been
+  // reminded yet are marked reminded (at `now`) in one statement and
+  // returned. However many servers sweep the same interval, each request is
+  // returned to one of them once. Versions do not change.
+  virtual Result<std::vector<MeetingRequest>> ClaimReminders(Instant after, Instant now,
+                                                             Seconds before) = 0;
   virtual Result<Meeting> GetMeeting(MeetingId id) = 0;
   // Meetings of one organization or interpreter, cancelled ones included (an
   // agenda or a calendar feed needs them to withdraw entries).

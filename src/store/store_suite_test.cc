@@ -792,6 +792,42 @@ TEST_P(StoreSuite, RequestsDuplicatesAndExpiry) {
   EXPECT_EQ((*expired)[0].version, 2);
 }
 
+TEST_P(StoreSuite, EachReminderIsClaimedOnce) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  std::vector<MeetingRequest> added{{.key = "remind-me",
+                                     .from = l.orgs[2],
+                                     .to = l.orgs[0],
+                                     .created_at = At(kNow),
+                                     .updated_at = At(kNow),
+                                     .expires_at = At(kNow + 60)}};
+  ASSERT_TRUE(store->AddRequests(l.event, added).ok());
+  const Seconds before(20);  // the reminder falls due at kNow + 40
+  EXPECT_TRUE(store->ClaimReminders(At(kNow), At(kNow + 39), before)->empty());
+  auto claimed = store->ClaimReminders(At(kNow), At(kNow + 40), before);
+  ASSERT_TRUE(claimed.ok()) << claimed.status().ToString();
+  ASSERT_EQ(claimed->size(), 1u);
+  EXPECT_EQ((*claimed)[0].id, added[0].id);
+  EXPECT_EQ((*claimed)[0].version, 1);  // a reminder is no change of the request
+  // A second server sweeping an overlapping interval gets nothing.
+  EXPECT_TRUE(store->ClaimReminders(At(kNow), At(kNow + 45), before)->empty());
+  // Due before the interval: not this sweep's (the server that swept it did).
+  std::vector<MeetingRequest> late{{.key = "late",
+                                    .from = l.orgs[1],
+                                    .to = l.orgs[0],
+                                    .created_at = At(kNow),
+                                    .updated_at = At(kNow),
+                                    .expires_at = At(kNow + 30)}};
+  ASSERT_TRUE(store->AddRequests(l.event, late).ok());
+  EXPECT_TRUE(store->ClaimReminders(At(kNow + 10), At(kNow + 29), before)->empty());
+  // Answered requests are not reminded.
+  MeetingRequest answered = late[0];
+  answered.status = RequestStatus::kAccepted;
+  ASSERT_TRUE(store->UpdateRequest(answered, answered.version).ok());
+  EXPECT_TRUE(store->ClaimReminders(At(kNow), At(kNow + 29), before)->empty());
+}
+
 TEST_P(StoreSuite, RoadshowAndFeedbackRoundTrip) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
