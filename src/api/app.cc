@@ -93,6 +93,7 @@ Result<std::unique_ptr<App>> App::Create(AppOptions options) {
   AddAgendaRoutes(*app);
   AddNewsRoutes(*app);
   AddReportRoutes(*app);
+  AddOutcomeRoutes(*app);
   AddOpenApiRoute(*app);
   for (const auto& extend : app->options_.extensions) extend(*app);
   app->last_sweep_ = app->clock_->Now();

@@ -158,6 +158,7 @@ void AddScheduleRoutes(App& app);
 void AddAgendaRoutes(App& app);
 void AddNewsRoutes(App& app);  // routes_news.cc: news, images, /media, feeds
 void AddReportRoutes(App& app);
+void AddOutcomeRoutes(App& app);
 void AddOpenApiRoute(App& app);
 
 // The OpenAPI 3 document of every route the app has.

@@ -11,6 +11,7 @@
 #include "api/json.h"
 #include "core/utf8.h"
 #include "match/recommender.h"
+#include "service/history.h"
 #include "service/recommend_event.h"
 #include "text/language.h"
 
@@ -60,7 +61,11 @@ class RecommendationCache {
       PONTE_ASSIGN_OR_RETURN(service::EventData data, service::LoadEventData(c.store, event.key));
       PONTE_ASSIGN_OR_RETURN(std::vector<Profile> profiles, c.store.ListProfiles());
       std::vector<match::Profile> match_profiles = service::BuildMatchProfiles(data, profiles);
-      match::RecommenderOptions options = service::EventRecommenderOptions(data);
+      // Pairs that met at earlier editions are explained and re-weighted.
+      PONTE_ASSIGN_OR_RETURN(std::vector<match::PastMeeting> met_before,
+                             service::PastMeetingsBefore(c.store, event));
+      match::RecommenderOptions options =
+          service::EventRecommenderOptions(data, std::move(met_before));
       std::string fingerprint = Fingerprint(match_profiles, options);
       if (!entry.recommender || fingerprint != entry.fingerprint) {
         entry.recommender.reset();
@@ -89,6 +94,9 @@ class RecommendationCache {
     all.push_back({options.same_country, options.interpreters_available, options.event_cities,
                    options.excluded_pairs, options.no_thanks, options.threads,
                    options.max_postings_per_feature, options.max_candidates});
+    for (const match::PastMeeting& m : options.met_before) {
+      all.push_back({m.a, m.b, m.edition_name, static_cast<int>(m.result)});
+    }
     return all.dump(-1, ' ', false, Json::error_handler_t::replace);
   }
 

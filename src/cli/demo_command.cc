@@ -14,6 +14,7 @@
 #include "demo/demo.h"
 #include "demo/summary.h"
 #include "itinerary/roadshow_csv.h"
+#include "service/history.h"
 #include "service/plan_roadshow.h"
 #include "service/recommend_event.h"
 #include "service/schedule_event.h"
@@ -103,9 +104,11 @@ Status RunDemo(const DemoCommandOptions& options) {
                          service::LoadEventData(*result.store, event.key));
   Stopwatch match_watch;
   PONTE_ASSIGN_OR_RETURN(auto text_model, match::TextModel::Load({.data_dir = DataDir()}));
-  PONTE_ASSIGN_OR_RETURN(service::EventRecommendations recs,
-                         service::RecommendForEvent(event_data, profiles, text_model,
-                                                    kRecommendationsPerOrganization));
+  PONTE_ASSIGN_OR_RETURN(auto met_before, service::PastMeetingsBefore(*result.store, event));
+  PONTE_ASSIGN_OR_RETURN(
+      service::EventRecommendations recs,
+      service::RecommendForEvent(event_data, profiles, text_model, kRecommendationsPerOrganization,
+                                 std::move(met_before)));
   std::printf("\nMatchmaking: top %zu partners for each of %zu organizations in %.2f s\n",
               kRecommendationsPerOrganization, recs.top.size(), match_watch.Seconds());
   PrintExamples(event_data, recs);

@@ -16,6 +16,7 @@
 #include "match/features.h"
 #include "match/profile_json.h"
 #include "match/recommender.h"
+#include "service/history.h"
 #include "service/recommend_event.h"
 #include "store/store.h"
 
@@ -45,7 +46,9 @@ Status RunRecommend(const RecommendOptions& opts) {
     PONTE_ASSIGN_OR_RETURN(service::EventData data, service::LoadEventData(*store, opts.event));
     PONTE_ASSIGN_OR_RETURN(std::vector<Profile> stored, store->ListProfiles());
     profiles = service::BuildMatchProfiles(data, stored);
-    options = service::EventRecommenderOptions(data);
+    // Pairs that met at earlier editions: explained and re-weighted.
+    PONTE_ASSIGN_OR_RETURN(auto met_before, service::PastMeetingsBefore(*store, data.event));
+    options = service::EventRecommenderOptions(data, std::move(met_before));
   } else if (!opts.profiles.empty()) {
     std::ifstream in(opts.profiles, std::ios::binary);
     if (!in) return NotFoundError("cannot open '" + opts.profiles + "'");

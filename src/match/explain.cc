@@ -84,7 +84,51 @@ std::string Join(const std::vector<std::string>& items, const char* separator) {
   return out;
 }
 
+std::string_view CodeOf(text::Language language) {
+  switch (language) {
+    case text::Language::kItalian:
+      return "it";
+    case text::Language::kChinese:
+      return "zh";
+    default:
+      return "en";
+  }
+}
+
 }  // namespace
+
+std::string MetBeforeLine(const PastMeeting& past, text::Language language) {
+  const std::string_view code = CodeOf(language);
+  std::string edition;
+  for (std::string_view want : {code, std::string_view("en")}) {
+    for (const auto& [lang, name] : past.edition_name) {
+      if (edition.empty() && lang == want) edition = name;
+    }
+  }
+  if (edition.empty() && !past.edition_name.empty()) edition = past.edition_name.front().second;
+  struct Labels {
+    const char* en;
+    const char* it;
+    const char* zh;
+  };
+  static const Labels kResults[] = {
+      {"no outcome reported", "nessun risultato segnalato", "未报告成果"},
+      {"no contact since", "nessun contatto in seguito", "此后未再联系"},
+      {"contact kept", "contatto mantenuto", "保持联系"},
+      {"valuable exchange", "scambio proficuo", "有价值的交流"},
+      {"negotiation under way", "trattativa in corso", "正在洽谈"},
+      {"agreement reached", "accordo raggiunto", "已达成协议"},
+  };
+  const Labels& r = kResults[static_cast<int>(past.result)];
+  switch (language) {
+    case text::Language::kItalian:
+      return "Vi siete incontrati a " + edition + " — " + r.it;
+    case text::Language::kChinese:
+      return "曾在" + edition + "会面——" + r.zh;
+    default:
+      return "Met at " + edition + " — " + r.en;
+  }
+}
 
 std::string LanguageName(std::string_view code, text::Language in) {
   struct Names {
@@ -147,6 +191,14 @@ std::vector<std::string> ExplainLines(const Recommendation& rec, text::Language 
                                                               : " × city ";
     score_line += city + Number(b.city, p.decimal_point);
   }
+  if (b.history != 1) {
+    // Only for pairs that met before and whose result changes the score.
+    const char* history = language == text::Language::kItalian   ? " × incontri precedenti "
+                          : language == text::Language::kChinese ? " × 往届会面 "
+                                                                 : " × earlier meeting ";
+    score_line += history + Number(b.history, p.decimal_point);
+  }
+  if (!rec.met_before.empty()) lines.push_back(rec.met_before);
   lines.push_back(std::move(score_line));
   return lines;
 }

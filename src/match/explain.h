@@ -20,6 +20,10 @@ namespace ponte::match {
 std::vector<std::string> ExplainLines(const Recommendation& rec, text::Language language,
                                       std::string_view shared_language, bool interpreters);
 
+// "Met at ICSTIW 2025 — negotiation under way" in `language` (the edition's
+// name in that language when known).
+std::string MetBeforeLine(const PastMeeting& past, text::Language language);
+
 // "inglese", "English", "英语" for "en" in Italian, English, Chinese.
 std::string LanguageName(std::string_view code, text::Language in);
 

@@ -188,6 +188,8 @@ struct Recommender::Impl {
   std::vector<std::vector<Posting>> offer_postings;  // feature -> by value, descending
   std::vector<std::vector<Posting>> seek_postings;
   std::unordered_set<std::uint64_t> excluded;  // ordered pairs (reader, candidate)
+  // Both orders of a pair that met before -> index in options.met_before.
+  std::unordered_map<std::uint64_t, std::size_t> met;
   // Cache of ranked lists for incremental maintenance.
   std::vector<std::vector<std::pair<ProfileIndex, double>>> cache;
   std::vector<bool> cache_valid;
@@ -385,7 +387,13 @@ struct Recommender::Impl {
     }
     s.city = 1.0;
     if (!a.any_city && !b.any_city && !HaveCommon(a.cities, b.cities)) s.city = kNoCommonCity;
-    s.total = s.reciprocal * s.organization * s.language * s.city;
+    s.history = 1.0;
+    if (!met.empty()) {
+      if (auto it = met.find(PairKey(reader, candidate)); it != met.end()) {
+        s.history = PastMeetingFactor(options.met_before[it->second].result);
+      }
+    }
+    s.total = std::min(1.0, s.reciprocal * s.organization * s.language * s.city * s.history);
     return s;
   }
 
@@ -556,6 +564,9 @@ struct Recommender::Impl {
         rec.shared_cities.push_back(a.city_labels[c]);
       }
     }
+    if (auto it = met.find(PairKey(reader, candidate)); it != met.end()) {
+      rec.met_before = MetBeforeLine(options.met_before[it->second], rec.language);
+    }
     rec.why = ExplainLines(rec, rec.language, shared_language, options.interpreters_available);
     return rec;
   }
@@ -600,9 +611,28 @@ struct Recommender::Impl {
     };
     for (const auto& [x, y] : options.excluded_pairs) add(x, y, true);
     for (const auto& [x, y] : options.no_thanks) add(x, y, false);
+    met.clear();
+    for (std::size_t i = 0; i < options.met_before.size(); ++i) {
+      const auto a = by_id.find(options.met_before[i].a);
+      const auto b = by_id.find(options.met_before[i].b);
+      if (a == by_id.end() || b == by_id.end()) continue;
+      met[PairKey(a->second, b->second)] = i;
+      met[PairKey(b->second, a->second)] = i;
+    }
     return OkStatus();
   }
 };
+
+double PastMeetingFactor(PastResult result) {
+  switch (result) {
+    case PastResult::kNoContact:
+      return 0.6;  // they met and nothing came of it: others first
+    case PastResult::kNegotiation:
+      return 1.1;  // an open negotiation: meeting again may close it
+    default:
+      return 1.0;
+  }
+}
 
 Recommender::Recommender(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Recommender::~Recommender() = default;

@@ -15,7 +15,8 @@
 // so a pair scores only when each side wants what the other offers (RECON,
 // Pizzato et al., RecSys 2010). Exclusions: the same organization, the same
 // country (unless options.same_country), excluded pairs (already met,
-// already requested, blocked) and "no thanks".
+// already requested, blocked) and "no thanks". Pairs that met at an earlier
+// edition are multiplied by PastMeetingFactor (options.met_before).
 //
 // Thread-safety: a Recommender is thread-compatible (TopK updates a cache):
 // call it from one thread at a time; TopKAll() uses options.threads workers
@@ -52,6 +53,34 @@ struct Weights {
   double concept_boost = 1.5;
 };
 
+// How far a pair got after meeting at an earlier edition: the outcome stages
+// of the follow-up ladder, plus "nothing reported". Plain data: the caller
+// (service/history.h) reads it from the store.
+enum class PastResult {
+  kNotReported,
+  kNoContact,
+  kContactKept,
+  kValuable,
+  kNegotiation,
+  kAgreement
+};
+
+// Two profiles whose organizations held a meeting at an earlier edition.
+struct PastMeeting {
+  std::string a;  // profile ids, in either order
+  std::string b;
+  // The edition's name per language ("it", "en", "zh"; missing ones fall back
+  // to English, then to any).
+  std::vector<std::pair<std::string, std::string>> edition_name;
+  PastResult result = PastResult::kNotReported;  // the best stage reported since
+};
+
+// The score factor for a pair that met before (docs/matching.md): 0.6 when
+// they reported that nothing came of it (no_contact), 1.1 while a
+// negotiation is open (meeting again may close it), 1 otherwise (a kept
+// contact, a valuable exchange, an agreement, or nothing reported).
+double PastMeetingFactor(PastResult result);
+
 struct RecommenderOptions {
   bool same_country = false;            // also recommend partners from one's own country
   bool interpreters_available = false;  // the event provides interpreters
@@ -62,6 +91,9 @@ struct RecommenderOptions {
   std::vector<std::pair<std::string, std::string>> excluded_pairs;
   // (reader, declined): `declined` is never recommended to `reader` ("no thanks").
   std::vector<std::pair<std::string, std::string>> no_thanks;
+  // Pairs that met at earlier editions: their score is multiplied by
+  // PastMeetingFactor and the explanation names the edition and the result.
+  std::vector<PastMeeting> met_before;
   std::size_t threads = 2;
   Weights weights;
   // Candidate generation: per concept/term, only the strongest postings are
@@ -84,7 +116,8 @@ struct ScoreBreakdown {
   double organization = 0;       // organization-type prior
   double language = 0;           // 1 shared language; less with interpreter or none
   double city = 0;               // 1 can meet in a common event city (or unknown); less if not
-  double total = 0;              // reciprocal * organization * language * city
+  double history = 1;            // PastMeetingFactor when they met at an earlier edition
+  double total = 0;              // reciprocal * organization * language * city * history (<= 1)
 };
 
 struct Recommendation {
@@ -96,7 +129,8 @@ struct Recommendation {
   std::vector<std::string> they_seek;                  // concepts they seek and the reader offers
   std::vector<std::string> shared_themes;              // theme labels
   std::vector<std::string> shared_cities;              // event cities both can meet in
-  std::vector<std::string> why;                        // human-readable lines, best first
+  std::string met_before;        // "Met at <edition> — <result>" in `language`; empty if never
+  std::vector<std::string> why;  // human-readable lines, best first
 };
 
 // Two profiles that each have the other among their top k.

@@ -8,6 +8,7 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 std::shared_ptr<const TextModel> Model() {
   static std::shared_ptr<const TextModel> model = [] {
@@ -178,6 +179,65 @@ TEST_F(RecommenderTest, EventCitiesFavourPartnersWhoCanMeet) {
   EXPECT_DOUBLE_EQ(together->breakdown.city, 1.0);
   EXPECT_THAT(together->shared_cities, testing::ElementsAre("Milano"));
   EXPECT_THAT(together->why, Contains(HasSubstr("Entrambi presenti a: Milano")));
+}
+
+TEST_F(RecommenderTest, PairsThatMetBeforeAreExplainedAndAdjustedByTheirResult) {
+  const auto base = Recommender::Build(Model(), Event(), {});
+  ASSERT_TRUE(base.ok());
+  auto before = (*base)->Explain("polimi", "catl");
+  ASSERT_TRUE(before.ok());
+  ASSERT_GT(before->score, 0);
+  EXPECT_DOUBLE_EQ(before->breakdown.history, 1.0);
+  EXPECT_TRUE(before->met_before.empty());
+
+  auto with = [&](PastResult result) {
+    RecommenderOptions options;
+    options.met_before.push_back({.a = "catl",
+                                  .b = "polimi",
+                                  .edition_name = {{"it", "Settimana Italia–Cina 2025"},
+                                                   {"en", "Italy–China Week 2025"},
+                                                   {"zh", "中意创新合作周 2025"}},
+                                  .result = result});
+    auto built = Recommender::Build(Model(), Event(), options);
+    EXPECT_TRUE(built.ok());
+    return std::move(*built);
+  };
+  // Nothing came of it: demoted, and said so in the reader's language.
+  auto no_contact = with(PastResult::kNoContact);
+  auto demoted = no_contact->Explain("polimi", "catl");
+  ASSERT_TRUE(demoted.ok());
+  EXPECT_DOUBLE_EQ(demoted->breakdown.history, PastMeetingFactor(PastResult::kNoContact));
+  EXPECT_NEAR(demoted->score, before->score * 0.6, 1e-9);
+  EXPECT_EQ(demoted->met_before,
+            "Vi siete incontrati a Settimana Italia–Cina 2025 — nessun contatto in seguito");
+  EXPECT_THAT(demoted->why, Contains(demoted->met_before));
+  EXPECT_THAT(demoted->why, Contains(HasSubstr("× incontri precedenti 0,60")));
+  // Symmetric, and in Chinese for the Chinese side.
+  auto other_side = no_contact->Explain("catl", "polimi", text::Language::kChinese);
+  ASSERT_TRUE(other_side.ok());
+  EXPECT_EQ(other_side->met_before, "曾在中意创新合作周 2025会面——此后未再联系");
+  auto english = no_contact->Explain("catl", "polimi", text::Language::kEnglish);
+  EXPECT_EQ(english->met_before, "Met at Italy–China Week 2025 — no contact since");
+
+  // An open negotiation is slightly favoured (never above 1); an agreement
+  // or an unreported meeting keeps the score.
+  auto negotiation = with(PastResult::kNegotiation)->Explain("polimi", "catl");
+  EXPECT_NEAR(negotiation->score, std::min(1.0, before->score * 1.1), 1e-9);
+  EXPECT_EQ(negotiation->met_before,
+            "Vi siete incontrati a Settimana Italia–Cina 2025 — trattativa in corso");
+  auto agreement = with(PastResult::kAgreement)->Explain("polimi", "catl");
+  EXPECT_NEAR(agreement->score, before->score, 1e-9);
+  EXPECT_THAT(agreement->why, Contains(HasSubstr("accordo raggiunto")));
+  EXPECT_THAT(agreement->why, Not(Contains(HasSubstr("incontri precedenti"))));
+
+  // The ranking follows: demoted below its unmet peers in the top list.
+  auto top = no_contact->TopK("polimi", 5);
+  ASSERT_TRUE(top.ok());
+  for (const Recommendation& r : *top) {
+    if (r.id == "catl") {
+      EXPECT_NEAR(r.score, demoted->score, 1e-9);
+    }
+  }
 }
 
 TEST_F(RecommenderTest, ErrorsAreValues) {

@@ -54,11 +54,13 @@ std::vector<match::Profile> BuildMatchProfiles(const EventData& data,
   return out;
 }
 
-match::RecommenderOptions EventRecommenderOptions(const EventData& data) {
+match::RecommenderOptions EventRecommenderOptions(const EventData& data,
+                                                  std::vector<match::PastMeeting> met_before) {
   std::unordered_map<std::int64_t, std::string> key_of;
   for (const Organization& o : data.organizations) key_of[o.id.value()] = o.key;
   match::RecommenderOptions options;
   options.interpreters_available = !data.interpreters.empty();
+  options.met_before = std::move(met_before);
   for (const MeetingRequest& r : data.requests) {
     const std::string& from = key_of[r.from.value()];
     const std::string& to = key_of[r.to.value()];
@@ -74,14 +76,15 @@ match::RecommenderOptions EventRecommenderOptions(const EventData& data) {
 Result<EventRecommendations> RecommendForEvent(const EventData& data,
                                                const std::vector<Profile>& profiles,
                                                std::shared_ptr<const match::TextModel> model,
-                                               std::size_t k) {
+                                               std::size_t k,
+                                               std::vector<match::PastMeeting> met_before) {
   std::unordered_map<std::string, OrganizationId> id_of;
   for (const Organization& o : data.organizations) id_of[o.key] = o.id;
-  const match::RecommenderOptions options = EventRecommenderOptions(data);
+  match::RecommenderOptions options = EventRecommenderOptions(data, std::move(met_before));
   EventRecommendations out;
-  PONTE_ASSIGN_OR_RETURN(
-      out.recommender,
-      match::Recommender::Build(std::move(model), BuildMatchProfiles(data, profiles), options));
+  PONTE_ASSIGN_OR_RETURN(out.recommender, match::Recommender::Build(
+                                              std::move(model), BuildMatchProfiles(data, profiles),
+                                              std::move(options)));
   out.top = out.recommender->TopKAll(k);
   for (std::size_t i = 0; i < out.recommender->size(); ++i) {
     out.organization.push_back(id_of[out.recommender->profile(i).id]);

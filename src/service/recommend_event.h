@@ -37,13 +37,17 @@ std::vector<match::Profile> BuildMatchProfiles(const EventData& data,
 
 // Recommender options for an event: pairs that already have a request are
 // excluded, a "no thanks" is respected, interpreters count when the event has
-// any.
-match::RecommenderOptions EventRecommenderOptions(const EventData& data);
+// any; pairs that met at earlier editions (`met_before`, from
+// service::PastMeetingsBefore in history.h) are explained and their score
+// adjusted by what came of it (match::PastMeetingFactor).
+match::RecommenderOptions EventRecommenderOptions(const EventData& data,
+                                                  std::vector<match::PastMeeting> met_before = {});
 
 Result<EventRecommendations> RecommendForEvent(const EventData& data,
                                                const std::vector<Profile>& profiles,
                                                std::shared_ptr<const match::TextModel> model,
-                                               std::size_t k);
+                                               std::size_t k,
+                                               std::vector<match::PastMeeting> met_before = {});
 
 // The strongest mutual recommendations (each side in the other's top list)
 // as accepted meeting requests proposed by the organizers, at most `limit`,
