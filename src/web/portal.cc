@@ -171,6 +171,7 @@ void InstallPortal(api::App& app) {
   AddNewsPages(app, *site);
   AddReportPages(app, *site);
   AddSetupPages(app, *site);
+  AddOutcomePages(app, *site);
 }
 
 }  // namespace ponte::web

@@ -352,6 +352,7 @@ Json LayoutData(api::RequestContext& c, const Site& site) {
     add(base + "/organization", "nav_organization");
     add(base + "/people", "nav_people");
   }
+  if (participant || staff) add(base + "/outcomes", "nav_outcomes");
   if (staff) {
     add(base + "/participants", "nav_participants");
     add(base + "/schedule", "nav_schedule");

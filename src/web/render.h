@@ -108,5 +108,8 @@ void AddDataPages(api::App& app, std::shared_ptr<const Site> site);
 void AddNewsPages(api::App& app, const std::shared_ptr<const Site>& site);
 // The edition and programme dashboards and the printable report (pages_reports.cc).
 void AddReportPages(api::App& app, const std::shared_ptr<const Site>& site);
+// Outcomes: report, edit, the validation queue, the organizers' list
+// (pages_outcomes.cc).
+void AddOutcomePages(api::App& app, std::shared_ptr<const Site> site);
 
 }  // namespace ponte::web

@@ -21,6 +21,7 @@ const ACCOUNTS = {
   giulia: "giulia.rossi@ponte.demo",
   li: "li.wei@ponte.demo",
   organizer: "organizer@ponte.demo",
+  support: "support@ponte.demo",
 };
 
 function argument(name, fallback) {
@@ -124,11 +125,12 @@ async function main() {
            "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    // --only news|reports: just those steps (quick to run while working on them).
+    // --only news|reports|outcomes: just those steps (quick to run while working on them).
     const only = argument("--only", "");
     if (!only) await scenario(browser, server.url);
     if (!only || only === "news") await newsScenario(browser, server.url);
     if (!only || only === "reports") await reports(browser, server.url);
+    if (!only || only === "outcomes") await outcomeSteps(browser, server.url);
   } finally {
     await browser.close();
     server.child.kill("SIGTERM");
@@ -643,6 +645,64 @@ async function reports(browser, base) {
     check(pdf.length > 20000 && pdf.subarray(0, 4).toString() === "%PDF", `the report prints to PDF (${lang}, ${pdf.length} bytes)`);
   }
   await organizer.page.context().close();
+}
+
+// Outcomes: the Italian participant reports what came of a meeting (the
+// follow-up ladder, partners from her meetings); the support office
+// validates it from its queue.
+async function outcomeSteps(browser, base) {
+  const giulia = await personOf(browser, base, "giulia", { browserLocale: "it-IT" });
+  const support = await personOf(browser, base, "support", { timezoneId: "Asia/Shanghai" });
+  await signIn(giulia, ACCOUNTS.giulia);
+  await signIn(support, ACCOUNTS.support);
+  const title = `Laboratorio congiunto di robotica / 机器人联合实验室 ${Date.now()}`;
+
+  await giulia.page.goto(`/events/${EVENT}/outcomes?lang=it`);
+  check(await giulia.page.locator(`nav a[href="/events/${EVENT}/outcomes"]`).count() === 1,
+        "the navigation links the outcomes page");
+  await Promise.all([giulia.page.waitForURL(/\/outcomes\/new/),
+                     giulia.page.locator(`a[href="/events/${EVENT}/outcomes/new"]`).first().click()]);
+  const form = giulia.page.locator("form.outcome-form");
+  check(await form.locator("input[name=stage]").count() === 5, "the form offers the five stages");
+  const meetings = form.locator("input[name=meeting]");
+  check(await meetings.count() > 0, "the form lists Giulia's meetings as partners");
+  if (await meetings.count()) await meetings.first().check();
+  await form.locator("input[name=stage][value=negotiation]").check();
+  await form.locator("select[name=kind]").selectOption("joint_research");
+  await form.locator("input[name=title]").fill(title);
+  await form.locator("input[name=value]").fill("150000");
+  await form.locator("select[name=currency]").selectOption("EUR");
+  await form.locator("textarea[name=notes]").fill("Prossimo passo: visita a Shenzhen. 下一步：访问深圳。");
+  await Promise.all([giulia.page.waitForURL(/reported=1/), form.locator("button[type=submit]").click()]);
+  const mine = giulia.page.locator("li.outcome-item", { hasText: title });
+  check(await mine.count() === 1 && await mine.getAttribute("data-review") === "reported",
+        "the reported outcome is listed, awaiting validation");
+
+  await support.page.goto(`/events/${EVENT}/outcomes`);
+  const queued = support.page.locator(".outcome-queue li.outcome-item", { hasText: title });
+  check(await queued.count() === 1, "the outcome is in the support office's queue");
+  if (await queued.count()) {
+    await Promise.all([support.page.waitForURL(/saved=1/),
+                       queued.locator("button[name=decision][value=validated]").click()]);
+  }
+  check(await support.page.locator(".outcome-queue li.outcome-item", { hasText: title }).count() === 0,
+        "the validated outcome leaves the queue");
+  const api = await (await support.page.request.get(
+    `/api/v1/events/${EVENT}/outcomes?review=validated`)).json();
+  check((api.items || []).some((o) => o.title === title && o.stage === "negotiation"),
+        "the API lists the outcome as validated");
+  await giulia.page.goto(`/events/${EVENT}/outcomes`);
+  check(await giulia.page.locator("li.outcome-item[data-review=validated]", { hasText: title }).count() === 1,
+        "Giulia sees her outcome validated");
+  for (const width of [1280, 375]) {
+    await shoot(giulia.page, "it-outcomes", width);
+    await shoot(support.page, "en-outcomes-queue", width);
+  }
+  const overflow = await giulia.page.evaluate(() =>
+    document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+  check(!overflow, "the outcomes page fits 375 px without horizontal scrolling");
+  await giulia.context.close();
+  await support.context.close();
 }
 
 main()
