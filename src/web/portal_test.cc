@@ -640,5 +640,71 @@ TEST_F(PortalTest, OrganizersSetUpSessionsByFormWithErrorsBesideTheFields) {
   EXPECT_THAT(matching.body, HasSubstr("id=\"run-matching\""));
 }
 
+TEST_F(PortalTest, ParticipantReportsAnOutcomeAndTheOrganizerValidatesIt) {
+  std::int64_t partner = 0;
+  app_->WithStore([&](Store& store) {
+    Dataset data;
+    Organization o;
+    o.key = "cas";
+    o.name.Set("zh", "中国科学院");
+    o.country = "CN";
+    o.type = OrganizationType::kResearch;
+    data.organizations.push_back({.organization = o, .where = {"test", 0}});
+    ASSERT_TRUE(store.Import(data, {}).ok());
+    for (const Organization& org : store.ListOrganizations().value()) {
+      if (org.key == "cas") partner = org.id.value();
+    }
+  });
+  const auto [cookie, csrf] = SignIn();
+  const api::HttpResponse form = Call("GET", "/events/week/outcomes/new", "", cookie);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_THAT(form.body, HasSubstr("name=\"stage\" value=\"negotiation\""));
+  EXPECT_THAT(form.body, HasSubstr("双方正在洽谈协议、合同或投资。")) << "the ladder is explained";
+  const std::string fields =
+      "stage=negotiation&kind=joint_research&partner=" + std::to_string(partner) +
+      "&title=%3Cb%3E%E8%81%94%E5%90%88%E5%AE%9E%E9%AA%8C%E5%AE%A4%3C%2Fb%3E"
+      "&date=2026-11-01&end_date=&currency=EUR&notes=Prossimo+incontro";
+  EXPECT_EQ(Call("POST", "/events/week/outcomes", fields + "&value=150000", cookie).status, 403)
+      << "no CSRF";
+  // A value that is not a number comes back with the reason and the input.
+  const api::HttpResponse refused =
+      Call("POST", "/events/week/outcomes", fields + "&value=tanti&_csrf=" + csrf, cookie);
+  EXPECT_EQ(refused.status, 200);
+  EXPECT_THAT(refused.body, HasSubstr("role=\"alert\""));
+  EXPECT_THAT(refused.body, HasSubstr("value=\"&lt;b&gt;联合实验室&lt;/b&gt;\""));
+  const api::HttpResponse reported =
+      Call("POST", "/events/week/outcomes", fields + "&value=150000&_csrf=" + csrf, cookie);
+  EXPECT_EQ(reported.status, 303);
+  EXPECT_EQ(reported.Get("Location"), "/events/week/outcomes?reported=1");
+  const api::HttpResponse mine = Call("GET", "/events/week/outcomes?reported=1", "", cookie);
+  EXPECT_THAT(mine.body, HasSubstr("&lt;b&gt;联合实验室&lt;/b&gt;"));
+  EXPECT_THAT(mine.body, Not(HasSubstr("<b>联合实验室")));
+  EXPECT_THAT(mine.body, HasSubstr("data-review=\"reported\""));
+  EXPECT_THAT(mine.body, HasSubstr("href=\"/events/week/outcomes\"")) << "in the navigation";
+  // Participants have no review queue and cannot review.
+  EXPECT_THAT(mine.body, Not(HasSubstr("outcome-queue")));
+  std::int64_t id = 0;
+  app_->WithStore([&](Store& store) { id = store.ListOutcomes({}).value().front().id.value(); });
+  const std::string review = "/events/week/outcomes/" + std::to_string(id) + "/review";
+  EXPECT_EQ(Call("POST", review, "decision=validated&_csrf=" + csrf, cookie).status, 403);
+
+  const auto [staff_cookie, staff_csrf] = SignInAs("olga@week.test");
+  const api::HttpResponse queue = Call("GET", "/events/week/outcomes", "", staff_cookie);
+  EXPECT_THAT(queue.body, HasSubstr("outcome-queue"));
+  EXPECT_THAT(queue.body, HasSubstr("action=\"" + review + "\""));
+  const api::HttpResponse no_note =
+      Call("POST", review, "decision=rejected&note=&_csrf=" + staff_csrf, staff_cookie);
+  EXPECT_THAT(no_note.body, HasSubstr("role=\"alert\""));
+  EXPECT_EQ(
+      Call("POST", review, "decision=validated&note=ok&_csrf=" + staff_csrf, staff_cookie).status,
+      303);
+  EXPECT_THAT(Call("GET", "/events/week/outcomes", "", cookie).body,
+              HasSubstr("data-review=\"validated\""));
+  EXPECT_THAT(
+      Call("GET", "/events/week/outcomes?review=validated&stage=negotiation", "", staff_cookie)
+          .body,
+      HasSubstr("联合实验室"));
+}
+
 }  // namespace
 }  // namespace ponte::web
