@@ -651,7 +651,8 @@ TEST_F(PortalTest, ParticipantReportsAnOutcomeAndTheOrganizerValidatesIt) {
     o.type = OrganizationType::kResearch;
     data.organizations.push_back({.organization = o, .where = {"test", 0}});
     ASSERT_TRUE(store.Import(data, {}).ok());
-    for (const Organization& org : store.ListOrganizations().value()) {
+    const std::vector<Organization> orgs = store.ListOrganizations().value();
+    for (const Organization& org : orgs) {
       if (org.key == "cas") partner = org.id.value();
     }
   });
