@@ -7,7 +7,7 @@
 // the .ics download parses. Screenshots of the main pages in it, en and zh at
 // 1280 and 375 px go to the artifacts directory. Any console error fails.
 //
-//   node tests/e2e/run.mjs --ponte build/ponte [--artifacts build/e2e-artifacts] [--only news]
+//   node tests/e2e/run.mjs --ponte build/ponte [--artifacts build/e2e-artifacts] [--only news|reports|outcomes]
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -696,7 +696,7 @@ async function outcomeSteps(browser, base) {
         "Giulia sees her outcome validated");
   for (const width of [1280, 375]) {
     await shoot(giulia.page, "it-outcomes", width);
-    await shoot(support.page, "en-outcomes-queue", width);
+    await shoot(support.page, "zh-outcomes-queue", width);
   }
   const overflow = await giulia.page.evaluate(() =>
     document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
