@@ -656,6 +656,14 @@ async function outcomeSteps(browser, base) {
   await signIn(giulia, ACCOUNTS.giulia);
   await signIn(support, ACCOUNTS.support);
   const title = `Laboratorio congiunto di robotica / 机器人联合实验室 ${Date.now()}`;
+  // The edition's dashboard counts validated outcomes only.
+  const dashboardOutcomes = async () => {
+    await support.page.goto(`/events/${EVENT}/stats?lang=en`);
+    const items = await support.page.locator("ul.stats li").allInnerTexts();
+    const item = items.find((t) => t.includes("Outcomes"));
+    return item ? Number(item.replace(/[^0-9]/g, "")) : NaN;
+  };
+  const countedBefore = await dashboardOutcomes();
 
   await giulia.page.goto(`/events/${EVENT}/outcomes?lang=it`);
   check(await giulia.page.locator(`nav a[href="/events/${EVENT}/outcomes"]`).count() === 1,
@@ -701,6 +709,9 @@ async function outcomeSteps(browser, base) {
   const overflow = await giulia.page.evaluate(() =>
     document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
   check(!overflow, "the outcomes page fits 375 px without horizontal scrolling");
+  const countedAfter = await dashboardOutcomes();
+  check(countedAfter === countedBefore + 1,
+        `the validated outcome counts on the edition's dashboard (${countedBefore} → ${countedAfter})`);
   await giulia.context.close();
   await support.context.close();
 }
