@@ -122,8 +122,8 @@ Result<Meeting> MoveMeeting(Store& store, const Clock& clock, const Actor& staff
                             std::optional<int> if_match);
 // Staff: a walk-in meeting between two organizations in the first free slot
 // and table (from `not_before`) where both sides are free and, when needed,
-// an interpreter — found with the scheduler's repair, keeping every other
-// meeting where it is.
+// an interpreter; every other meeting stays where it is. (The slot is found
+// by a direct scan, not yet by the scheduler's repair.)
 Result<Meeting> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, const Event& event,
                           OrganizationId a, OrganizationId b, Instant not_before);
 
