@@ -33,4 +33,8 @@ std::string_view Trim(std::string_view text);
 // Lower-cases ASCII letters only (for codes and enum names, not for prose).
 std::string AsciiLower(std::string_view text);
 
+// Text made safe inside HTML and XML (element content and quoted attribute
+// values): & < > " ' become character references.
+std::string EscapeHtml(std::string_view text);
+
 }  // namespace ponte

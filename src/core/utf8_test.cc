@@ -31,4 +31,10 @@ TEST(Utf8, StripsBomAndTrims) {
 }
 
 }  // namespace
+TEST(EscapeHtmlTest, EscapesMarkupAndQuotesKeepsUtf8) {
+  EXPECT_EQ(EscapeHtml("<a href=\"x\">Bologna & 成都 l'anno</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Bologna &amp; 成都 l&#39;anno&lt;/a&gt;");
+  EXPECT_EQ(EscapeHtml(""), "");
+}
+
 }  // namespace ponte

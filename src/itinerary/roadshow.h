@@ -25,6 +25,7 @@
 #include "core/clock.h"
 #include "core/status.h"
 #include "core/time.h"
+#include "core/utf8.h"
 #include "itinerary/problem.h"
 #include "itinerary/solver.h"
 
@@ -166,6 +167,6 @@ Result<std::string> ExportICalendar(const Roadshow& roadshow, const RoadshowPlan
 // Helpers shared with tests: text escaping for iCalendar TEXT values and HTML.
 std::string EscapeICalText(std::string_view text);
 std::string FoldICalLine(std::string_view line);
-std::string EscapeHtml(std::string_view text);
+using ::ponte::EscapeHtml;  // core/utf8.h
 
 }  // namespace ponte::itinerary

@@ -111,32 +111,6 @@ std::string FoldICalLine(std::string_view line) {
   return out;
 }
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string FormatPlanText(const Roadshow& rs, const RoadshowPlan& plan) {
   std::ostringstream out;
   out << rs.title << " (" << rs.id << ")\n";

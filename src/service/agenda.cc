@@ -14,7 +14,6 @@
 namespace ponte::service {
 namespace {
 
-using itinerary::EscapeHtml;
 using itinerary::EscapeICalText;
 using itinerary::FoldICalLine;
 

@@ -818,33 +818,6 @@ Result<SanitizedHtml> SanitizeHtml(std::string_view html, std::string_view field
   return Sanitizer(StripBom(html)).Run();
 }
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // ---- images ------------------------------------------------------------------------------
 
 Result<ImageInfo> InspectImage(std::string_view bytes, std::string_view declared) {

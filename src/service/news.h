@@ -36,6 +36,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "core/utf8.h"
 #include "model/outcome.h"
 #include "service/accounts.h"
 #include "store/store.h"
@@ -60,8 +61,8 @@ struct SanitizedHtml {
 // (naming `field` and the byte offset) when `html` is not valid UTF-8.
 Result<SanitizedHtml> SanitizeHtml(std::string_view html, std::string_view field = "body");
 
-// Text for an HTML page or an XML feed: & < > " ' escaped.
-std::string EscapeHtml(std::string_view text);
+// Text for HTML and XML: core/utf8.h's EscapeHtml.
+using ::ponte::EscapeHtml;
 
 // ---- images ----------------------------------------------------------------------
 
