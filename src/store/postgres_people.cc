@@ -6,12 +6,6 @@
 namespace ponte::store_internal {
 namespace {
 
-Status StalePerson(std::int64_t id, int expected, int actual) {
-  return FailedPreconditionError("person " + std::to_string(id) +
-                                 " changed since it was read (version " + std::to_string(expected) +
-                                 ", now " + std::to_string(actual) + "): reload it and try again");
-}
-
 Result<int> VersionOf(pqxx::transaction_base& tx, PersonId id) {
   const pqxx::result rows = tx.exec_params("SELECT version FROM people WHERE id = $1", id.value());
   if (rows.empty()) return NotFoundError("no person " + std::to_string(id.value()));
@@ -73,7 +67,7 @@ Result<int> PostgresStore::UpdatePerson(const Person& p, EventId event, int expe
         p.needs_interpreter ? 1 : 0, p.id.value(), expected_version);
     if (rows.empty()) {
       PONTE_ASSIGN_OR_RETURN(int now, VersionOf(tx, p.id));
-      return StalePerson(p.id.value(), expected_version, now);
+      return StaleError("person", p.id.value(), expected_version, now);
     }
     const int version = static_cast<int>(Int(rows[0][0]));
     ReplaceSessions(tx, p, event);
@@ -90,7 +84,7 @@ Status PostgresStore::DeletePerson(PersonId id, int expected_version) {
                        expected_version);
     if (rows.empty()) {
       PONTE_ASSIGN_OR_RETURN(int now, VersionOf(tx, id));
-      return StalePerson(id.value(), expected_version, now);
+      return StaleError("person", id.value(), expected_version, now);
     }
     tx.commit();
     return OkStatus();

@@ -57,12 +57,6 @@ MeetingRequest ReadRequest(const pqxx::row& row) {
 
 bool Live(MeetingStatus s) { return s != MeetingStatus::kCancelled; }
 
-Status Stale(std::string_view what, std::int64_t id, int expected, int actual) {
-  return FailedPreconditionError(std::string(what) + " " + std::to_string(id) +
-                                 " changed since it was read (version " + std::to_string(expected) +
-                                 ", now " + std::to_string(actual) + "): reload it and try again");
-}
-
 std::optional<std::int64_t> OptionalInstant(const std::optional<Instant>& t) {
   return t ? std::optional<std::int64_t>(EpochSeconds(*t)) : std::nullopt;
 }
@@ -183,8 +177,8 @@ Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
       const pqxx::result now =
           tx.exec_params("SELECT version FROM meeting_requests WHERE id = $1", r.id.value());
       if (now.empty()) return NotFoundError("no meeting request " + std::to_string(r.id.value()));
-      return Stale("meeting request", r.id.value(), expected_version,
-                   static_cast<int>(Int(now[0][0])));
+      return StaleError("meeting request", r.id.value(), expected_version,
+                        static_cast<int>(Int(now[0][0])));
     }
     r.version = static_cast<int>(Int(rows[0][0]));
     tx.commit();
@@ -288,7 +282,7 @@ Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
     if (rows.empty()) return NotFoundError("no meeting " + std::to_string(m.id.value()));
     const Meeting old = rows.front();
     if (old.version != expected_version) {
-      return Stale("meeting", m.id.value(), expected_version, old.version);
+      return StaleError("meeting", m.id.value(), expected_version, old.version);
     }
     tx.exec_params("DELETE FROM meeting_seats WHERE meeting_id = $1", m.id.value());
     try {
@@ -409,8 +403,8 @@ Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) 
       const pqxx::result now =
           tx.exec_params("SELECT version FROM organizations WHERE id = $1", o.id.value());
       if (now.empty()) return NotFoundError("no organization " + std::to_string(o.id.value()));
-      return Stale("organization", o.id.value(), expected_version,
-                   static_cast<int>(Int(now[0][0])));
+      return StaleError("organization", o.id.value(), expected_version,
+                        static_cast<int>(Int(now[0][0])));
     }
     o.version = static_cast<int>(Int(rows[0][0]));
     tx.commit();

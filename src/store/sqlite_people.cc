@@ -5,12 +5,6 @@
 namespace ponte::store_internal {
 namespace {
 
-Status StalePerson(std::int64_t id, int expected, int actual) {
-  return FailedPreconditionError("person " + std::to_string(id) +
-                                 " changed since it was read (version " + std::to_string(expected) +
-                                 ", now " + std::to_string(actual) + "): reload it and try again");
-}
-
 Result<int> VersionOf(Database& db, PersonId id) {
   PONTE_ASSIGN_OR_RETURN(Statement stmt, db.Prepare("SELECT version FROM people WHERE id = ?1"));
   stmt.Bind(1, id.value());
@@ -83,7 +77,7 @@ Result<int> SqliteStore::UpdatePerson(const Person& p, EventId event, int expect
   PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
     PONTE_ASSIGN_OR_RETURN(int now, VersionOf(*db_, p.id));
-    return StalePerson(p.id.value(), expected_version, now);
+    return StaleError("person", p.id.value(), expected_version, now);
   }
   const int version = static_cast<int>(stmt.Int(0));
   stmt.Reset();
@@ -96,7 +90,7 @@ Status SqliteStore::DeletePerson(PersonId id, int expected_version) {
   Transaction tx(*db_);
   PONTE_RETURN_IF_ERROR(tx.Begin());
   PONTE_ASSIGN_OR_RETURN(int now, VersionOf(*db_, id));
-  if (now != expected_version) return StalePerson(id.value(), expected_version, now);
+  if (now != expected_version) return StaleError("person", id.value(), expected_version, now);
   PONTE_ASSIGN_OR_RETURN(Statement stmt, db_->Prepare("DELETE FROM people WHERE id = ?1"));
   PONTE_RETURN_IF_ERROR(stmt.Bind(1, id.value()).Run());
   return tx.Commit();

@@ -53,12 +53,6 @@ MeetingRequest ReadRequest(const Statement& stmt) {
 
 bool Live(MeetingStatus s) { return s != MeetingStatus::kCancelled; }
 
-Status Stale(std::string_view what, std::int64_t id, int expected, int actual) {
-  return FailedPreconditionError(std::string(what) + " " + std::to_string(id) +
-                                 " changed since it was read (version " + std::to_string(expected) +
-                                 ", now " + std::to_string(actual) + "): reload it and try again");
-}
-
 }  // namespace
 
 Result<Statement*> SqliteStore::Cached(std::string_view sql) {
@@ -141,7 +135,7 @@ Status SqliteStore::UpdateRequest(MeetingRequest& r, int expected_version) {
   PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
     PONTE_ASSIGN_OR_RETURN(MeetingRequest now, GetRequest(r.id));
-    return Stale("meeting request", r.id.value(), expected_version, now.version);
+    return StaleError("meeting request", r.id.value(), expected_version, now.version);
   }
   r.version = static_cast<int>(stmt.Int(0));
   return OkStatus();
@@ -288,7 +282,7 @@ Status SqliteStore::UpdateMeeting(Meeting& m, int expected_version) {
   PONTE_RETURN_IF_ERROR(tx.Begin());
   PONTE_ASSIGN_OR_RETURN(Meeting old, GetMeeting(m.id));
   if (old.version != expected_version) {
-    return Stale("meeting", m.id.value(), expected_version, old.version);
+    return StaleError("meeting", m.id.value(), expected_version, old.version);
   }
   PONTE_ASSIGN_OR_RETURN(Statement clear,
                          db_->Prepare("DELETE FROM meeting_seats WHERE meeting_id = ?1"));
@@ -410,7 +404,7 @@ Status SqliteStore::UpdateOrganization(Organization& o, int expected_version) {
   PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
     PONTE_ASSIGN_OR_RETURN(Organization now, GetOrganization(o.id));
-    return Stale("organization", o.id.value(), expected_version, now.version);
+    return StaleError("organization", o.id.value(), expected_version, now.version);
   }
   o.version = static_cast<int>(stmt.Int(0));
   return OkStatus();
