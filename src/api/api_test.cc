@@ -2,74 +2,37 @@
 // fake clock and no background thread (BackgroundRound is called by hand).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
 
-#include "api/app.h"
-#include "api/json.h"
+#include "api/api_fixture.h"
 #include "core/time.h"
 
 namespace ponte::api {
 namespace {
 
 using ::testing::HasSubstr;
-using Json = nlohmann::json;
 
 constexpr std::string_view kZone = "Asia/Shanghai";
-constexpr std::string_view kPassword = "correct horse battery";
 constexpr std::string_view kSecretMessage = "SECRET-MESSAGE-of-unibo";
 constexpr std::string_view kSecretName = "SECRET-NAME Università di Bologna";
 
 Instant At(int hour, int minute = 0) { return *FromCivil({2026, 10, 14, hour, minute, 0}, kZone); }
 
-// A caller: a bearer token, or a browser session (cookie and CSRF token).
-struct Caller {
-  std::string bearer;
-  std::string cookie;
-  std::string csrf;
-  std::string name = "anonymous";
-};
-
-struct Reply {
-  int status = 0;
-  HttpResponse response;
-  Json body;
-};
-
-class ApiTest : public ::testing::Test {
+class ApiTest : public AppTest {
  protected:
-  ApiTest() : clock_(*FromCivil({2026, 10, 1, 9, 0, 0}, kZone)) {}
+  ApiTest() : AppTest(*FromCivil({2026, 10, 1, 9, 0, 0}, kZone)) {}
 
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_api_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    const std::string db = (dir_ / "api.db").string();
-    {
-      auto store = Store::Open(db, {.create_if_missing = true});
-      ASSERT_TRUE(store.ok()) << store.status().ToString();
-      ASSERT_TRUE((*store)->Import(TestData(), {}).ok());
-    }
     AppOptions options;
-    options.db = db;
-    options.base_url = "https://ponte.test";
-    options.background = false;
-    options.clock = &clock_;
     options.worker = "api-test";
-    options.accounts.cost = service::kPasswordCostForTests;
     options.workflow.request_lifetime = Seconds(3600);
     options.workflow.reminder_before = Seconds(1800);
-    auto app = App::Create(options);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
+    ASSERT_NO_FATAL_FAILURE(StartApp("ponte_api_test_", {TestData()}, options));
 
     app_->WithStore([&](Store& store) {
       event_ = *store.GetEvent("week");
@@ -101,11 +64,6 @@ class ApiTest : public ::testing::Test {
     c_ = Bearer("c@acme.test");
     d_ = Bearer("d@polimi.test");
     interpreter_caller_ = Bearer("interpreter@ponte.test");
-  }
-
-  void TearDown() override {
-    app_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   static Dataset TestData() {
@@ -156,76 +114,6 @@ class ApiTest : public ::testing::Test {
     data.interpreters.push_back({.interpreter = li, .session_keys = {}});
     return data;
   }
-
-  UserId Account(const std::string& email, std::vector<Membership> memberships) {
-    for (Membership& m : memberships) m.event = event_.id;
-    User u;
-    u.email = email;
-    u.name = email.substr(0, email.find('@'));
-    return app_->WithStore([&](Store& store) {
-      auto user = service::CreateAccount(store, clock_, u, kPassword, memberships,
-                                         {.cost = service::kPasswordCostForTests});
-      EXPECT_TRUE(user.ok()) << user.status().ToString();
-      return user.ok() ? user->id : UserId();
-    });
-  }
-
-  Reply Call(const std::string& method, const std::string& target, const Caller& who,
-             const std::string& body = "", HeaderList headers = {}) {
-    HttpRequest request;
-    request.method = method;
-    request.target = target;
-    request.body = body;
-    request.remote_address = "10.0.0.1";
-    request.headers = std::move(headers);
-    request.headers.emplace_back("host", "ponte.test:8080");
-    if (!body.empty()) request.headers.emplace_back("content-type", "application/json");
-    if (!who.bearer.empty()) request.headers.emplace_back("authorization", "Bearer " + who.bearer);
-    if (!who.cookie.empty()) {
-      request.headers.emplace_back("cookie", "ponte_session=" + who.cookie);
-      if (!who.csrf.empty()) request.headers.emplace_back("x-csrf-token", who.csrf);
-    }
-    Reply r;
-    r.response = app_->Handle(request);
-    r.status = r.response.status;
-    if (r.response.Get("Content-Type").starts_with("application/json")) {
-      r.body = Json::parse(r.response.body, nullptr, false);
-    }
-    return r;
-  }
-  Reply Get(const std::string& target, const Caller& who) { return Call("GET", target, who); }
-  Reply Post(const std::string& target, const Caller& who, const Json& body = Json::object(),
-             HeaderList headers = {}) {
-    return Call("POST", target, who, body.dump(), std::move(headers));
-  }
-
-  // Signs in through the API: the session cookie and its CSRF token.
-  Caller Login(const std::string& email, std::string_view password = kPassword) {
-    Reply r = Post("/api/v1/auth/login", {}, {{"email", email}, {"password", password}});
-    EXPECT_EQ(r.status, 200) << r.response.body;
-    Caller c;
-    c.name = email;
-    const std::string cookie(r.response.Get("Set-Cookie"));
-    const std::size_t eq = cookie.find('='), semi = cookie.find(';');
-    if (eq != std::string::npos && semi != std::string::npos) {
-      c.cookie = cookie.substr(eq + 1, semi - eq - 1);
-    }
-    c.csrf = r.body.value("csrf_token", "");
-    return c;
-  }
-
-  // A bearer API token made from a session.
-  Caller Bearer(const std::string& email) {
-    const Caller session = Login(email);
-    Reply r = Post("/api/v1/auth/tokens", session, {{"label", "test"}});
-    EXPECT_EQ(r.status, 201) << r.response.body;
-    Caller c;
-    c.name = email;
-    c.bearer = r.body.value("token", "");
-    return c;
-  }
-
-  std::string EventPath(const std::string& rest = "") { return "/api/v1/events/week" + rest; }
 
   // The newest mail to `to` of `kind`.
   std::optional<OutboxMessage> MailTo(const std::string& to, const std::string& kind) {
@@ -280,11 +168,6 @@ class ApiTest : public ::testing::Test {
     });
   }
 
-  std::filesystem::path dir_;
-  FakeClock clock_;
-  std::unique_ptr<App> app_;
-  Event event_;
-  std::map<std::string, OrganizationId> org_;
   SessionId session_;
   InterpreterId interpreter_;
   Caller organizer_, support_, a_, b_, c_, d_, interpreter_caller_;

@@ -3,13 +3,10 @@
 // flow with versions.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <map>
 
-#include "api/app.h"
-#include "api/json.h"
+#include "api/api_fixture.h"
 #include "core/time.h"
 
 namespace ponte::api {
@@ -18,48 +15,16 @@ namespace {
 using ::testing::HasSubstr;
 
 constexpr std::string_view kZone = "Asia/Shanghai";
-constexpr std::string_view kPassword = "correct horse battery";
 
-struct Caller {
-  std::string bearer;
-  std::string name = "anonymous";
-};
-
-struct Reply {
-  int status = 0;
-  HttpResponse response;
-  Json body;
-};
-
-class OutcomesApiTest : public ::testing::Test {
+class OutcomesApiTest : public AppTest {
  protected:
-  OutcomesApiTest() : clock_(*FromCivil({2026, 11, 20, 9, 0, 0}, kZone)) {}
+  OutcomesApiTest() : AppTest(*FromCivil({2026, 11, 20, 9, 0, 0}, kZone)) {}
 
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_outcomes_api_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    const std::string db = (dir_ / "api.db").string();
-    {
-      auto store = Store::Open(db, {.create_if_missing = true});
-      ASSERT_TRUE(store.ok()) << store.status().ToString();
-      for (int year : {2025, 2026}) {
-        auto imported = (*store)->Import(Edition(year), {});
-        ASSERT_TRUE(imported.ok()) << imported.status().ToString();
-      }
-    }
     AppOptions options;
-    options.db = db;
-    options.base_url = "https://ponte.test";
-    options.background = false;
-    options.clock = &clock_;
     options.worker = "outcomes-api-test";
-    options.accounts.cost = service::kPasswordCostForTests;
-    auto app = App::Create(options);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
+    ASSERT_NO_FATAL_FAILURE(
+        StartApp("ponte_outcomes_api_test_", {Edition(2025), Edition(2026)}, options));
     app_->WithStore([&](Store& store) {
       event_ = *store.GetEvent("week");
       const std::vector<Organization> orgs = store.ListOrganizations().value();
@@ -84,11 +49,6 @@ class OutcomesApiTest : public ::testing::Test {
     b_ = Bearer("b@cas.test");
     d_ = Bearer("d@polimi.test");
     interpreter_ = Bearer("interpreter@ponte.test");
-  }
-
-  void TearDown() override {
-    app_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   // "week" (2026) and "week-2025": unibo met cas at both (held).
@@ -142,60 +102,6 @@ class OutcomesApiTest : public ::testing::Test {
     return data;
   }
 
-  void Account(const std::string& email, std::vector<Membership> memberships) {
-    for (Membership& m : memberships) m.event = event_.id;
-    User u;
-    u.email = email;
-    u.name = email.substr(0, email.find('@'));
-    app_->WithStore([&](Store& store) {
-      auto user = service::CreateAccount(store, clock_, u, kPassword, memberships,
-                                         {.cost = service::kPasswordCostForTests});
-      EXPECT_TRUE(user.ok()) << user.status().ToString();
-    });
-  }
-
-  Reply Call(const std::string& method, const std::string& target, const Caller& who,
-             const std::string& body = "", HeaderList headers = {}) {
-    HttpRequest request;
-    request.method = method;
-    request.target = target;
-    request.body = body;
-    request.remote_address = "10.0.0.1";
-    request.headers = std::move(headers);
-    request.headers.emplace_back("host", "ponte.test:8080");
-    if (!body.empty()) request.headers.emplace_back("content-type", "application/json");
-    if (!who.bearer.empty()) request.headers.emplace_back("authorization", "Bearer " + who.bearer);
-    Reply r;
-    r.response = app_->Handle(request);
-    r.status = r.response.status;
-    if (r.response.Get("Content-Type").starts_with("application/json")) {
-      r.body = Json::parse(r.response.body, nullptr, false);
-    }
-    return r;
-  }
-
-  Caller Bearer(const std::string& email) {
-    Reply login = Call("POST", "/api/v1/auth/login", {},
-                       Json{{"email", email}, {"password", kPassword}}.dump());
-    EXPECT_EQ(login.status, 200) << login.response.body;
-    const std::string cookie(login.response.Get("Set-Cookie"));
-    const std::size_t eq = cookie.find('='), semi = cookie.find(';');
-    HttpRequest request;
-    request.method = "POST";
-    request.target = "/api/v1/auth/tokens";
-    request.body = Json{{"label", "test"}}.dump();
-    request.remote_address = "10.0.0.1";
-    request.headers = {{"host", "ponte.test:8080"},
-                       {"content-type", "application/json"},
-                       {"cookie", "ponte_session=" + cookie.substr(eq + 1, semi - eq - 1)},
-                       {"x-csrf-token", login.body.value("csrf_token", "")}};
-    HttpResponse r = app_->Handle(request);
-    EXPECT_EQ(r.status, 201) << r.body;
-    return {.bearer = Json::parse(r.body).value("token", ""), .name = email};
-  }
-
-  std::string Path(const std::string& rest = "") { return "/api/v1/events/week" + rest; }
-
   Json Draft() {
     return {{"meetings", Json::array({meeting_.value()})},
             {"kind", "joint_research"},
@@ -209,25 +115,20 @@ class OutcomesApiTest : public ::testing::Test {
 
   // A reports; returns the outcome's id.
   std::int64_t ReportByA() {
-    Reply r = Call("POST", Path("/outcomes"), a_, Draft().dump());
+    Reply r = Call("POST", EventPath("/outcomes"), a_, Draft().dump());
     EXPECT_EQ(r.status, 201) << r.response.body;
     return r.body.value("id", std::int64_t{0});
   }
 
-  std::filesystem::path dir_;
-  FakeClock clock_;
-  std::unique_ptr<App> app_;
-  Event event_;
-  std::map<std::string, OrganizationId> org_;
   MeetingId meeting_;
   Caller organizer_, support_, a_, b_, d_, interpreter_;
 };
 
 TEST_F(OutcomesApiTest, EveryRouteRefusesWhoMayNot) {
   const std::int64_t id = ReportByA();
-  const std::string one = Path("/outcomes/" + std::to_string(id));
+  const std::string one = EventPath("/outcomes/" + std::to_string(id));
   const std::string history =
-      Path("/organizations/" + std::to_string(org_["unibo"].value()) + "/history");
+      EventPath("/organizations/" + std::to_string(org_["unibo"].value()) + "/history");
   const std::string review_body = Json{{"review", "validated"}}.dump();
   struct Case {
     std::string method;
@@ -239,16 +140,16 @@ TEST_F(OutcomesApiTest, EveryRouteRefusesWhoMayNot) {
   const Caller anonymous;
   const std::vector<Case> cases = {
       // Anonymous: sign in first.
-      {"GET", Path("/outcomes"), anonymous, "", 401},
-      {"POST", Path("/outcomes"), anonymous, Draft().dump(), 401},
+      {"GET", EventPath("/outcomes"), anonymous, "", 401},
+      {"POST", EventPath("/outcomes"), anonymous, Draft().dump(), 401},
       {"GET", one, anonymous, "", 401},
       {"PUT", one, anonymous, "{}", 401},
       {"DELETE", one, anonymous, "", 401},
       {"POST", one + "/review", anonymous, review_body, 401},
       {"GET", history, anonymous, "", 401},
       // Interpreters have no part in outcomes.
-      {"GET", Path("/outcomes"), interpreter_, "", 403},
-      {"POST", Path("/outcomes"), interpreter_, Draft().dump(), 403},
+      {"GET", EventPath("/outcomes"), interpreter_, "", 403},
+      {"POST", EventPath("/outcomes"), interpreter_, Draft().dump(), 403},
       {"GET", one, interpreter_, "", 403},
       {"PUT", one, interpreter_, "{}", 403},
       {"DELETE", one, interpreter_, "", 403},
@@ -259,7 +160,7 @@ TEST_F(OutcomesApiTest, EveryRouteRefusesWhoMayNot) {
       {"GET", one, d_, "", 404},
       {"PUT", one, d_, "{}", 404},
       {"DELETE", one, d_, "", 404},
-      {"POST", Path("/outcomes"), d_, Draft().dump(), 422},
+      {"POST", EventPath("/outcomes"), d_, Draft().dump(), 422},
       {"POST", one + "/review", d_, review_body, 403},
       {"GET", history, d_, "", 403},
       // The partner named in it (cas) sees it but does not edit, delete or review it.
@@ -280,37 +181,38 @@ TEST_F(OutcomesApiTest, EveryRouteRefusesWhoMayNot) {
                                   << r.response.body;
   }
   // Nothing changed: still one outcome, as reported.
-  Reply list = Call("GET", Path("/outcomes"), organizer_);
+  Reply list = Call("GET", EventPath("/outcomes"), organizer_);
   ASSERT_EQ(list.status, 200);
   ASSERT_EQ(list.body["items"].size(), 1u);
   EXPECT_EQ(list.body["items"][0].value("review", ""), "reported");
   EXPECT_EQ(list.body["items"][0].value("version", 0), 1);
-  EXPECT_EQ(Call("GET", Path("/outcomes"), d_).body["items"].size(), 0u);
+  EXPECT_EQ(Call("GET", EventPath("/outcomes"), d_).body["items"].size(), 0u);
 }
 
 TEST_F(OutcomesApiTest, ReportEditReviewAndDeleteWithVersions) {
-  Reply created = Call("POST", Path("/outcomes?lang=zh"), a_, Draft().dump());
+  Reply created = Call("POST", EventPath("/outcomes?lang=zh"), a_, Draft().dump());
   ASSERT_EQ(created.status, 201) << created.response.body;
   EXPECT_EQ(created.response.Get("ETag"), "\"v1\"");
   const std::int64_t id = created.body.value("id", std::int64_t{0});
-  EXPECT_EQ(created.response.Get("Location"), Path("/outcomes/" + std::to_string(id)));
+  EXPECT_EQ(created.response.Get("Location"), EventPath("/outcomes/" + std::to_string(id)));
   EXPECT_EQ(created.body.value("title", ""), "Laboratorio congiunto / 联合实验室");
   EXPECT_EQ(created.body.value("stage", ""), "negotiation");
   EXPECT_EQ(created.body["reported_for"].value("name", ""), "博洛尼亚大学");
   ASSERT_EQ(created.body["organizations"].size(), 2u) << "the meeting's partner joined";
   EXPECT_EQ(created.body["value"].get<double>(), 120000);
-  const std::string one = Path("/outcomes/" + std::to_string(id));
+  const std::string one = EventPath("/outcomes/" + std::to_string(id));
 
   // Errors name the field.
   Json bad = Draft();
   bad["stage"] = "signed";
-  Reply invalid = Call("POST", Path("/outcomes"), a_, bad.dump());
+  Reply invalid = Call("POST", EventPath("/outcomes"), a_, bad.dump());
   EXPECT_EQ(invalid.status, 422);
   EXPECT_THAT(invalid.body["error"].value("message", ""), HasSubstr("field 'stage'"));
   bad = Draft();
   bad.erase("date");
-  EXPECT_THAT(Call("POST", Path("/outcomes"), a_, bad.dump()).body["error"].value("message", ""),
-              HasSubstr("field 'date'"));
+  EXPECT_THAT(
+      Call("POST", EventPath("/outcomes"), a_, bad.dump()).body["error"].value("message", ""),
+      HasSubstr("field 'date'"));
 
   // Edit with a stale version, then the right one.
   const Json change{{"stage", "agreement"}, {"title", "Accordo firmato / 已签协议"}};
@@ -334,12 +236,12 @@ TEST_F(OutcomesApiTest, ReportEditReviewAndDeleteWithVersions) {
                          Json{{"review", "validated"}, {"note", "Verificato"}}.dump());
   ASSERT_EQ(validated.status, 200) << validated.response.body;
   EXPECT_EQ(validated.body.value("review", ""), "validated");
-  Reply queue = Call("GET", Path("/outcomes?review=reported"), support_);
+  Reply queue = Call("GET", EventPath("/outcomes?review=reported"), support_);
   EXPECT_EQ(queue.body["items"].size(), 0u);
-  Reply done = Call("GET", Path("/outcomes?review=validated&stage=agreement"), organizer_);
+  Reply done = Call("GET", EventPath("/outcomes?review=validated&stage=agreement"), organizer_);
   EXPECT_EQ(done.body["items"].size(), 1u);
-  EXPECT_EQ(Call("GET", Path("/outcomes?stage=signed"), organizer_).status, 400);
-  Reply audit = Call("GET", Path("/audit"), organizer_);
+  EXPECT_EQ(Call("GET", EventPath("/outcomes?stage=signed"), organizer_).status, 400);
+  Reply audit = Call("GET", EventPath("/audit"), organizer_);
   EXPECT_THAT(audit.response.body, HasSubstr("outcome.validate"));
 
   // Validated: the participant may no longer delete it; the support office may.
@@ -350,8 +252,8 @@ TEST_F(OutcomesApiTest, ReportEditReviewAndDeleteWithVersions) {
 
 TEST_F(OutcomesApiTest, HistoryAcrossEditions) {
   ReportByA();
-  Reply r =
-      Call("GET", Path("/organizations/" + std::to_string(org_["unibo"].value()) + "/history"), a_);
+  Reply r = Call(
+      "GET", EventPath("/organizations/" + std::to_string(org_["unibo"].value()) + "/history"), a_);
   ASSERT_EQ(r.status, 200) << r.response.body;
   ASSERT_EQ(r.body["editions"].size(), 2u);
   EXPECT_EQ(r.body["editions"][0]["event"].value("key", ""), "week-2025");
