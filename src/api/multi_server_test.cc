@@ -45,12 +45,12 @@ namespace ponte {
 namespace {
 
 using Json = nlohmann::json;
+using test_http::Login;
 using test_http::Request;
 using test_http::Response;
 using test_http::Server;
 
 constexpr std::string_view kZone = test_http::kSmallZone;
-constexpr std::string_view kPassword = "correct horse battery";
 constexpr int kOrganizations = test_http::kSmallOrganizations;
 constexpr int kSlots = test_http::kSmallSlots;
 constexpr int kTables = test_http::kSmallTables;
@@ -93,11 +93,6 @@ bool WaitFor(F done, std::chrono::seconds limit) {
   return done();
 }
 
-struct Login {
-  std::string cookie;  // "ponte_session=..."
-  std::string csrf;
-};
-
 class MultiServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -116,29 +111,11 @@ class MultiServerTest : public ::testing::Test {
     auto store = Store::Open(uri_, {.create_if_missing = true});
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
-    Dataset data = test_http::SmallWeek();
-    ASSERT_TRUE(store_->Import(data, {}).ok());
-    event_ = *store_->GetEvent("week");
-    session_ = (*store_->ListSessions(event_.id)).front().id.value();
-    auto organizations = store_->ListOrganizations();
-    ASSERT_TRUE(organizations.ok()) << organizations.status().ToString();
-    for (const Organization& o : *organizations) orgs_.push_back(o.id.value());
-    auto account = [&](const std::string& email, Membership m) {
-      m.event = event_.id;
-      User u;
-      u.email = email;
-      u.name = email.substr(0, email.find('@'));
-      auto made = service::CreateAccount(*store_, SystemClock(), u, kPassword, {m},
-                                         {.cost = service::kPasswordCostForTests});
-      ASSERT_TRUE(made.ok()) << made.status().ToString();
-    };
-    account("organizer@ponte.test", {.role = Role::kOrganizer});
-    for (int i = 0; i < kOrganizations; ++i) {
-      account("p" + std::to_string(i) + "@ponte.test",
-              {.role = Role::kParticipant,
-               .organization = OrganizationId(orgs_[static_cast<std::size_t>(i)]),
-               .validated = true});
-    }
+    test_http::SmallWeekIds ids;
+    ASSERT_NO_FATAL_FAILURE(test_http::SeedSmallWeek(*store_, ids));
+    event_ = ids.event;
+    session_ = ids.session;
+    orgs_ = ids.orgs;
   }
 
   void TearDown() override {
@@ -168,19 +145,10 @@ class MultiServerTest : public ::testing::Test {
   }
 
   Login SignIn(int server, const std::string& email) {
-    Response r = Request(Port(server), "POST", "/api/v1/auth/login", "",
-                         Json{{"email", email}, {"password", kPassword}}.dump());
-    EXPECT_EQ(r.status, 200) << r.body;
-    const std::string& set_cookie = r.headers["set-cookie"];
-    return {set_cookie.substr(0, set_cookie.find(';')), r.json().value("csrf_token", "")};
+    return test_http::SignIn(Port(server), email);
   }
-
   std::string Token(int server, const std::string& email) {
-    const Login login = SignIn(server, email);
-    Response token = Request(Port(server), "POST", "/api/v1/auth/tokens", "", "{}",
-                             {"Cookie: " + login.cookie, "X-CSRF-Token: " + login.csrf});
-    EXPECT_EQ(token.status, 201) << token.body;
-    return token.json().value("token", "");
+    return test_http::Token(Port(server), email);
   }
 
   std::int64_t Org(int i) const { return orgs_[static_cast<std::size_t>(i)]; }

@@ -35,7 +35,6 @@ namespace {
 
 using Json = nlohmann::json;
 constexpr std::string_view kZone = test_http::kSmallZone;
-constexpr std::string_view kPassword = "correct horse battery";
 constexpr int kOrganizations = test_http::kSmallOrganizations;
 constexpr int kSlots = test_http::kSmallSlots;
 constexpr int kTables = test_http::kSmallTables;
@@ -131,28 +130,10 @@ class ServerTest : public ::testing::Test {
     db_ = (dir_ / "server.db").string();
     auto store = Store::Open(db_, {.create_if_missing = true});
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-    Dataset data = test_http::SmallWeek();
-    ASSERT_TRUE((*store)->Import(data, {}).ok());
-    const Event event = *(*store)->GetEvent("week");
-    session_ = (*(*store)->ListSessions(event.id)).front().id.value();
-    const std::vector<Organization> orgs = (*store)->ListOrganizations().value();
-    for (const Organization& o : orgs) orgs_.push_back(o.id.value());
-    auto account = [&](const std::string& email, Membership m) {
-      m.event = event.id;
-      User u;
-      u.email = email;
-      u.name = email.substr(0, email.find('@'));
-      auto made = service::CreateAccount(**store, SystemClock(), u, kPassword, {m},
-                                         {.cost = service::kPasswordCostForTests});
-      ASSERT_TRUE(made.ok()) << made.status().ToString();
-    };
-    account("organizer@ponte.test", {.role = Role::kOrganizer});
-    for (int i = 0; i < kOrganizations; ++i) {
-      account("p" + std::to_string(i) + "@ponte.test",
-              {.role = Role::kParticipant,
-               .organization = OrganizationId(orgs_[static_cast<std::size_t>(i)]),
-               .validated = true});
-    }
+    test_http::SmallWeekIds ids;
+    ASSERT_NO_FATAL_FAILURE(test_http::SeedSmallWeek(**store, ids));
+    session_ = ids.session;
+    orgs_ = ids.orgs;
   }
 
   void TearDown() override {
@@ -167,18 +148,7 @@ class ServerTest : public ::testing::Test {
   std::uint16_t port() const { return server_->port(); }
 
   // Signs in over HTTP and makes a bearer token.
-  std::string Token(const std::string& email) {
-    Response login = Request(port(), "POST", "/api/v1/auth/login", "",
-                             Json{{"email", email}, {"password", kPassword}}.dump());
-    EXPECT_EQ(login.status, 200) << login.body;
-    const std::string cookie =
-        login.headers["set-cookie"].substr(0, login.headers["set-cookie"].find(';'));
-    const std::string csrf = login.json().value("csrf_token", "");
-    Response token = Request(port(), "POST", "/api/v1/auth/tokens", "", "{}",
-                             {"Cookie: " + cookie, "X-CSRF-Token: " + csrf});
-    EXPECT_EQ(token.status, 201) << token.body;
-    return token.json().value("token", "");
-  }
+  std::string Token(const std::string& email) { return test_http::Token(port(), email); }
 
   void TokensForAll() {
     organizer_ = Token("organizer@ponte.test");

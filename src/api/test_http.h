@@ -9,6 +9,7 @@
 #pragma once
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -28,6 +29,8 @@
 #include <vector>
 
 #include "model/dataset.h"
+#include "service/accounts.h"
+#include "store/store.h"
 
 namespace ponte::test_http {
 
@@ -65,6 +68,46 @@ inline Dataset SmallWeek() {
                    .tables = kSmallTables},
        .where = {"test", 0}});
   return data;
+}
+
+// The accounts of the small event, all with the password kSmallPassword:
+// organizer@ponte.test (organizer) and p0@ponte.test … p7@ponte.test
+// (validated participants of the organizations in the order the store lists
+// them).
+inline constexpr std::string_view kSmallPassword = "correct horse battery";
+
+struct SmallWeekIds {
+  Event event;
+  std::int64_t session = 0;
+  std::vector<std::int64_t> orgs;  // as the store lists them
+};
+
+// Imports SmallWeek() into `store` and creates its accounts; fills `ids`.
+// Fails the test (fatally) when the import does.
+inline void SeedSmallWeek(Store& store, SmallWeekIds& ids) {
+  Dataset data = SmallWeek();
+  ASSERT_TRUE(store.Import(data, {}).ok());
+  ids.event = *store.GetEvent("week");
+  ids.session = (*store.ListSessions(ids.event.id)).front().id.value();
+  auto organizations = store.ListOrganizations();
+  ASSERT_TRUE(organizations.ok()) << organizations.status().ToString();
+  for (const Organization& o : *organizations) ids.orgs.push_back(o.id.value());
+  auto account = [&](const std::string& email, Membership m) {
+    m.event = ids.event.id;
+    User u;
+    u.email = email;
+    u.name = email.substr(0, email.find('@'));
+    auto made = service::CreateAccount(store, SystemClock(), u, kSmallPassword, {m},
+                                       {.cost = service::kPasswordCostForTests});
+    ASSERT_TRUE(made.ok()) << made.status().ToString();
+  };
+  account("organizer@ponte.test", {.role = Role::kOrganizer});
+  for (int i = 0; i < kSmallOrganizations; ++i) {
+    account("p" + std::to_string(i) + "@ponte.test",
+            {.role = Role::kParticipant,
+             .organization = OrganizationId(ids.orgs[static_cast<std::size_t>(i)]),
+             .validated = true});
+  }
 }
 
 // ---- a tiny HTTP/1.1 client ------------------------------------------------------------
@@ -160,6 +203,37 @@ inline Response Request(std::uint16_t port, const std::string& method, const std
   }
   text += "\r\n" + body;
   return Parse(Raw(port, text));
+}
+
+// The string `key` of a JSON object, or "". (Not json::value: inlined from
+// here, GCC 12 reports a null dereference inside it at -O3.)
+inline std::string StringField(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A browser session: the cookie ("ponte_session=...") and its CSRF token.
+struct Login {
+  std::string cookie;
+  std::string csrf;
+};
+
+// Signs `email` in over HTTP (password kSmallPassword).
+inline Login SignIn(std::uint16_t port, const std::string& email) {
+  Response r = Request(port, "POST", "/api/v1/auth/login", "",
+                       nlohmann::json{{"email", email}, {"password", kSmallPassword}}.dump());
+  EXPECT_EQ(r.status, 200) << r.body;
+  const std::string& set_cookie = r.headers["set-cookie"];
+  return {set_cookie.substr(0, set_cookie.find(';')), StringField(r.json(), "csrf_token")};
+}
+
+// Signs `email` in over HTTP and makes a bearer token.
+inline std::string Token(std::uint16_t port, const std::string& email) {
+  const Login login = SignIn(port, email);
+  Response token = Request(port, "POST", "/api/v1/auth/tokens", "", "{}",
+                           {"Cookie: " + login.cookie, "X-CSRF-Token: " + login.csrf});
+  EXPECT_EQ(token.status, 201) << token.body;
+  return StringField(token.json(), "token");
 }
 
 // ---- the server process ----------------------------------------------------------------
