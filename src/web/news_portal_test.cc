@@ -2,14 +2,11 @@
 // organizers' editor (form posts with CSRF), sanitized bodies, feed links.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "api/app.h"
 #include "service/news.h"
 #include "service/test_images.h"
-#include "web/portal.h"
+#include "web/portal_fixture.h"
 
 namespace ponte::web {
 namespace {
@@ -18,45 +15,24 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using Json = nlohmann::json;
 
-constexpr std::string_view kPassword = "correct horse battery";
-
-class NewsPortalTest : public ::testing::Test {
+class NewsPortalTest : public PortalFixture {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_news_portal_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    const std::string db = (dir_ / "portal.db").string();
-    {
-      auto store = Store::Open(db, {.create_if_missing = true});
-      ASSERT_TRUE(store.ok()) << store.status().ToString();
-      Dataset data;
-      Event e;
-      e.key = "week";
-      e.name.Set("it", "Settimana Italia–Cina");
-      e.name.Set("zh", "中意科技周");
-      e.time_zone = "Europe/Rome";
-      e.start_date = {2026, 10, 14};
-      e.end_date = {2026, 10, 14};
-      data.event = e;
-      Organization o;
-      o.key = "acme";
-      o.name.Set("it", "Acme");
-      o.country = "IT";
-      data.organizations.push_back({.organization = o, .where = {"test", 0}});
-      ASSERT_TRUE((*store)->Import(data, {}).ok());
-    }
-    api::AppOptions options;
-    options.db = db;
-    options.data_dir = PONTE_DATA_DIR;
-    options.background = false;
-    options.accounts.cost = service::kPasswordCostForTests;
-    options.extensions.push_back([](api::App& app) { InstallPortal(app); });
-    auto app = api::App::Create(options);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
+    Dataset data;
+    Event e;
+    e.key = "week";
+    e.name.Set("it", "Settimana Italia–Cina");
+    e.name.Set("zh", "中意科技周");
+    e.time_zone = "Europe/Rome";
+    e.start_date = {2026, 10, 14};
+    e.end_date = {2026, 10, 14};
+    data.event = e;
+    Organization o;
+    o.key = "acme";
+    o.name.Set("it", "Acme");
+    o.country = "IT";
+    data.organizations.push_back({.organization = o, .where = {"test", 0}});
+    ASSERT_NO_FATAL_FAILURE(StartPortal("ponte_news_portal_test_", data));
     app_->WithStore([&](Store& store) {
       const Event event = *store.GetEvent("week");
       const Organization acme = store.ListOrganizations().value().front();
@@ -75,25 +51,6 @@ class NewsPortalTest : public ::testing::Test {
     });
   }
 
-  void TearDown() override {
-    app_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  api::HttpResponse Call(const std::string& method, const std::string& target,
-                         const std::string& form = "", const std::string& cookie = "") {
-    api::HttpRequest request;
-    request.method = method;
-    request.target = target;
-    request.body = form;
-    request.remote_address = "10.0.0.1";
-    if (!form.empty()) {
-      request.headers.emplace_back("content-type", "application/x-www-form-urlencoded");
-    }
-    if (!cookie.empty()) request.headers.emplace_back("cookie", cookie);
-    return app_->Handle(request);
-  }
-
   // Signs in; the cookie header and the CSRF token.
   std::pair<std::string, std::string> SignInAs(const std::string& email) {
     api::HttpResponse r =
@@ -107,9 +64,6 @@ class NewsPortalTest : public ::testing::Test {
     const api::HttpResponse me = Call("GET", "/api/v1/me", "", cookie);
     return {cookie, Json::parse(me.body).value("csrf_token", "")};
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<api::App> app_;
 };
 
 std::string Form(const std::vector<std::pair<std::string, std::string>>& fields) {

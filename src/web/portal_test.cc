@@ -7,7 +7,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -20,6 +19,7 @@
 #include "api/http.h"
 #include "core/time.h"
 #include "service/event_setup.h"
+#include "web/portal_fixture.h"
 
 namespace ponte::web {
 namespace {
@@ -28,7 +28,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using Json = nlohmann::json;
 
-constexpr std::string_view kPassword = "correct horse battery";
 constexpr std::string_view kZone = "Europe/Rome";
 
 std::string ReadAll(const std::filesystem::path& path) {
@@ -98,44 +97,30 @@ TEST(PortalCatalogs, EveryFieldErrorAndMatchingPhaseHasAMessage) {
   }
 }
 
-class PortalTest : public ::testing::Test {
+class PortalTest : public PortalFixture {
  protected:
+  // One event in Rome's zone and acme, whose name needs escaping.
+  static Dataset TestData() {
+    Dataset data;
+    Event e;
+    e.key = "week";
+    e.name.Set("en", "Italy–China Science Week");
+    e.name.Set("zh", "中意科技周");
+    e.time_zone = std::string(kZone);
+    e.start_date = {2026, 10, 14};
+    e.end_date = {2026, 10, 14};
+    data.event = e;
+    Organization o;
+    o.key = "acme";
+    o.name.Set("en", "<b>Acme</b> & Sons");
+    o.country = "IT";
+    o.type = OrganizationType::kCompany;
+    data.organizations.push_back({.organization = o, .where = {"test", 0}});
+    return data;
+  }
+
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_portal_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    const std::string db = (dir_ / "portal.db").string();
-    {
-      auto store = Store::Open(db, {.create_if_missing = true});
-      ASSERT_TRUE(store.ok()) << store.status().ToString();
-      Dataset data;
-      Event e;
-      e.key = "week";
-      e.name.Set("en", "Italy–China Science Week");
-      e.name.Set("zh", "中意科技周");
-      e.time_zone = std::string(kZone);
-      e.start_date = {2026, 10, 14};
-      e.end_date = {2026, 10, 14};
-      data.event = e;
-      Organization o;
-      o.key = "acme";
-      o.name.Set("en", "<b>Acme</b> & Sons");
-      o.country = "IT";
-      o.type = OrganizationType::kCompany;
-      data.organizations.push_back({.organization = o, .where = {"test", 0}});
-      ASSERT_TRUE((*store)->Import(data, {}).ok());
-    }
-    api::AppOptions options;
-    options.db = db;
-    options.data_dir = PONTE_DATA_DIR;
-    options.background = false;
-    options.accounts.cost = service::kPasswordCostForTests;
-    options.extensions.push_back([](api::App& app) { InstallPortal(app); });
-    auto app = api::App::Create(options);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
+    ASSERT_NO_FATAL_FAILURE(StartPortal("ponte_portal_test_", TestData()));
     app_->WithStore([&](Store& store) {
       const Event event = *store.GetEvent("week");
       const Organization acme = store.ListOrganizations().value().front();
@@ -160,24 +145,6 @@ class PortalTest : public ::testing::Test {
                       .ok());
       acme_id_ = acme.id.value();
     });
-  }
-
-  void TearDown() override {
-    app_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  api::HttpResponse Call(const std::string& method, const std::string& target,
-                         const std::string& form = "", const std::string& cookie = "") {
-    api::HttpRequest request;
-    request.method = method;
-    request.target = target;
-    request.body = form;
-    request.remote_address = "10.0.0.1";
-    if (!form.empty())
-      request.headers.emplace_back("content-type", "application/x-www-form-urlencoded");
-    if (!cookie.empty()) request.headers.emplace_back("cookie", cookie);
-    return app_->Handle(request);
   }
 
   // Signs in through the form; returns the cookie header and the CSRF token.
@@ -236,8 +203,6 @@ class PortalTest : public ::testing::Test {
     return n;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<api::App> app_;
   std::int64_t acme_id_ = 0;
 };
 
