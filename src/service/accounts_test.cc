@@ -2,11 +2,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <regex>
 #include <set>
+
+#include "service/store_fixture.h"
 
 namespace ponte::service {
 namespace {
@@ -61,7 +61,7 @@ TEST(Tokens, UniqueUrlSafeAndHashStable) {
   EXPECT_NE(HashToken(token), token);
 }
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public testing::StoreFixture {
  protected:
   AccountsTest() : clock_(*FromCivil({2026, 11, 16, 9, 0, 0}, "Asia/Shanghai")) {
     options_.cost = kPasswordCostForTests;
@@ -69,14 +69,7 @@ class AccountsTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_accounts_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto store = Store::Open((dir_ / "test.db").string(), {.create_if_missing = true});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("ponte_accounts_test_", "test.db"));
 
     Dataset data;
     Event e;
@@ -104,10 +97,6 @@ class AccountsTest : public ::testing::Test {
     ASSERT_TRUE(orgs.ok());
     ASSERT_EQ(orgs->size(), 1u);
     org_ = orgs->front().id;
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   User Account(std::string email, std::string name, std::vector<Membership> memberships = {}) {
@@ -144,8 +133,6 @@ class AccountsTest : public ::testing::Test {
     return match[1].str();
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   FakeClock clock_;
   AccountOptions options_;
   Event event_;

@@ -1,12 +1,11 @@
 #include "service/agenda.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <map>
 
 #include "core/utf8.h"
+#include "service/store_fixture.h"
 
 namespace ponte::service {
 namespace {
@@ -81,17 +80,10 @@ Feed ParseFeed(const std::string& ics) {
   return feed;
 }
 
-class AgendaTest : public ::testing::Test {
+class AgendaTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_agenda_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto store = Store::Open((dir_ / "agenda.db").string(), {.create_if_missing = true});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("ponte_agenda_test_", "agenda.db"));
 
     Dataset data;
     Event e;
@@ -169,7 +161,6 @@ class AgendaTest : public ::testing::Test {
     ASSERT_EQ(interpreters->size(), 1u);
     li_ = (*interpreters)[0].id;
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   Meeting M(std::string_view a, std::string_view b, std::string_view session, int slot, int table) {
     return Meeting{.event = event_.id,
@@ -193,8 +184,6 @@ class AgendaTest : public ::testing::Test {
 
   std::string Uid(MeetingId id) { return "meeting-" + std::to_string(id.value()) + "@test.org"; }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   Event event_;
   std::map<std::string, SessionId> session_;
   std::map<std::string, OrganizationId> org_;

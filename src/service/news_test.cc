@@ -2,10 +2,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-
+#include "service/store_fixture.h"
 #include "service/test_images.h"
 
 namespace ponte::service {
@@ -328,19 +326,12 @@ TEST(Sha256Hex, MatchesKnownVectors) {
 
 // ---- use cases -------------------------------------------------------------------
 
-class NewsTest : public ::testing::Test {
+class NewsTest : public testing::StoreFixture {
  protected:
   NewsTest() : clock_(*FromCivil({2026, 11, 20, 9, 0, 0}, "Asia/Shanghai")) {}
 
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_news_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto store = Store::Open((dir_ / "test.db").string(), {.create_if_missing = true});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("ponte_news_test_", "test.db"));
     for (const char* key : {"icstiw-2026", "roadshow-2027"}) {
       Dataset data;
       Event e;
@@ -362,10 +353,6 @@ class NewsTest : public ::testing::Test {
     support_ = Account("support@ponte.example.org", {{.event = week_, .role = Role::kSupport}});
     participant_ = Account("anna@polimi.it",
                            {{.event = week_, .role = Role::kParticipant, .validated = true}});
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   Actor Account(std::string email, std::vector<Membership> memberships) {
@@ -397,8 +384,6 @@ class NewsTest : public ::testing::Test {
 
   std::vector<AuditEntry> Audit() { return store_->ListAudit(EventId(), 100, {}).value_or({}); }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   FakeClock clock_;
   EventId week_, roadshow_;
   Actor organizer_, other_organizer_, support_, participant_;

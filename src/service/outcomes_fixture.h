@@ -11,32 +11,24 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 
 #include "core/clock.h"
 #include "service/accounts.h"
+#include "service/store_fixture.h"
 #include "store/store.h"
 
 namespace ponte::service::testing {
 
 inline constexpr std::string_view kZone = "Asia/Shanghai";
 
-class OutcomesFixture : public ::testing::Test {
+class OutcomesFixture : public StoreFixture {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_outcomes_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto store = Store::Open((dir_ / "outcomes.db").string(), {.create_if_missing = true});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("ponte_outcomes_test_", "outcomes.db"));
 
     ImportEdition(
         2025, "Settimana Italia–Cina 2025", "Italy–China Week 2025", "中意创新合作周 2025",
@@ -73,7 +65,6 @@ class OutcomesFixture : public ::testing::Test {
     AddUser("interpreter@ponte.test", "Zhang Interprete", "zh",
             {{2026, Role::kInterpreter, "", true}});
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   struct Pair {
     std::string a;
@@ -186,8 +177,6 @@ class OutcomesFixture : public ::testing::Test {
     return request_.at({year, from, to});
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   Event event_;  // icstiw-2026
   std::map<int, Event> edition_;
   std::map<std::string, OrganizationId> org_;

@@ -1,14 +1,13 @@
 #include "service/reports.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <map>
 
 #include "core/clock.h"
 #include "core/csv.h"
 #include "service/outcomes.h"
+#include "service/store_fixture.h"
 
 namespace ponte::service {
 namespace {
@@ -24,17 +23,10 @@ namespace {
 //   memorandum (rejected).
 // w26 (Beijing): unibo–cas held again, polimi–zte held; an agreement grown
 //   from both unibo–cas meetings (validated).
-class ReportsTest : public ::testing::Test {
+class ReportsTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_reports_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto store = Store::Open((dir_ / "reports.db").string(), {.create_if_missing = true});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("ponte_reports_test_", "reports.db"));
     taxonomy_ = Taxonomy({{"ai", "", {{"it", "Intelligenza artificiale"}, {"zh", "人工智能"}}},
                           {"ai.vision", "ai", {{"en", "Computer vision"}}},
                           {"manufacturing", "", {{"it", "Manifattura"}, {"zh", "制造业"}}},
@@ -104,7 +96,6 @@ class ReportsTest : public ::testing::Test {
     AddOutcome("o5", w26_, {"unibo", "cas"}, {first, again}, {}, OutcomeKind::kJointResearch,
                OutcomeStage::kAgreement, OutcomeReview::kValidated, "联合实验室协议");
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   struct Req {
     std::string key, from, to;
@@ -213,8 +204,6 @@ class ReportsTest : public ::testing::Test {
     return -1;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   Taxonomy taxonomy_;
   Event w25_, w26_;
   std::map<std::string, OrganizationId> org_;
