@@ -1,6 +1,7 @@
 #include "schedule/timetable.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace ponte::schedule {
 namespace {
@@ -59,7 +60,7 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
     : problem_(problem), domains_(domains), fairness_(fairness) {
   const std::size_t slots = problem.slots.size();
   slot_of_.assign(problem.meetings.size(), kUnscheduled);
-  occ_.assign(problem.participants.size(), std::vector<MeetingIndex>(slots, -1));
+  occ_.assign(problem.participants.size() * slots, -1);
   load_.assign(slots, 0);
   capacity_.assign(slots, 0);
   owner_.assign(slots, std::vector<MeetingIndex>(problem.interpreters.size(), -1));
@@ -87,6 +88,7 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
     }
   }
   breaks_.assign(problem.participants.size(), 0);
+  broken_at_.assign(problem.participants.size(), -1);
   idle_.assign(problem.participants.size(), 0);
   histogram_.assign(slots + 2, 0);
   histogram_[0] = static_cast<int>(problem.participants.size());
@@ -102,6 +104,64 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
     }
     start = end;
   }
+  blocks_ = 0;
+  masks_ = true;
+  block_of_.assign(slots, 0);
+  bit_of_.assign(slots, 0);
+  for (std::size_t t = 0; t < slots; ++t) {
+    if (t > 0 && day_begin_[t] != day_begin_[t - 1]) ++blocks_;
+    block_of_[t] = blocks_;
+    bit_of_[t] = static_cast<int>(t) - day_begin_[t];
+    if (bit_of_[t] >= 64) masks_ = false;
+  }
+  if (slots > 0) ++blocks_;
+  busy_.assign(problem.participants.size() * Idx(blocks_), 0);
+  scratch_.assign(Idx(blocks_), 0);
+  const std::size_t interpreters = problem.interpreters.size();
+  words_ = (interpreters + 63) / 64;
+  free_.assign(slots * words_, 0);
+  for (std::size_t i = 0; i < interpreters; ++i) {
+    for (std::size_t t = 0; t < slots && t < domains.interpreter_available[i].size(); ++t) {
+      if (domains.interpreter_available[i][t])
+        free_[t * words_ + i / 64] |= std::uint64_t{1} << (i % 64);
+    }
+  }
+  slot_words_ = (slots + 63) / 64;
+  allowed_.assign(problem.meetings.size() * slot_words_, 0);
+  for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
+    for (std::size_t t = 0; t < slots && t < domains.allowed[m].size(); ++t) {
+      if (domains.allowed[m][t]) allowed_[m * slot_words_ + t / 64] |= std::uint64_t{1} << (t % 64);
+    }
+  }
+  can_.assign(problem.meetings.size() * words_, 0);
+  for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
+    for (InterpreterIndex i : domains.can_interpret[m]) {
+      can_[m * words_ + Idx(i) / 64] |= std::uint64_t{1} << (Idx(i) % 64);
+    }
+  }
+}
+
+void Timetable::SetFree(SlotIndex t, InterpreterIndex i, bool free) {
+  std::uint64_t& word = free_[Idx(t) * words_ + Idx(i) / 64];
+  const std::uint64_t bit = std::uint64_t{1} << (Idx(i) % 64);
+  word = free ? (word | bit) : (word & ~bit);
+}
+
+InterpreterIndex Timetable::FreeInterpreter(MeetingIndex m, SlotIndex t,
+                                            MeetingIndex leaving) const {
+  if (leaving >= 0 && slot_of_[Idx(leaving)] == t) {
+    const InterpreterIndex held = interpreter_of_[Idx(leaving)];
+    if (held != kNoInterpreter && (can_row(m)[Idx(held) / 64] >> (Idx(held) % 64) & 1) != 0) {
+      return held;
+    }
+  }
+  const std::uint64_t* can = can_row(m);
+  const std::uint64_t* free = free_row(t);
+  for (std::size_t w = 0; w < words_; ++w) {
+    const std::uint64_t both = can[w] & free[w];
+    if (both != 0) return static_cast<InterpreterIndex>(w * 64 + Idx(std::countr_zero(both)));
+  }
+  return kNoInterpreter;
 }
 
 Cost Timetable::cost() const {
@@ -135,19 +195,18 @@ bool Timetable::PrecedenceOk(MeetingIndex m, SlotIndex t, MeetingIndex ignore) c
 bool Timetable::Augment(MeetingIndex m, SlotIndex t, MeetingIndex leaving,
                         std::vector<std::pair<InterpreterIndex, MeetingIndex>>* path,
                         std::vector<char>& seen) const {
-  const auto& owners = owner_[Idx(t)];
-  for (InterpreterIndex i : domains_.can_interpret[Idx(m)]) {
-    if (!domains_.interpreter_available[Idx(i)][Idx(t)] || seen[Idx(i)]) continue;
-    const MeetingIndex holder = owners[Idx(i)];
-    if (holder == -1 || holder == leaving) {
-      if (path != nullptr) path->emplace_back(i, m);
-      return true;
-    }
+  // Interpreters on the path (`seen`) all serve someone, so a free one is never seen.
+  const InterpreterIndex free = FreeInterpreter(m, t, leaving);
+  if (free != kNoInterpreter) {
+    if (path != nullptr) path->emplace_back(free, m);
+    return true;
   }
+  const auto& owners = owner_[Idx(t)];
   for (InterpreterIndex i : domains_.can_interpret[Idx(m)]) {
     if (!domains_.interpreter_available[Idx(i)][Idx(t)] || seen[Idx(i)]) continue;
     seen[Idx(i)] = 1;
     const MeetingIndex holder = owners[Idx(i)];
+    if (holder < 0) continue;
     if (Augment(holder, t, leaving, path, seen)) {
       if (path != nullptr) path->emplace_back(i, m);
       return true;
@@ -164,14 +223,22 @@ bool Timetable::InterpreterOk(MeetingIndex m, SlotIndex t, MeetingIndex leaving)
   if (interpreters_busy_[Idx(t)] - (frees_one ? 1 : 0) >= interpreters_available_[Idx(t)]) {
     return false;
   }
+  if (FreeInterpreter(m, t, leaving) != kNoInterpreter) return true;
   std::vector<char> seen(problem_.interpreters.size(), 0);
   return Augment(m, t, leaving, nullptr, seen);
 }
 
 bool Timetable::AugmentApply(MeetingIndex m, SlotIndex t) {
-  std::vector<char> seen(problem_.interpreters.size(), 0);
   std::vector<std::pair<InterpreterIndex, MeetingIndex>> path;
-  if (!Augment(m, t, -1, &path, seen)) return false;
+  const InterpreterIndex free = FreeInterpreter(m, t, -1);
+  if (free != kNoInterpreter) {
+    path.emplace_back(free, m);
+  } else {
+    std::vector<char> seen(problem_.interpreters.size(), 0);
+    if (!Augment(m, t, -1, &path, seen)) return false;
+  }
+  // The path's first entry is the interpreter that was free; the others change hands.
+  SetFree(t, path.front().first, false);
   for (const auto& [i, meeting] : path) {
     owner_[Idx(t)][Idx(i)] = meeting;
     interpreter_of_[Idx(meeting)] = i;
@@ -182,18 +249,33 @@ bool Timetable::AugmentApply(MeetingIndex m, SlotIndex t) {
 
 bool Timetable::CanPlace(MeetingIndex m, SlotIndex t, bool check_capacity,
                          MeetingIndex ignore) const {
-  if (!domains_.allowed[Idx(m)][Idx(t)]) return false;
+  if (!allowed(m, t)) return false;
   const Meeting& meeting = problem_.meetings[Idx(m)];
-  const MeetingIndex at_a = occ_[Idx(meeting.a)][Idx(t)];
-  const MeetingIndex at_b = occ_[Idx(meeting.b)][Idx(t)];
+  const MeetingIndex at_a = occ_[Idx(meeting.a) * load_.size() + Idx(t)];
+  const MeetingIndex at_b = occ_[Idx(meeting.b) * load_.size() + Idx(t)];
   if (at_a != -1 && at_a != ignore && at_a != m) return false;
   if (at_b != -1 && at_b != ignore && at_b != m) return false;
   if (check_capacity && slot_of_[Idx(m)] != t && load_[Idx(t)] >= capacity_[Idx(t)]) return false;
   return PrecedenceOk(m, t, ignore) && InterpreterOk(m, t, ignore);
 }
 
+int Timetable::MaskBreaks(const std::uint64_t* days, int* idle_inside) const {
+  int breaks = 0;
+  int idle = 0;
+  for (int b = 0; b < blocks_; ++b) {
+    const std::uint64_t busy = days[b];
+    if (busy == 0) continue;
+    // Runs of busy slots: bits whose lower neighbour is idle.
+    breaks += std::popcount(busy & ~(busy << 1)) - 1;
+    idle += 64 - std::countl_zero(busy) - std::countr_zero(busy) - std::popcount(busy);
+  }
+  *idle_inside = idle;
+  return breaks;
+}
+
 int Timetable::ComputeBreaks(ParticipantIndex p, int* idle_inside) const {
-  const auto& row = occ_[Idx(p)];
+  if (masks_) return MaskBreaks(&busy_[Idx(p) * Idx(blocks_)], idle_inside);
+  const MeetingIndex* row = &occ_[Idx(p) * load_.size()];
   int breaks = 0;
   *idle_inside = 0;
   const int slots = slot_count();
@@ -230,6 +312,16 @@ void Timetable::Refresh(ParticipantIndex p) {
   if (now == old) return;
   --histogram_[Idx(old)];
   ++histogram_[Idx(now)];
+  if (old == 0) {
+    broken_at_[Idx(p)] = static_cast<int>(broken_.size());
+    broken_.push_back(p);
+  } else if (now == 0) {
+    const ParticipantIndex last = broken_.back();
+    broken_[Idx(broken_at_[Idx(p)])] = last;
+    broken_at_[Idx(last)] = broken_at_[Idx(p)];
+    broken_.pop_back();
+    broken_at_[Idx(p)] = -1;
+  }
   total_breaks_ += now - old;
   old = now;
 }
@@ -238,8 +330,13 @@ void Timetable::Place(MeetingIndex m, SlotIndex t) {
   if (slot_of_[Idx(m)] != kUnscheduled) Remove(m);
   const Meeting& meeting = problem_.meetings[Idx(m)];
   slot_of_[Idx(m)] = t;
-  occ_[Idx(meeting.a)][Idx(t)] = m;
-  occ_[Idx(meeting.b)][Idx(t)] = m;
+  occ_[Idx(meeting.a) * load_.size() + Idx(t)] = m;
+  occ_[Idx(meeting.b) * load_.size() + Idx(t)] = m;
+  if (masks_) {
+    const std::uint64_t bit = std::uint64_t{1} << bit_of_[Idx(t)];
+    busy_row(meeting.a)[block_of_[Idx(t)]] |= bit;
+    busy_row(meeting.b)[block_of_[Idx(t)]] |= bit;
+  }
   ++load_[Idx(t)];
   if (domains_.needs_interpreter[Idx(m)]) AugmentApply(m, t);
   unscheduled_weight_ -= problem_.MeetingWeight(m);
@@ -252,11 +349,16 @@ void Timetable::Remove(MeetingIndex m) {
   if (t == kUnscheduled) return;
   const Meeting& meeting = problem_.meetings[Idx(m)];
   slot_of_[Idx(m)] = kUnscheduled;
-  if (occ_[Idx(meeting.a)][Idx(t)] == m) occ_[Idx(meeting.a)][Idx(t)] = -1;
-  if (occ_[Idx(meeting.b)][Idx(t)] == m) occ_[Idx(meeting.b)][Idx(t)] = -1;
+  const std::uint64_t bit = std::uint64_t{1} << bit_of_[Idx(t)];
+  for (ParticipantIndex p : {meeting.a, meeting.b}) {
+    if (occ_[Idx(p) * load_.size() + Idx(t)] != m) continue;
+    occ_[Idx(p) * load_.size() + Idx(t)] = -1;
+    if (masks_) busy_row(p)[block_of_[Idx(t)]] &= ~bit;
+  }
   --load_[Idx(t)];
   if (interpreter_of_[Idx(m)] != kNoInterpreter) {
     owner_[Idx(t)][Idx(interpreter_of_[Idx(m)])] = -1;
+    SetFree(t, interpreter_of_[Idx(m)], true);
     interpreter_of_[Idx(m)] = kNoInterpreter;
     --interpreters_busy_[Idx(t)];
   }
@@ -267,10 +369,29 @@ void Timetable::Remove(MeetingIndex m) {
 
 int Timetable::BreaksIf(ParticipantIndex p,
                         const std::vector<std::pair<MeetingIndex, SlotIndex>>& moves) const {
+  const MeetingIndex* row = &occ_[Idx(p) * load_.size()];
+  if (masks_) {
+    std::copy_n(&busy_[Idx(p) * Idx(blocks_)], blocks_, scratch_.begin());
+    for (const auto& [m, t] : moves) {
+      const Meeting& meeting = problem_.meetings[Idx(m)];
+      if (meeting.a != p && meeting.b != p) continue;
+      const SlotIndex from = slot_of_[Idx(m)];
+      if (from != kUnscheduled && row[Idx(from)] == m) {
+        scratch_[Idx(block_of_[Idx(from)])] &= ~(std::uint64_t{1} << bit_of_[Idx(from)]);
+      }
+    }
+    for (const auto& [m, t] : moves) {
+      const Meeting& meeting = problem_.meetings[Idx(m)];
+      if ((meeting.a == p || meeting.b == p) && t != kUnscheduled) {
+        scratch_[Idx(block_of_[Idx(t)])] |= std::uint64_t{1} << bit_of_[Idx(t)];
+      }
+    }
+    int idle = 0;
+    return MaskBreaks(scratch_.data(), &idle);
+  }
   // Busy pattern of p after the moves: start from the current row.
-  const auto& row = occ_[Idx(p)];
-  std::vector<char> busy(row.size());
-  for (std::size_t t = 0; t < row.size(); ++t) busy[t] = row[t] != -1;
+  std::vector<char> busy(load_.size());
+  for (std::size_t t = 0; t < busy.size(); ++t) busy[t] = row[t] != -1;
   for (const auto& [m, t] : moves) {
     const Meeting& meeting = problem_.meetings[Idx(m)];
     if (meeting.a != p && meeting.b != p) continue;

@@ -34,10 +34,18 @@ class Timetable {
   const Problem& problem() const { return problem_; }
   const Domains& domains() const { return domains_; }
   SlotIndex slot_of(MeetingIndex m) const { return slot_of_[Idx(m)]; }
-  MeetingIndex at(ParticipantIndex p, SlotIndex t) const { return occ_[Idx(p)][Idx(t)]; }
+  MeetingIndex at(ParticipantIndex p, SlotIndex t) const {
+    return occ_[Idx(p) * load_.size() + Idx(t)];
+  }
   int load(SlotIndex t) const { return load_[Idx(t)]; }
+  // Domains::allowed as one compact bit set (fewer cache misses in big events).
+  bool allowed(MeetingIndex m, SlotIndex t) const {
+    return (allowed_[Idx(m) * slot_words_ + Idx(t) / 64] >> (Idx(t) % 64) & 1) != 0;
+  }
   int capacity(SlotIndex t) const { return capacity_[Idx(t)]; }
   int breaks_of(ParticipantIndex p) const { return breaks_[Idx(p)]; }
+  // The participants with at least one break, in no particular order.
+  const std::vector<ParticipantIndex>& broken() const { return broken_; }
   // Idle slots inside the participants' day spans (a smoother guide than breaks).
   int total_idle() const { return total_idle_; }
   int slot_count() const { return static_cast<int>(load_.size()); }
@@ -64,13 +72,21 @@ class Timetable {
  private:
   static std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
   int ComputeBreaks(ParticipantIndex p, int* idle) const;
+  // Breaks and idle slots of a participant's busy bits, one word per day.
+  int MaskBreaks(const std::uint64_t* days, int* idle) const;
+  std::uint64_t* busy_row(ParticipantIndex p) { return &busy_[Idx(p) * Idx(blocks_)]; }
+  const std::uint64_t* free_row(SlotIndex t) const { return &free_[Idx(t) * words_]; }
+  const std::uint64_t* can_row(MeetingIndex m) const { return &can_[Idx(m) * words_]; }
+  void SetFree(SlotIndex t, InterpreterIndex i, bool free);
+  // A free interpreter (or `leaving`'s) that can serve m in t, or kNoInterpreter.
+  InterpreterIndex FreeInterpreter(MeetingIndex m, SlotIndex t, MeetingIndex leaving) const;
   void Refresh(ParticipantIndex p);
 
   const Problem& problem_;
   const Domains& domains_;
   std::optional<int> fairness_;
   std::vector<SlotIndex> slot_of_;
-  std::vector<std::vector<MeetingIndex>> occ_;  // [participant][slot]
+  std::vector<MeetingIndex> occ_;  // [participant * slots + slot]
   std::vector<int> load_;
   std::vector<int> capacity_;
   // Interpreter matching per slot, kept incrementally (one augmenting path per change).
@@ -90,6 +106,8 @@ class Timetable {
   bool AugmentApply(MeetingIndex m, SlotIndex t);
   std::vector<std::vector<MeetingIndex>> successors_;
   std::vector<int> breaks_;
+  std::vector<ParticipantIndex> broken_;
+  std::vector<int> broken_at_;  // per participant: index in broken_, or -1
   std::vector<int> histogram_;  // participants per break count
   int total_breaks_ = 0;
   std::vector<int> idle_;
@@ -97,6 +115,22 @@ class Timetable {
   std::int64_t unscheduled_weight_ = 0;
   std::vector<int> day_begin_;  // per slot: first slot of its day
   std::vector<int> day_end_;    // per slot: one past the last slot of its day
+  // Busy slots as bits, one 64-bit word per (participant, day) when every day
+  // has at most 64 slots (`masks_`); breaks and idle slots then cost a few
+  // instructions per day instead of a scan of the participant's row.
+  bool masks_ = false;
+  int blocks_ = 0;                   // days (maximal runs of slots of one day)
+  std::vector<int> block_of_;        // per slot
+  std::vector<int> bit_of_;          // per slot: position within its day
+  std::vector<std::uint64_t> busy_;  // [participant * blocks_ + block]
+  mutable std::vector<std::uint64_t> scratch_;
+  // Interpreters as bit sets: free_[slot] (available and serving nobody) and
+  // can_[meeting] (speaks its pair), `words_` words each.
+  std::size_t words_ = 0;
+  std::size_t slot_words_ = 0;
+  std::vector<std::uint64_t> allowed_;  // [meeting * slot_words_ + slot / 64]
+  std::vector<std::uint64_t> free_;
+  std::vector<std::uint64_t> can_;
 };
 
 // Assigns interpreters to the meetings of one slot (bipartite matching);
