@@ -7,7 +7,8 @@
 # 1. the 20 original JAIR 2022 instances at d = 2, ponte beside CBC, 5 s each;
 # 2. all 140 JAIR files at d = 2, ponte only, 5 s each (one row per file and a
 #    summary per variant);
-# 3. the generated Italy–China scale ladder, 300 to 30,000 meetings, 10 s each.
+# 3. the generated Italy–China scale ladder, 300 to 30,000 meetings, 10 s each,
+#    and again with a budget that grows linearly (10 s per 6,000 meetings).
 #
 # Time limits are CPU seconds of the solving thread (schedule_bench --clock
 # cpu; CBC's limit is CPU time too): on the shared 2-core machine a wall-clock
@@ -38,6 +39,7 @@ trap 'rm -rf "$OUT"' EXIT
 "$BENCH" jair --time-limit "$LIMIT" >"$OUT/originals.md" &
 "$BENCH" jair --all --no-cbc --time-limit "$ALL_LIMIT" >"$OUT/all.md" &
 "$BENCH" scale --time-limit "$SCALE_LIMIT" >"$OUT/scale.md" &
+"$BENCH" scale --linear --time-limit "$SCALE_LIMIT" >"$OUT/scale_linear.md" &
 wait
 
 echo "## The 20 originals, d = 2, ${LIMIT} s (CPU) per instance, CBC beside"
@@ -51,5 +53,9 @@ echo
 echo "## Scale: generated Italy–China events, ${SCALE_LIMIT} s (CPU) per size"
 echo
 cat "$OUT/scale.md"
+echo
+echo "## Scale, budget growing linearly: ${SCALE_LIMIT} s (CPU) per 6,000 meetings"
+echo
+cat "$OUT/scale_linear.md"
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

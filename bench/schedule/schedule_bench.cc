@@ -2,7 +2,8 @@
 //
 //   schedule_bench jair  [--time-limit S] [--all] [--fairness D] [--no-cbc] [--only NAME]
 //                        [--clock cpu|wall]
-//   schedule_bench scale [--time-limit S] [--sizes 300,1000,6000] [--seed N] [--clock cpu|wall]
+//   schedule_bench scale [--time-limit S] [--linear] [--sizes 300,1000,6000] [--seed N]
+//                        [--clock cpu|wall]
 //
 // `jair` runs the 20 original JAIR 2022 instances (all 140 files with --all)
 // through ponte and, beside it, through an exact MIP in CBC under the same time
@@ -237,10 +238,15 @@ int RunJair(const std::vector<std::string>& args) {
   return 0;
 }
 
+constexpr double kLinearUnit = 6000;  // meetings per --time-limit with --linear
+
 int RunScale(const std::vector<std::string>& args) {
   const double limit = std::stod(Arg(args, "--time-limit", "10"));
   const std::uint64_t seed = std::stoull(Arg(args, "--seed", "1"));
   const bool cpu_clock = Arg(args, "--clock", "cpu") == "cpu";
+  // --linear: the limit is per 6,000 meetings and grows with the size, so a
+  // cost that grows linearly shows as constant breaks per meeting.
+  const bool linear = Flag(args, "--linear");
   std::vector<int> sizes;
   {
     std::stringstream s(Arg(args, "--sizes", "300,1000,3000,6000,10000,30000"));
@@ -249,19 +255,21 @@ int RunScale(const std::vector<std::string>& args) {
   }
   std::printf(
       "| meetings | participants | days x slots | tables/session | interpreters | scheduled | "
-      "breaks | breaks per participant | lower bound | status | time s | cpu s |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+      "breaks | breaks per participant | breaks per 100 meetings | lower bound | status | limit s "
+      "| time s | cpu s |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (int meetings : sizes) {
     GeneratorOptions gen;
     gen.meetings = meetings;
     gen.seed = seed;
     const Problem problem = GenerateItalyChinaEvent(gen);
+    const double budget = linear ? limit * meetings / kLinearUnit : limit;
     SolveOptions options;
-    options.time_limit_s = limit;
+    options.time_limit_s = budget;
     options.seed = seed;
     const double cpu_start = ThreadCpuSeconds();
     const SolveResult result =
-        cpu_clock ? SolveOnCpuBudget(problem, options, limit) : Solve(problem, options);
+        cpu_clock ? SolveOnCpuBudget(problem, options, budget) : Solve(problem, options);
     const double cpu = ThreadCpuSeconds() - cpu_start;
     const CheckReport check = Check(problem, result.solution);
     const int breaks = result.objective.breaks;
@@ -269,13 +277,14 @@ int RunScale(const std::vector<std::string>& args) {
         static_cast<double>(breaks) /
         static_cast<double>(std::max<std::size_t>(1, problem.participants.size()));
     std::printf(
-        "| %d | %zu | %d x %zu | %d | %zu | %d/%zu%s | %d | %.2f | %d | %s | %.2f | %.2f |\n",
+        "| %d | %zu | %d x %zu | %d | %zu | %d/%zu%s | %d | %.2f | %.2f | %d | %s | %.1f | %.2f | "
+        "%.2f |\n",
         meetings, problem.participants.size(), problem.days(),
         problem.slots.size() / static_cast<std::size_t>(std::max(1, problem.days())),
         problem.sessions.empty() ? 0 : problem.sessions[0].tables, problem.interpreters.size(),
         result.objective.scheduled, problem.meetings.size(), check.valid() ? "" : " INVALID",
-        breaks, per_participant, result.lower_bound, SolveStatusName(result.status), result.time_s,
-        cpu);
+        breaks, per_participant, 100.0 * breaks / std::max(1, meetings), result.lower_bound,
+        SolveStatusName(result.status), budget, result.time_s, cpu);
     std::fflush(stdout);
   }
   return 0;
@@ -290,8 +299,9 @@ int main(int argc, char** argv) {
     std::printf(
         "usage: schedule_bench jair  [--time-limit S] [--all] [--fairness D] [--no-cbc] "
         "[--no-exact] [--only INSTANCE] [--clock cpu|wall]\n"
-        "       schedule_bench scale [--time-limit S] [--sizes 300,1000,...] [--seed N] "
-        "[--clock cpu|wall]\n");
+        "       schedule_bench scale [--time-limit S] [--linear] [--sizes 300,1000,...] [--seed N] "
+        "[--clock cpu|wall]\n"
+        "       (--linear: S per 6,000 meetings, growing with the size)\n");
     return args.empty() ? 1 : 0;
   }
   if (args[0] == "jair") return ponte::schedule::RunJair(args);

@@ -12,8 +12,7 @@ MoveList KempeChain(const Timetable& tt, MeetingIndex m, SlotIndex t) {
   // meeting in the other slot.
   for (std::size_t next = 0; next < moves.size(); ++next) {
     const auto [current, target] = moves[next];
-    const Meeting& meeting = tt.problem().meetings[static_cast<std::size_t>(current)];
-    for (ParticipantIndex p : {meeting.a, meeting.b}) {
+    for (ParticipantIndex p : {tt.side_a(current), tt.side_b(current)}) {
       const MeetingIndex other = tt.at(p, target);
       if (other == -1) continue;
       const bool seen = std::any_of(moves.begin(), moves.end(),

@@ -112,8 +112,10 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
   Solution best = tt.ToSolution();
   Cost cost = tt.cost();
   progress.best_breaks = cost.breaks;
-  bool proven = cost.unscheduled_weight == 0 && cost.fairness_excess == 0 &&
-                cost.breaks <= lower_bound && problem.require_all;
+  // Every meeting scheduled is the best weight there is, so a schedule at the
+  // bound is optimal whether or not the problem requires all meetings.
+  bool proven =
+      cost.unscheduled_weight == 0 && cost.fairness_excess == 0 && cost.breaks <= lower_bound;
   bool infeasible = false;
 
   if (options.exact && !proven && !deadline.Expired()) {
@@ -199,6 +201,8 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
       best = tt.ToSolution();
       cost = tt.cost();
     }
+    proven = !infeasible && cost.unscheduled_weight == 0 && cost.fairness_excess == 0 &&
+             cost.breaks <= lower_bound;
   }
   report("tables");
   AssignTablesAndInterpreters(problem, domains, &best);

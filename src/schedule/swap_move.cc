@@ -5,9 +5,8 @@ namespace ponte::schedule {
 MoveList Swap(const Timetable& tt, MeetingIndex m, SlotIndex t) {
   const SlotIndex from = tt.slot_of(m);
   if (from == kUnscheduled || from == t) return {};
-  const Meeting& meeting = tt.problem().meetings[static_cast<std::size_t>(m)];
   MoveList moves = {{m, t}};
-  for (ParticipantIndex p : {meeting.a, meeting.b}) {
+  for (ParticipantIndex p : {tt.side_a(m), tt.side_b(m)}) {
     const MeetingIndex other = tt.at(p, t);
     if (other == -1) continue;
     bool seen = false;

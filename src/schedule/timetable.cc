@@ -6,6 +6,11 @@
 namespace ponte::schedule {
 namespace {
 
+struct MeetingSides {
+  ParticipantIndex a;
+  ParticipantIndex b;
+};
+
 bool TryAugment(const Domains& domains, SlotIndex t, const std::vector<MeetingIndex>& meetings,
                 std::size_t i, std::vector<int>& owner, std::vector<char>& seen) {
   for (InterpreterIndex k : domains.can_interpret[static_cast<std::size_t>(meetings[i])]) {
@@ -76,11 +81,21 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
     const SessionIndex s = problem.slots[t].session;
     if (s >= 0 && Idx(s) < problem.sessions.size()) capacity_[t] = problem.sessions[Idx(s)].tables;
   }
+  sides_.resize(2 * problem.meetings.size());
+  weight_.resize(problem.meetings.size());
+  ordered_.assign(problem.meetings.size(), 0);
+  for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
+    sides_[2 * m] = problem.meetings[m].a;
+    sides_[2 * m + 1] = problem.meetings[m].b;
+    weight_[m] = problem.MeetingWeight(static_cast<MeetingIndex>(m));
+  }
   successors_.assign(problem.meetings.size(), {});
   for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
     for (MeetingIndex before : problem.meetings[m].after) {
       if (before >= 0 && Idx(before) < problem.meetings.size()) {
         successors_[Idx(before)].push_back(static_cast<MeetingIndex>(m));
+        ordered_[Idx(before)] = 1;
+        ordered_[m] = 1;
       }
     }
     if (!problem.meetings[m].cancelled) {
@@ -179,6 +194,7 @@ Cost Timetable::cost() const {
 }
 
 bool Timetable::PrecedenceOk(MeetingIndex m, SlotIndex t, MeetingIndex ignore) const {
+  if (!ordered_[Idx(m)]) return true;
   for (MeetingIndex before : problem_.meetings[Idx(m)].after) {
     if (before == ignore || before < 0 || Idx(before) >= slot_of_.size()) continue;
     const SlotIndex s = slot_of_[Idx(before)];
@@ -250,9 +266,8 @@ bool Timetable::AugmentApply(MeetingIndex m, SlotIndex t) {
 bool Timetable::CanPlace(MeetingIndex m, SlotIndex t, bool check_capacity,
                          MeetingIndex ignore) const {
   if (!allowed(m, t)) return false;
-  const Meeting& meeting = problem_.meetings[Idx(m)];
-  const MeetingIndex at_a = occ_[Idx(meeting.a) * load_.size() + Idx(t)];
-  const MeetingIndex at_b = occ_[Idx(meeting.b) * load_.size() + Idx(t)];
+  const MeetingIndex at_a = occ_[Idx(side_a(m)) * load_.size() + Idx(t)];
+  const MeetingIndex at_b = occ_[Idx(side_b(m)) * load_.size() + Idx(t)];
   if (at_a != -1 && at_a != ignore && at_a != m) return false;
   if (at_b != -1 && at_b != ignore && at_b != m) return false;
   if (check_capacity && slot_of_[Idx(m)] != t && load_[Idx(t)] >= capacity_[Idx(t)]) return false;
@@ -328,7 +343,7 @@ void Timetable::Refresh(ParticipantIndex p) {
 
 void Timetable::Place(MeetingIndex m, SlotIndex t) {
   if (slot_of_[Idx(m)] != kUnscheduled) Remove(m);
-  const Meeting& meeting = problem_.meetings[Idx(m)];
+  const MeetingSides meeting{side_a(m), side_b(m)};
   slot_of_[Idx(m)] = t;
   occ_[Idx(meeting.a) * load_.size() + Idx(t)] = m;
   occ_[Idx(meeting.b) * load_.size() + Idx(t)] = m;
@@ -339,7 +354,7 @@ void Timetable::Place(MeetingIndex m, SlotIndex t) {
   }
   ++load_[Idx(t)];
   if (domains_.needs_interpreter[Idx(m)]) AugmentApply(m, t);
-  unscheduled_weight_ -= problem_.MeetingWeight(m);
+  unscheduled_weight_ -= weight_[Idx(m)];
   Refresh(meeting.a);
   Refresh(meeting.b);
 }
@@ -347,7 +362,7 @@ void Timetable::Place(MeetingIndex m, SlotIndex t) {
 void Timetable::Remove(MeetingIndex m) {
   const SlotIndex t = slot_of_[Idx(m)];
   if (t == kUnscheduled) return;
-  const Meeting& meeting = problem_.meetings[Idx(m)];
+  const MeetingSides meeting{side_a(m), side_b(m)};
   slot_of_[Idx(m)] = kUnscheduled;
   const std::uint64_t bit = std::uint64_t{1} << bit_of_[Idx(t)];
   for (ParticipantIndex p : {meeting.a, meeting.b}) {
@@ -362,7 +377,7 @@ void Timetable::Remove(MeetingIndex m) {
     interpreter_of_[Idx(m)] = kNoInterpreter;
     --interpreters_busy_[Idx(t)];
   }
-  unscheduled_weight_ += problem_.MeetingWeight(m);
+  unscheduled_weight_ += weight_[Idx(m)];
   Refresh(meeting.a);
   Refresh(meeting.b);
 }
@@ -373,7 +388,7 @@ int Timetable::BreaksIf(ParticipantIndex p,
   if (masks_) {
     std::copy_n(&busy_[Idx(p) * Idx(blocks_)], blocks_, scratch_.begin());
     for (const auto& [m, t] : moves) {
-      const Meeting& meeting = problem_.meetings[Idx(m)];
+      const MeetingSides meeting{side_a(m), side_b(m)};
       if (meeting.a != p && meeting.b != p) continue;
       const SlotIndex from = slot_of_[Idx(m)];
       if (from != kUnscheduled && row[Idx(from)] == m) {
@@ -381,7 +396,7 @@ int Timetable::BreaksIf(ParticipantIndex p,
       }
     }
     for (const auto& [m, t] : moves) {
-      const Meeting& meeting = problem_.meetings[Idx(m)];
+      const MeetingSides meeting{side_a(m), side_b(m)};
       if ((meeting.a == p || meeting.b == p) && t != kUnscheduled) {
         scratch_[Idx(block_of_[Idx(t)])] |= std::uint64_t{1} << bit_of_[Idx(t)];
       }
@@ -393,13 +408,13 @@ int Timetable::BreaksIf(ParticipantIndex p,
   std::vector<char> busy(load_.size());
   for (std::size_t t = 0; t < busy.size(); ++t) busy[t] = row[t] != -1;
   for (const auto& [m, t] : moves) {
-    const Meeting& meeting = problem_.meetings[Idx(m)];
+    const MeetingSides meeting{side_a(m), side_b(m)};
     if (meeting.a != p && meeting.b != p) continue;
     const SlotIndex from = slot_of_[Idx(m)];
     if (from != kUnscheduled && row[Idx(from)] == m) busy[Idx(from)] = 0;
   }
   for (const auto& [m, t] : moves) {
-    const Meeting& meeting = problem_.meetings[Idx(m)];
+    const MeetingSides meeting{side_a(m), side_b(m)};
     if ((meeting.a == p || meeting.b == p) && t != kUnscheduled) busy[Idx(t)] = 1;
   }
   int breaks = 0;

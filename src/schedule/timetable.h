@@ -34,6 +34,10 @@ class Timetable {
   const Problem& problem() const { return problem_; }
   const Domains& domains() const { return domains_; }
   SlotIndex slot_of(MeetingIndex m) const { return slot_of_[Idx(m)]; }
+  // The two sides of m, from a compact copy (Meeting is large; big events
+  // would miss the cache on every look-up).
+  ParticipantIndex side_a(MeetingIndex m) const { return sides_[2 * Idx(m)]; }
+  ParticipantIndex side_b(MeetingIndex m) const { return sides_[2 * Idx(m) + 1]; }
   MeetingIndex at(ParticipantIndex p, SlotIndex t) const {
     return occ_[Idx(p) * load_.size() + Idx(t)];
   }
@@ -86,7 +90,10 @@ class Timetable {
   const Domains& domains_;
   std::optional<int> fairness_;
   std::vector<SlotIndex> slot_of_;
-  std::vector<MeetingIndex> occ_;  // [participant * slots + slot]
+  std::vector<ParticipantIndex> sides_;  // [2 * meeting] = a, [2 * meeting + 1] = b
+  std::vector<std::int64_t> weight_;     // Problem::MeetingWeight per meeting
+  std::vector<char> ordered_;            // the meeting has a precedence either way
+  std::vector<MeetingIndex> occ_;        // [participant * slots + slot]
   std::vector<int> load_;
   std::vector<int> capacity_;
   // Interpreter matching per slot, kept incrementally (one augmenting path per change).
