@@ -1,6 +1,8 @@
 #include "service/follow_up.h"
 
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "service/workflow.h"
 
@@ -97,12 +99,7 @@ Result<FollowUpSweep> SweepFollowUps(Store& store, const Clock& clock,
     const std::string link = options.base_url + "/events/" + event.key + "/outcomes/new";
     for (const Organization& org : organizations) {
       if (reported.contains(org.id.value()) || sent.contains(org.id.value())) continue;
-      PONTE_ASSIGN_OR_RETURN(
-          bool claimed,
-          store.ClaimFollowUp(
-              {.event = event.id, .organization = org.id, .round = round, .sent_at = now}));
-      if (!claimed) continue;  // another server sends it
-      ++sweep.rounds;
+      std::vector<OutboxMessage> mails;
       for (const Membership& m : members) {
         if (m.organization != org.id || m.role != Role::kParticipant) continue;
         auto user = store.GetUser(m.user);
@@ -114,9 +111,17 @@ Result<FollowUpSweep> SweepFollowUps(Store& store, const Clock& clock,
         message.subject = mail.subject;
         message.body = mail.body;
         message.kind = "follow_up";
-        PONTE_RETURN_IF_ERROR(store.EnqueueMessage(message));
-        ++sweep.mails;
+        mails.push_back(std::move(message));
       }
+      // The round and its mails are written together: a failure leaves the
+      // round unclaimed, and the next sweep (here or on another server) sends it.
+      PONTE_ASSIGN_OR_RETURN(
+          bool claimed,
+          store.ClaimFollowUp(
+              {.event = event.id, .organization = org.id, .round = round, .sent_at = now}, mails));
+      if (!claimed) continue;  // another server sent it
+      ++sweep.rounds;
+      sweep.mails += static_cast<int>(mails.size());
     }
   }
   return sweep;

@@ -12,7 +12,8 @@
 // organization and round across servers — and, when this caller got the
 // claim, one outbox mail goes to each participant account of that
 // organization in the event, in the account's language (it, en or zh), with
-// a link to the portal's outcome form. Earlier rounds that were missed (the
+// a link to the portal's outcome form. The claim and its mails are one
+// transaction: a round is never recorded as sent without its mails. Earlier rounds that were missed (the
 // server was down, the event was imported late) are not sent afterwards:
 // one mail, never a flood. A round more than `max_late` overdue is skipped
 // altogether (a database restored or imported long after the event).

@@ -254,15 +254,23 @@ Result<std::vector<Outcome>> PostgresStore::ListOutcomes(const OutcomeFilter& fi
 
 // ---- follow-up rounds -----------------------------------------------------------
 
-Result<bool> PostgresStore::ClaimFollowUp(const FollowUp& f) {
+Result<bool> PostgresStore::ClaimFollowUp(const FollowUp& f, std::vector<OutboxMessage>& mails) {
   return Run([&]() -> Result<bool> {
     pqxx::work tx(*conn_);
     const pqxx::result rows = tx.exec_params(
         "INSERT INTO follow_ups(event_id, organization_id, round, sent_at) VALUES($1, $2, $3, $4) "
         "ON CONFLICT DO NOTHING RETURNING round",
         f.event.value(), f.organization.value(), f.round, EpochSeconds(f.sent_at));
+    if (rows.empty()) return false;  // not committed: nothing was written
+    for (OutboxMessage& m : mails) {
+      const pqxx::row row = tx.exec_params1(
+          "INSERT INTO outbox(created_at, recipient, subject, body, kind) VALUES($1, $2, $3, $4, "
+          "$5) RETURNING id",
+          EpochSeconds(m.created_at), m.to, m.subject, m.body, m.kind);
+      m.id = Int(row[0]);
+    }
     tx.commit();
-    return !rows.empty();
+    return true;
   });
 }
 

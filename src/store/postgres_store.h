@@ -190,7 +190,7 @@ class PostgresStore final : public Store {
   Status UpdateOutcome(Outcome& outcome, int expected_version) override;
   Status DeleteOutcome(OutcomeId id, int expected_version) override;
   Result<std::vector<Outcome>> ListOutcomes(const OutcomeFilter& filter) override;
-  Result<bool> ClaimFollowUp(const FollowUp& follow_up) override;
+  Result<bool> ClaimFollowUp(const FollowUp& follow_up, std::vector<OutboxMessage>& mails) override;
   Result<std::vector<FollowUp>> ListFollowUps(EventId event) override;
   Status PutImage(Image& image, std::string_view bytes) override;
   Result<Image> GetImage(std::string_view sha256, std::string* bytes) override;

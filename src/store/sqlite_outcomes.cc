@@ -258,16 +258,21 @@ Result<std::vector<Outcome>> SqliteStore::ListOutcomes(const OutcomeFilter& filt
 
 // ---- follow-up rounds -----------------------------------------------------------
 
-Result<bool> SqliteStore::ClaimFollowUp(const FollowUp& f) {
+Result<bool> SqliteStore::ClaimFollowUp(const FollowUp& f, std::vector<OutboxMessage>& mails) {
+  Transaction tx(*db_);
+  PONTE_RETURN_IF_ERROR(tx.Begin());
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
       db_->Prepare("INSERT INTO follow_ups(event_id, organization_id, round, sent_at) VALUES(?1, "
                    "?2, ?3, ?4) ON CONFLICT DO NOTHING RETURNING round"));
   stmt.Bind(1, f.event.value()).Bind(2, f.organization.value()).Bind(3, f.round);
   stmt.Bind(4, EpochSeconds(f.sent_at));
-  PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  PONTE_ASSIGN_OR_RETURN(bool claimed, stmt.Step());
   stmt.Reset();
-  return row;
+  if (!claimed) return false;  // the destructor rolls back (nothing was written)
+  for (OutboxMessage& m : mails) PONTE_RETURN_IF_ERROR(EnqueueMessage(m));
+  PONTE_RETURN_IF_ERROR(tx.Commit());
+  return true;
 }
 
 Result<std::vector<FollowUp>> SqliteStore::ListFollowUps(EventId event) {

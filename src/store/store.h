@@ -216,9 +216,13 @@ class Store {
   virtual Status DeleteOutcome(OutcomeId id, int expected_version) = 0;
   // Newest first (by date, then id).
   virtual Result<std::vector<Outcome>> ListOutcomes(const OutcomeFilter& filter) = 0;
-  // Records that a follow-up round goes to an organization. False when it was
-  // recorded already (by this or another server): then send nothing.
-  virtual Result<bool> ClaimFollowUp(const FollowUp& follow_up) = 0;
+  // Records that a follow-up round goes to an organization and queues its
+  // `mails` in the same transaction (ids set): either both happen or neither,
+  // so a failure cannot leave a round claimed with its mails lost. False when
+  // the round was recorded already (by this or another server): then nothing
+  // is queued.
+  virtual Result<bool> ClaimFollowUp(const FollowUp& follow_up,
+                                     std::vector<OutboxMessage>& mails) = 0;
   virtual Result<std::vector<FollowUp>> ListFollowUps(EventId event) = 0;
 
   // Images: kept once per SHA-256 of their bytes (a second put of the same

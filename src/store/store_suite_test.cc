@@ -1401,19 +1401,38 @@ TEST_P(StoreSuite, OutcomesRoundTripWithLinksFiltersAndVersions) {
   EXPECT_EQ(store->DeleteOutcome(o.id, 2).code(), StatusCode::kNotFound);
 }
 
-TEST_P(StoreSuite, FollowUpRoundIsClaimedOnceAcrossConnections) {
+TEST_P(StoreSuite, FollowUpRoundIsClaimedOnceAcrossConnectionsWithItsMails) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
   const Loaded l = LoadSmallEvent(*store);
   auto other = Store::Open(uri_, {});
   ASSERT_TRUE(other.ok());
+  auto mail = [](std::string to) {
+    OutboxMessage m;
+    m.created_at = At(kNow);
+    m.to = std::move(to);
+    m.subject = "Cosa è nato dai vostri incontri? 会谈成果";
+    m.body = "…";
+    m.kind = "follow_up";
+    return m;
+  };
   const FollowUp f{l.event, l.orgs[1], 1, At(kNow)};
-  auto first = store->ClaimFollowUp(f);
-  auto second = (*other)->ClaimFollowUp(f);
+  std::vector<OutboxMessage> mine{mail("a@example.org"), mail("b@example.org")};
+  std::vector<OutboxMessage> theirs{mail("a@example.org"), mail("b@example.org")};
+  auto first = store->ClaimFollowUp(f, mine);
+  auto second = (*other)->ClaimFollowUp(f, theirs);
   ASSERT_TRUE(first.ok() && second.ok());
   EXPECT_TRUE(*first);
   EXPECT_FALSE(*second);
-  EXPECT_TRUE(*(*other)->ClaimFollowUp({l.event, l.orgs[1], 2, At(kNow + 5)}));
+  EXPECT_GT(mine[0].id, 0);
+  EXPECT_GT(mine[1].id, mine[0].id);
+  // Only the claimant's mails are queued.
+  auto outbox = store->ListOutbox(100, true);
+  ASSERT_TRUE(outbox.ok());
+  ASSERT_EQ(outbox->size(), 2u);
+  EXPECT_EQ((*outbox)[0].subject, "Cosa è nato dai vostri incontri? 会谈成果");
+  std::vector<OutboxMessage> none;
+  EXPECT_TRUE(*(*other)->ClaimFollowUp({l.event, l.orgs[1], 2, At(kNow + 5)}, none));
   auto listed = store->ListFollowUps(l.event);
   ASSERT_TRUE(listed.ok());
   ASSERT_EQ(listed->size(), 2u);
