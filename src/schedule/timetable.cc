@@ -6,6 +6,15 @@
 namespace ponte::schedule {
 namespace {
 
+// Bits set in x. std::popcount becomes a library call without -mpopcnt,
+// which the default build flags do not give; this is a few instructions.
+int PopCount(std::uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
+
 struct MeetingSides {
   ParticipantIndex a;
   ParticipantIndex b;
@@ -131,6 +140,8 @@ Timetable::Timetable(const Problem& problem, const Domains& domains, std::option
   }
   if (slots > 0) ++blocks_;
   busy_.assign(problem.participants.size() * Idx(blocks_), 0);
+  day_breaks_.assign(busy_.size(), 0);
+  day_idle_.assign(busy_.size(), 0);
   scratch_.assign(Idx(blocks_), 0);
   const std::size_t interpreters = problem.interpreters.size();
   words_ = (interpreters + 63) / 64;
@@ -281,8 +292,8 @@ int Timetable::MaskBreaks(const std::uint64_t* days, int* idle_inside) const {
     const std::uint64_t busy = days[b];
     if (busy == 0) continue;
     // Runs of busy slots: bits whose lower neighbour is idle.
-    breaks += std::popcount(busy & ~(busy << 1)) - 1;
-    idle += 64 - std::countl_zero(busy) - std::countr_zero(busy) - std::popcount(busy);
+    breaks += PopCount(busy & ~(busy << 1)) - 1;
+    idle += 64 - std::countl_zero(busy) - std::countr_zero(busy) - PopCount(busy);
   }
   *idle_inside = idle;
   return breaks;
@@ -318,9 +329,42 @@ int Timetable::ComputeBreaks(ParticipantIndex p, int* idle_inside) const {
   return breaks;
 }
 
+void Timetable::Refresh(ParticipantIndex p, SlotIndex t) {
+  if (!masks_) {
+    Refresh(p);
+    return;
+  }
+  // Only t's day changed: recompute its word and adjust the participant's sums.
+  const std::size_t k = Idx(p) * Idx(blocks_) + Idx(block_of_[Idx(t)]);
+  const std::uint64_t busy = busy_[k];
+  int breaks = 0;
+  int idle = 0;
+  if (busy != 0) {
+    const int count = PopCount(busy);
+    breaks = PopCount(busy & ~(busy << 1)) - 1;
+    idle = 64 - std::countl_zero(busy) - std::countr_zero(busy) - count;
+  }
+  SetBreaks(p, breaks_[Idx(p)] + breaks - day_breaks_[k], idle_[Idx(p)] + idle - day_idle_[k]);
+  day_breaks_[k] = breaks;
+  day_idle_[k] = idle;
+}
+
 void Timetable::Refresh(ParticipantIndex p) {
   int idle = 0;
   const int now = ComputeBreaks(p, &idle);
+  if (masks_) {
+    for (int b = 0; b < blocks_; ++b) {
+      const std::size_t k = Idx(p) * Idx(blocks_) + Idx(b);
+      const std::uint64_t busy = busy_[k];
+      day_breaks_[k] = busy == 0 ? 0 : PopCount(busy & ~(busy << 1)) - 1;
+      day_idle_[k] =
+          busy == 0 ? 0 : 64 - std::countl_zero(busy) - std::countr_zero(busy) - PopCount(busy);
+    }
+  }
+  SetBreaks(p, now, idle);
+}
+
+void Timetable::SetBreaks(ParticipantIndex p, int now, int idle) {
   total_idle_ += idle - idle_[Idx(p)];
   idle_[Idx(p)] = idle;
   int& old = breaks_[Idx(p)];
@@ -355,8 +399,8 @@ void Timetable::Place(MeetingIndex m, SlotIndex t) {
   ++load_[Idx(t)];
   if (domains_.needs_interpreter[Idx(m)]) AugmentApply(m, t);
   unscheduled_weight_ -= weight_[Idx(m)];
-  Refresh(meeting.a);
-  Refresh(meeting.b);
+  Refresh(meeting.a, t);
+  Refresh(meeting.b, t);
 }
 
 void Timetable::Remove(MeetingIndex m) {
@@ -378,8 +422,8 @@ void Timetable::Remove(MeetingIndex m) {
     --interpreters_busy_[Idx(t)];
   }
   unscheduled_weight_ += weight_[Idx(m)];
-  Refresh(meeting.a);
-  Refresh(meeting.b);
+  Refresh(meeting.a, t);
+  Refresh(meeting.b, t);
 }
 
 int Timetable::BreaksIf(ParticipantIndex p,

@@ -85,6 +85,8 @@ class Timetable {
   // A free interpreter (or `leaving`'s) that can serve m in t, or kNoInterpreter.
   InterpreterIndex FreeInterpreter(MeetingIndex m, SlotIndex t, MeetingIndex leaving) const;
   void Refresh(ParticipantIndex p);
+  void Refresh(ParticipantIndex p, SlotIndex t);  // only t's day changed
+  void SetBreaks(ParticipantIndex p, int breaks, int idle);
 
   const Problem& problem_;
   const Domains& domains_;
@@ -130,6 +132,8 @@ class Timetable {
   std::vector<int> block_of_;        // per slot
   std::vector<int> bit_of_;          // per slot: position within its day
   std::vector<std::uint64_t> busy_;  // [participant * blocks_ + block]
+  std::vector<int> day_breaks_;      // per (participant, block), as busy_
+  std::vector<int> day_idle_;
   mutable std::vector<std::uint64_t> scratch_;
   // Interpreters as bit sets: free_[slot] (available and serving nobody) and
   // can_[meeting] (speaks its pair), `words_` words each.
