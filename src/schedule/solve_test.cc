@@ -27,6 +27,23 @@ TEST(Solve, StarWithoutBreaksIsOptimal) {
   EXPECT_TRUE(Check(problem, result.solution).valid());
 }
 
+TEST(Solve, CompleteScheduleWithoutBreaksIsOptimalWhenMeetingsAreOptional) {
+  // Two days of four slots; every meeting fits with no break. Scheduling every
+  // meeting is the best weight there is, so 0 breaks is optimal even though
+  // the problem does not require all meetings (the generated events).
+  Problem problem = MakeProblem(6, 8, 3, {{0, 3}, {0, 4}, {0, 5}, {1, 3}, {1, 4}, {2, 5}});
+  problem.require_all = false;
+  problem.sessions.push_back(Session{"day 2", 1, 0, 3});
+  for (std::size_t t = 4; t < 8; ++t) problem.slots[t].session = 1;
+  SolveOptions options = Quick();
+  options.exact = false;  // the local search alone reaches and proves it
+  SolveResult result = Solve(problem, options);
+  ASSERT_EQ(result.status, SolveStatus::kOptimal);
+  EXPECT_EQ(result.objective.breaks, 0);
+  EXPECT_EQ(result.objective.scheduled, 6);
+  EXPECT_TRUE(Check(problem, result.solution).valid());
+}
+
 TEST(Solve, ForcedBreakIsProven) {
   // Participant 0 has 2 meetings; slot 1 is forbidden for both partners and
   // slots 0 and 2 are the only others: one break is unavoidable.
