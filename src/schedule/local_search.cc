@@ -176,6 +176,8 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
   std::vector<SlotIndex> gaps;
   std::vector<MeetingIndex> neighbours;
   std::vector<MeetingIndex> ends;
+  std::vector<ParticipantIndex> people;
+  const bool presolve_ok = options.anchor == nullptr && !tt.has_fairness();
   while (!done()) {
     if (options.max_iterations >= 0 && iteration >= options.max_iterations) break;
     if (options.stall_iterations >= 0 && iteration - last_better >= options.stall_iterations) break;
@@ -236,6 +238,41 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
       const std::uint64_t kind = rng.Index(3);
       move = kind == 0 ? Relocate(tt, m, t) : kind == 1 ? Swap(tt, m, t) : KempeChain(tt, m, t);
     }
+    // Pre-evaluation: when only breaks and idle slots can change (every
+    // meeting stays scheduled, no fairness bound, no anchor), the energy
+    // change follows from the participants' busy bits, so a move the
+    // annealing rejects is never applied and undone (most moves, at low
+    // temperature).
+    bool decided = false;
+    if (presolve_ok && current.cost.unscheduled_weight == 0 && current.cost.fairness_excess == 0) {
+      people.clear();
+      bool fast = true;
+      for (const auto& [mm, slot] : move) {
+        if (slot == kUnscheduled) fast = false;
+        for (ParticipantIndex p : {tt.side_a(mm), tt.side_b(mm)}) {
+          if (std::find(people.begin(), people.end(), p) == people.end()) people.push_back(p);
+        }
+      }
+      if (fast) {
+        int breaks_delta = 0;
+        int idle_delta = 0;
+        for (ParticipantIndex p : people) {
+          int breaks = 0;
+          int idle = 0;
+          if (!tt.BreaksAndIdleIf(p, move, &breaks, &idle)) {
+            fast = false;
+            break;
+          }
+          breaks_delta += breaks - tt.breaks_of(p);
+          idle_delta += idle - tt.idle_of(p);
+        }
+        if (fast) {
+          const double delta = breaks_delta + idle_weight * idle_delta;
+          if (delta > 0 && !(rng.UniformReal() < std::exp(-delta / temperature))) continue;
+          decided = true;
+        }
+      }
+    }
     if (!TryMoves(tt, move, &undo)) continue;
     // Ejection chain: meetings pushed out find the best other slot at once.
     for (const auto& [ejected, slot] : move) {
@@ -257,8 +294,12 @@ void Improve(Timetable& tt, Rng& rng, const Deadline& deadline, const ImproveOpt
     Score next{tt.cost(), options.anchor == nullptr ? 0 : moved_count()};
     const double next_energy = energy();
     bool accept;
-    if (next.cost.unscheduled_weight != current.cost.unscheduled_weight ||
-        next.cost.fairness_excess != current.cost.fairness_excess || next.moved != current.moved) {
+    if (decided && next.cost.unscheduled_weight == current.cost.unscheduled_weight &&
+        next.cost.fairness_excess == current.cost.fairness_excess) {
+      accept = true;
+    } else if (next.cost.unscheduled_weight != current.cost.unscheduled_weight ||
+               next.cost.fairness_excess != current.cost.fairness_excess ||
+               next.moved != current.moved) {
       accept = next < current;
     } else {
       const double delta = next_energy - current_energy;

@@ -426,28 +426,36 @@ void Timetable::Remove(MeetingIndex m) {
   Refresh(meeting.b, t);
 }
 
+bool Timetable::BreaksAndIdleIf(ParticipantIndex p,
+                                const std::vector<std::pair<MeetingIndex, SlotIndex>>& moves,
+                                int* breaks, int* idle) const {
+  if (!masks_) return false;
+  const MeetingIndex* row = &occ_[Idx(p) * load_.size()];
+  std::copy_n(&busy_[Idx(p) * Idx(blocks_)], blocks_, scratch_.begin());
+  for (const auto& [m, t] : moves) {
+    const MeetingSides meeting{side_a(m), side_b(m)};
+    if (meeting.a != p && meeting.b != p) continue;
+    const SlotIndex from = slot_of_[Idx(m)];
+    if (from != kUnscheduled && row[Idx(from)] == m) {
+      scratch_[Idx(block_of_[Idx(from)])] &= ~(std::uint64_t{1} << bit_of_[Idx(from)]);
+    }
+  }
+  for (const auto& [m, t] : moves) {
+    const MeetingSides meeting{side_a(m), side_b(m)};
+    if ((meeting.a == p || meeting.b == p) && t != kUnscheduled) {
+      scratch_[Idx(block_of_[Idx(t)])] |= std::uint64_t{1} << bit_of_[Idx(t)];
+    }
+  }
+  *breaks = MaskBreaks(scratch_.data(), idle);
+  return true;
+}
+
 int Timetable::BreaksIf(ParticipantIndex p,
                         const std::vector<std::pair<MeetingIndex, SlotIndex>>& moves) const {
+  int mask_breaks = 0;
+  int mask_idle = 0;
+  if (BreaksAndIdleIf(p, moves, &mask_breaks, &mask_idle)) return mask_breaks;
   const MeetingIndex* row = &occ_[Idx(p) * load_.size()];
-  if (masks_) {
-    std::copy_n(&busy_[Idx(p) * Idx(blocks_)], blocks_, scratch_.begin());
-    for (const auto& [m, t] : moves) {
-      const MeetingSides meeting{side_a(m), side_b(m)};
-      if (meeting.a != p && meeting.b != p) continue;
-      const SlotIndex from = slot_of_[Idx(m)];
-      if (from != kUnscheduled && row[Idx(from)] == m) {
-        scratch_[Idx(block_of_[Idx(from)])] &= ~(std::uint64_t{1} << bit_of_[Idx(from)]);
-      }
-    }
-    for (const auto& [m, t] : moves) {
-      const MeetingSides meeting{side_a(m), side_b(m)};
-      if ((meeting.a == p || meeting.b == p) && t != kUnscheduled) {
-        scratch_[Idx(block_of_[Idx(t)])] |= std::uint64_t{1} << bit_of_[Idx(t)];
-      }
-    }
-    int idle = 0;
-    return MaskBreaks(scratch_.data(), &idle);
-  }
   // Busy pattern of p after the moves: start from the current row.
   std::vector<char> busy(load_.size());
   for (std::size_t t = 0; t < busy.size(); ++t) busy[t] = row[t] != -1;

@@ -48,6 +48,8 @@ class Timetable {
   }
   int capacity(SlotIndex t) const { return capacity_[Idx(t)]; }
   int breaks_of(ParticipantIndex p) const { return breaks_[Idx(p)]; }
+  int idle_of(ParticipantIndex p) const { return idle_[Idx(p)]; }
+  bool has_fairness() const { return fairness_.has_value(); }
   // The participants with at least one break, in no particular order.
   const std::vector<ParticipantIndex>& broken() const { return broken_; }
   // Idle slots inside the participants' day spans (a smoother guide than breaks).
@@ -69,6 +71,11 @@ class Timetable {
   // Breaks of p if meetings `leave` left their slots and `enter` entered theirs.
   int BreaksIf(ParticipantIndex p,
                const std::vector<std::pair<MeetingIndex, SlotIndex>>& moves) const;
+  // Breaks and idle slots of p after `moves`, from the busy bits alone (no
+  // hard-constraint check); false when the days are too long for bit masks.
+  bool BreaksAndIdleIf(ParticipantIndex p,
+                       const std::vector<std::pair<MeetingIndex, SlotIndex>>& moves, int* breaks,
+                       int* idle) const;
 
   Solution ToSolution() const;
   void Load(const Solution& solution);  // places every scheduled meeting (no checks)
