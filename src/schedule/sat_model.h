@@ -13,10 +13,11 @@
 // at some later slot of the day), b[p][t] (a break starts at t, exact), z[m][t][i]
 // (interpreter i serves m), st[p][s] (p busy exactly in [s, s + k_p): no break).
 // Tables per slot use sequential counters (added lazily, when a model first
-// overfills a slot, unless the tables are tight); breaks per participant and the
-// total use totalizers. Redundant: p busy in exactly k_p slots; busy at t and at
-// t + k_p or later implies a break; with tight tables, at most 2 x tables busy
-// participants per slot. Not thread-safe.
+// overfills a slot, unless the tables are tight), or, in loose sessions of 20+
+// tables, a totalizer of busy participants <= 2 x tables (the same constraint).
+// Breaks per participant and the total use totalizers. Redundant: p busy in
+// exactly k_p slots; busy at t and at t + k_p or later implies a break; with
+// tight tables, at most 2 x tables busy participants per slot. Not thread-safe.
 #pragma once
 
 #include <memory>
