@@ -1,6 +1,6 @@
 #include "store/outcome_columns.h"
 
-#include "store/sqlite_store.h"  // the JSON column helpers
+#include "store/columns.h"
 
 namespace ponte::store_internal {
 

@@ -1,7 +1,7 @@
 // The PostgreSQL backend, part 3: accounts, memberships, credentials, one-time
 // tokens, login throttling, the audit log, the outbox and background jobs.
+#include "store/columns.h"
 #include "store/postgres_store.h"
-#include "store/sqlite_store.h"  // the instant column helpers
 
 namespace ponte::store_internal {
 namespace {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "store/columns.h"
 #include "store/outcome_columns.h"
 #include "store/postgres_store.h"
-#include "store/sqlite_store.h"  // the JSON and instant column helpers
 
 namespace pqxx {
 

@@ -1,7 +1,7 @@
 // The PostgreSQL backend, part 4: people added, changed and removed one at a
 // time, with the row version as the optimistic-concurrency token.
+#include "store/columns.h"
 #include "store/postgres_store.h"
-#include "store/sqlite_store.h"  // the JSON column helpers
 
 namespace ponte::store_internal {
 namespace {

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "store/columns.h"
 #include "store/dataset_export.h"
 #include "store/roadshow_columns.h"
-#include "store/sqlite_store.h"  // the JSON and instant column helpers
 
 namespace ponte::store_internal {
 namespace {
@@ -138,15 +138,6 @@ Status PostgresStore::ImportAll(pqxx::work& tx, const Dataset& data, const Impor
   std::int64_t event_id = 0;
   if (data.event) {
     const Event& e = *data.event;
-    Json venues = Json::array();
-    for (const Venue& v : e.venues) {
-      Json venue{{"key", v.key}, {"city", v.city}, {"name", v.name}};
-      if (v.location) {
-        venue["latitude"] = v.location->latitude;
-        venue["longitude"] = v.location->longitude;
-      }
-      venues.push_back(std::move(venue));
-    }
     const KeyIds events = KeyMap(tx, "events");
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO events(key, name, time_zone, start_date, end_date, themes, venues, "
@@ -155,7 +146,7 @@ Status PostgresStore::ImportAll(pqxx::work& tx, const Dataset& data, const Impor
         "end_date = excluded.end_date, themes = excluded.themes, venues = excluded.venues, "
         "follow_up_days = excluded.follow_up_days, version = events.version + 1 RETURNING id",
         e.key, ToJson(e.name), e.time_zone, FormatDate(e.start_date), FormatDate(e.end_date),
-        ToJson(e.themes), venues.dump(), Json(e.follow_up_days).dump());
+        ToJson(e.themes), VenuesToJson(e.venues), Json(e.follow_up_days).dump());
     event_id = Int(row[0]);
     Count(report.events, events.contains(e.key));
   } else if (!options.event_key.empty()) {
@@ -448,19 +439,7 @@ Result<std::vector<Event>> PostgresStore::QueryEvents(pqxx::transaction_base& tx
     e.start_date = ParseDate(Text(row[4])).value_or(CivilDate{});
     e.end_date = ParseDate(Text(row[5])).value_or(CivilDate{});
     e.themes = ListFromJson(Text(row[6]));
-    const Json venues = Json::parse(Text(row[7]), nullptr, false);
-    if (venues.is_array()) {
-      for (const Json& v : venues) {
-        Venue venue;
-        venue.key = v.value("key", "");
-        venue.city = v.value("city", "");
-        venue.name = v.value("name", "");
-        if (v.contains("latitude")) {
-          venue.location = GeoPoint{v["latitude"].get<double>(), v["longitude"].get<double>()};
-        }
-        e.venues.push_back(std::move(venue));
-      }
-    }
+    e.venues = VenuesFromJson(Text(row[7]));
     e.follow_up_days = DaysFromJson(Text(row[8]));
     out.push_back(std::move(e));
   }

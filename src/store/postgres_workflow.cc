@@ -3,8 +3,8 @@
 #include <map>
 #include <tuple>
 
+#include "store/columns.h"
 #include "store/postgres_store.h"
-#include "store/sqlite_store.h"  // the JSON and instant column helpers
 
 namespace ponte::store_internal {
 namespace {

@@ -50,15 +50,6 @@ void Count(KindCounts& counts, bool existed) { ++(existed ? counts.updated : cou
 
 Result<std::int64_t> SqliteStore::UpsertEvent(const Event& e, ImportReport& report) {
   PONTE_ASSIGN_OR_RETURN(auto events, KeyMap(*db_, "events"));
-  Json venues = Json::array();
-  for (const Venue& v : e.venues) {
-    Json venue{{"key", v.key}, {"city", v.city}, {"name", v.name}};
-    if (v.location) {
-      venue["latitude"] = v.location->latitude;
-      venue["longitude"] = v.location->longitude;
-    }
-    venues.push_back(std::move(venue));
-  }
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
       db_->Prepare("INSERT INTO events(key, name, time_zone, start_date, end_date, themes, venues, "
@@ -71,7 +62,7 @@ Result<std::int64_t> SqliteStore::UpsertEvent(const Event& e, ImportReport& repo
       .Bind(2, ToJson(e.name))
       .Bind(3, e.time_zone)
       .Bind(4, FormatDate(e.start_date));
-  stmt.Bind(5, FormatDate(e.end_date)).Bind(6, ToJson(e.themes)).Bind(7, venues.dump());
+  stmt.Bind(5, FormatDate(e.end_date)).Bind(6, ToJson(e.themes)).Bind(7, VenuesToJson(e.venues));
   stmt.Bind(8, Json(e.follow_up_days).dump());
   PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return InternalError("upsert of event returned no id");
@@ -415,19 +406,7 @@ Result<std::vector<Event>> SqliteStore::QueryEvents(std::string_view where, std:
     e.start_date = ParseDate(stmt.Text(4)).value_or(CivilDate{});
     e.end_date = ParseDate(stmt.Text(5)).value_or(CivilDate{});
     e.themes = ListFromJson(stmt.Text(6));
-    Json venues = Json::parse(stmt.Text(7), nullptr, false);
-    if (venues.is_array()) {
-      for (const Json& v : venues) {
-        Venue venue;
-        venue.key = v.value("key", "");
-        venue.city = v.value("city", "");
-        venue.name = v.value("name", "");
-        if (v.contains("latitude")) {
-          venue.location = GeoPoint{v["latitude"].get<double>(), v["longitude"].get<double>()};
-        }
-        e.venues.push_back(std::move(venue));
-      }
-    }
+    e.venues = VenuesFromJson(stmt.Text(7));
     e.follow_up_days = DaysFromJson(stmt.Text(8));
     return e;
   });

@@ -1,8 +1,8 @@
 // Internal to store: the SQLite backend. Use Store::Open with a file path.
 // The class is split over sqlite_store.cc (registry, import, export),
 // sqlite_workflow.cc (requests, meetings, feedback) and sqlite_accounts.cc
-// (accounts, credentials, audit, outbox, jobs); the column helpers below are
-// shared by the three.
+// (accounts, credentials, audit, outbox, jobs); the statement helpers below
+// are shared by the three, the column encodings (columns.h) with PostgreSQL.
 #pragma once
 
 #include <memory>
@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/columns.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -18,62 +19,8 @@ namespace ponte::store_internal {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const OpenOptions& options);
 
-using Json = nlohmann::json;
 using sqlite::Database;
 using sqlite::Statement;
-
-// ---- value <-> column helpers ----------------------------------------------
-
-inline std::string ToJson(const LocalizedText& text) {
-  Json j = Json::object();
-  for (const auto& [lang, value] : text.all()) j[lang] = value;
-  return j.dump();
-}
-
-inline LocalizedText LocalizedFromJson(const std::string& text) {
-  LocalizedText out;
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_object()) {
-    for (auto& [lang, value] : j.items()) {
-      if (value.is_string()) out.Set(lang, value.get<std::string>());
-    }
-  }
-  return out;
-}
-
-inline std::string ToJson(const std::vector<std::string>& items) { return Json(items).dump(); }
-
-inline std::vector<std::string> ListFromJson(const std::string& text) {
-  std::vector<std::string> out;
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_array()) {
-    for (const Json& item : j) {
-      if (item.is_string()) out.push_back(item.get<std::string>());
-    }
-  }
-  return out;
-}
-
-inline std::vector<int> DaysFromJson(const std::string& text) {
-  std::vector<int> out;
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_array()) {
-    for (const Json& item : j) {
-      if (item.is_number_integer()) out.push_back(item.get<int>());
-    }
-  }
-  return out;
-}
-
-// Optimistic concurrency: the row changed since the caller read it.
-inline Status StaleError(std::string_view what, std::int64_t id, int expected, int actual) {
-  return FailedPreconditionError(std::string(what) + " " + std::to_string(id) +
-                                 " changed since it was read (version " + std::to_string(expected) +
-                                 ", now " + std::to_string(actual) + "): reload it and try again");
-}
-
-inline std::int64_t EpochSeconds(Instant t) { return t.time_since_epoch().count(); }
-inline Instant FromEpochSeconds(std::int64_t s) { return Instant(ponte::Seconds(s)); }
 
 // People are read the same way by every query that lists them.
 inline constexpr std::string_view kPersonColumns =

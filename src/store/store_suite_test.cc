@@ -1532,5 +1532,20 @@ TEST_P(StoreSuite, EventKeepsItsFollowUpDays) {
   EXPECT_EQ(store->GetEvent(kEventKey)->follow_up_days, (std::vector<int>{14, 60}));
 }
 
+TEST_P(StoreSuite, EventVenuesRoundTripWithAndWithoutCoordinates) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  Dataset data = SmallEvent();
+  data.event->venues = {{.key = "nc", .city = "Beijing", .name = "国家会议中心"},
+                        {.key = "fiera",
+                         .city = "Bologna",
+                         .name = "Fiera di Bologna, padiglione 37",
+                         .location = GeoPoint{44.516312345678, 11.370456789012}}};
+  ASSERT_TRUE(store->Import(data, {}).ok());
+  auto event = store->GetEvent(kEventKey);
+  ASSERT_TRUE(event.ok()) << event.status().ToString();
+  EXPECT_EQ(event->venues, data.event->venues);  // doubles exactly
+}
+
 }  // namespace
 }  // namespace ponte
