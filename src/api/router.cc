@@ -134,4 +134,14 @@ Result<const Route*> Router::Find(std::string_view method, std::string_view path
 
 std::string ETag(int version) { return "\"v" + std::to_string(version) + "\""; }
 
+HttpResponse WithETag(HttpResponse r, int version) {
+  r.Set("ETag", ETag(version));
+  return r;
+}
+
+HttpResponse JsonOk(const nlohmann::json& body, int status) {
+  return HttpResponse::Json(status,
+                            body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 }  // namespace ponte::api

@@ -93,5 +93,16 @@ class Router {
 
 // "v3" quoted, the ETag of version 3.
 std::string ETag(int version);
+// `r` with the ETag of `version`.
+HttpResponse WithETag(HttpResponse r, int version);
+
+// `body` as JSON with `status`; invalid UTF-8 in strings is replaced (U+FFFD),
+// never thrown on.
+HttpResponse JsonOk(const nlohmann::json& body, int status = 200);
+
+// The role lists routes and portal pages declare most often.
+inline const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
+inline const std::vector<Role> kParticipantsAndStaff{Role::kOrganizer, Role::kSupport,
+                                                     Role::kParticipant};
 
 }  // namespace ponte::api

@@ -3,13 +3,6 @@
 #include "api/json.h"
 
 namespace ponte::api {
-namespace {
-
-HttpResponse JsonOk(const Json& body, int status = 200) {
-  return HttpResponse::Json(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
-}  // namespace
 
 void AddHealthRoutes(App& app) {
   app.router().Add({"GET", "/healthz", "Liveness: the process answers", "health", Access::kPublic},

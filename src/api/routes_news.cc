@@ -12,10 +12,6 @@
 namespace ponte::api {
 namespace {
 
-HttpResponse JsonOk(const Json& body, int status = 200) {
-  return HttpResponse::Json(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
 // Event keys by id, for the JSON of news items (which store the id).
 Result<std::map<EventId, std::string>> EventKeys(Store& store) {
   PONTE_ASSIGN_OR_RETURN(std::vector<Event> events, store.ListEvents());

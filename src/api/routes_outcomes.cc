@@ -13,18 +13,6 @@
 namespace ponte::api {
 namespace {
 
-HttpResponse JsonOk(const Json& body, int status = 200) {
-  return HttpResponse::Json(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
-HttpResponse WithETag(HttpResponse r, int version) {
-  r.Set("ETag", ETag(version));
-  return r;
-}
-
-const std::vector<Role> kParticipantsAndStaff{Role::kOrganizer, Role::kSupport, Role::kParticipant};
-const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
-
 Json OptionalId(std::int64_t id) { return id > 0 ? Json(id) : Json(nullptr); }
 
 // The organizations an outcome names, with their names in the reader's language.

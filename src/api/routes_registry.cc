@@ -18,10 +18,6 @@
 namespace ponte::api {
 namespace {
 
-HttpResponse JsonOk(const Json& body, int status = 200) {
-  return HttpResponse::Json(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
 bool Contains(const std::string& haystack, const std::string& needle) {
   return AsciiLower(haystack).find(needle) != std::string::npos;
 }

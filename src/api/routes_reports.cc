@@ -14,7 +14,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
 constexpr std::string_view kCsvSuffix = ".csv";
 constexpr char kXlsxType[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

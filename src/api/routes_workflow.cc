@@ -7,18 +7,6 @@
 namespace ponte::api {
 namespace {
 
-HttpResponse JsonOk(const Json& body, int status = 200) {
-  return HttpResponse::Json(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
-HttpResponse WithETag(HttpResponse r, int version) {
-  r.Set("ETag", ETag(version));
-  return r;
-}
-
-const std::vector<Role> kParticipantsAndStaff{Role::kOrganizer, Role::kSupport, Role::kParticipant};
-const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
-
 // The agenda the caller asks for: their organization's, their interpreter
 // assignments, or (staff) any organization's with ?organization=.
 Result<service::Agenda> AgendaFor(RequestContext& c, const service::Actor& actor) {

@@ -18,9 +18,9 @@ namespace {
 
 using api::Access;
 using api::HttpResponse;
+using api::kStaff;
 using api::RequestContext;
 
-const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
 constexpr double kDefaultTimeLimitS = 5;
 constexpr double kMaxTimeLimitS = 300;
 // A refused form is shown again with the reason, as a page (200): the browser

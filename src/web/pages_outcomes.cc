@@ -19,10 +19,10 @@ namespace {
 
 using api::Access;
 using api::HttpResponse;
+using api::kParticipantsAndStaff;
+using api::kStaff;
 using api::RequestContext;
 
-const std::vector<Role> kParticipantsAndStaff{Role::kOrganizer, Role::kSupport, Role::kParticipant};
-const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
 // A refused form is shown again with the reason, as a page (200).
 constexpr int kFormShownAgain = 200;
 constexpr const char* kCurrencies[] = {"EUR", "CNY", "USD"};

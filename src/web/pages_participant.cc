@@ -18,9 +18,9 @@ namespace {
 
 using api::Access;
 using api::HttpResponse;
+using api::kParticipantsAndStaff;
 using api::RequestContext;
 
-const std::vector<Role> kParticipantsAndStaff{Role::kOrganizer, Role::kSupport, Role::kParticipant};
 constexpr const char* kOrganizationTypes[] = {"university", "research",    "company",
                                               "startup",    "district",    "science_park",
                                               "government", "association", "other"};

@@ -17,9 +17,9 @@ namespace {
 
 using api::Access;
 using api::HttpResponse;
+using api::kStaff;
 using api::RequestContext;
 
-const std::vector<Role> kStaff{Role::kOrganizer, Role::kSupport};
 constexpr double kPercent = 100.0;
 
 std::string Cell(double value, service::ReportUnit unit, std::string_view locale) {
