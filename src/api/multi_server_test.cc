@@ -33,11 +33,13 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "api/test_http.h"
 #include "core/time.h"
 #include "service/accounts.h"
+#include "service/news.h"
 #include "store/dataset_export.h"
 #include "store/store.h"
 
@@ -525,10 +527,12 @@ std::vector<std::string> FilesIn(const std::string& dir) {
 
 // A canonical dump of everything that belongs to an event, in SQL both
 // backends run: ids replaced by keys (organizations, people, sessions,
-// interpreters, requests) and e-mails (users), rows sorted. Left out, as the
-// migration guide says: browser sessions, row versions (they restart at 1),
-// one-time links, jobs and the outbox. `registry` adds the organizations,
-// people and profiles of the whole programme.
+// interpreters, requests, meetings by where they are) and e-mails (users),
+// rows sorted, row versions included (they move). Left out, as the migration
+// guide says: browser sessions, one-time links, jobs and the outbox.
+// `registry` adds what is the programme's: organizations, people, profiles,
+// images (their size; the bytes are checked by SHA-256 on import) and the
+// programme's own news.
 struct DumpTable {
   const char* name;
   std::string sql;
@@ -546,11 +550,11 @@ std::vector<DumpTable> DumpTables(const std::string& event_key) {
            event_key + "'"},
       {"organizations",
        "SELECT key, name, type, country, region, city, website, latitude, longitude, "
-       "public_profile FROM organizations",
+       "public_profile, version FROM organizations",
        true},
       {"people",
        "SELECT p.key, o.key, p.given_name, p.family_name, p.name_latin, p.role, p.email, "
-       "p.languages, p.needs_interpreter FROM people p JOIN organizations o ON o.id = "
+       "p.languages, p.needs_interpreter, p.version FROM people p JOIN organizations o ON o.id = "
        "p.organization_id",
        true},
       {"profiles",
@@ -572,12 +576,14 @@ std::vector<DumpTable> DumpTables(const std::string& event_key) {
            e},
       {"meeting_requests",
        "SELECT r.key, f.key, t.key, p.key, r.preference, r.status, r.message, r.created_at, "
-       "r.updated_at, r.expires_at FROM meeting_requests r JOIN organizations f ON f.id = "
+       "r.updated_at, r.expires_at, r.version FROM meeting_requests r JOIN organizations f ON f.id "
+       "= "
        "r.from_org JOIN organizations t ON t.id = r.to_org LEFT JOIN people p ON p.id = "
        "r.requested_by WHERE r.event_id = " +
            e},
       {"meetings",
-       "SELECT s.key, m.slot, m.table_no, a.key, b.key, r.key, i.key, m.status FROM meetings m "
+       "SELECT s.key, m.slot, m.table_no, a.key, b.key, r.key, i.key, m.status, m.version FROM "
+       "meetings m "
        "JOIN sessions s ON s.id = m.session_id JOIN organizations a ON a.id = m.org_a JOIN "
        "organizations b ON b.id = m.org_b LEFT JOIN meeting_requests r ON r.id = m.request_id "
        "LEFT JOIN interpreters i ON i.id = m.interpreter_id WHERE m.event_id = " +
@@ -594,7 +600,9 @@ std::vector<DumpTable> DumpTables(const std::string& event_key) {
            members + " OR id IN (SELECT user_id FROM audit_log WHERE event_id = " + e +
            ") OR id IN (SELECT f.user_id FROM feedback f JOIN meetings m ON m.id = "
            "f.meeting_id WHERE m.event_id = " +
-           e + ")"},
+           e + ") OR id IN (SELECT reported_by FROM outcomes WHERE event_id = " + e +
+           ") OR id IN (SELECT reviewed_by FROM outcomes WHERE event_id = " + e +
+           ") OR id IN (SELECT author_id FROM news WHERE event_id = " + e + ")"},
       {"memberships",
        "SELECT u.email, x.role, o.key, p.key, i.key, x.validated FROM memberships x JOIN users u "
        "ON u.id = x.user_id LEFT JOIN organizations o ON o.id = x.organization_id LEFT JOIN "
@@ -618,6 +626,41 @@ std::vector<DumpTable> DumpTables(const std::string& event_key) {
        "organizations b ON b.id = m.org_b JOIN organizations o ON o.id = f.organization_id "
        "LEFT JOIN users u ON u.id = f.user_id WHERE m.event_id = " +
            e},
+      {"outcomes",
+       "SELECT o.key, r.key, o.kind, o.stage, o.title, o.date, o.end_date, o.value, o.currency, "
+       "o.notes, o.review, o.review_note, u1.email, g.key, u2.email, o.created_at, o.updated_at, "
+       "o.version FROM outcomes o LEFT JOIN meeting_requests r ON r.id = o.request_id LEFT JOIN "
+       "users u1 ON u1.id = o.reported_by LEFT JOIN organizations g ON g.id = o.reported_for "
+       "LEFT JOIN users u2 ON u2.id = o.reviewed_by WHERE o.event_id = " +
+           e},
+      {"outcome_organizations",
+       "SELECT o.key, g.key FROM outcome_organizations x JOIN outcomes o ON o.id = x.outcome_id "
+       "JOIN organizations g ON g.id = x.organization_id WHERE o.event_id = " +
+           e},
+      {"outcome_meetings",
+       "SELECT o.key, v.key, s.key, m.slot, m.table_no, a.key, b.key FROM outcome_meetings x "
+       "JOIN outcomes o ON o.id = x.outcome_id JOIN meetings m ON m.id = x.meeting_id JOIN "
+       "events v ON v.id = m.event_id JOIN sessions s ON s.id = m.session_id JOIN organizations "
+       "a ON a.id = m.org_a JOIN organizations b ON b.id = m.org_b WHERE o.event_id = " +
+           e},
+      {"follow_ups",
+       "SELECT g.key, f.round, f.sent_at FROM follow_ups f JOIN organizations g ON g.id = "
+       "f.organization_id WHERE f.event_id = " +
+           e},
+      {"news",
+       "SELECT n.key, n.title, n.summary, n.body, n.date, n.status, n.images, u.email, "
+       "n.created_at, n.updated_at, n.version FROM news n LEFT JOIN users u ON u.id = "
+       "n.author_id WHERE n.event_id = " +
+           e},
+      {"programme_news",
+       "SELECT n.key, n.title, n.summary, n.body, n.date, n.status, n.images, u.email, "
+       "n.created_at, n.updated_at, n.version FROM news n LEFT JOIN users u ON u.id = "
+       "n.author_id WHERE n.event_id IS NULL",
+       true},
+      {"images",
+       "SELECT i.sha256, i.content_type, i.bytes, i.width, i.height, i.file_name, u.email, "
+       "i.created_at, length(i.data) FROM images i LEFT JOIN users u ON u.id = i.uploaded_by",
+       true},
   };
 }
 
@@ -709,15 +752,33 @@ std::size_t RowsIn(const std::string& dump, const std::string& table) {
   return at == std::string::npos ? 0 : std::stoul(dump.substr(at + head.size()));
 }
 
-// SQLite -> PostgreSQL -> SQLite with `ponte export --accounts` and `ponte
-// import`, on the demo event as `ponte demo` builds it plus tokens, feedback
-// and audit entries: the canonical dumps of the three databases are equal
-// byte for byte, and so are the exported files; a demo account signs in with
-// its password on both, its API and calendar-feed tokens still work, its
-// browser session does not (sessions are dropped). The same files imported
-// into the database that holds the "week" event leave that event as it was.
+// Every file under `dir`, by path relative to it, with its bytes.
+std::map<std::string, std::string> Tree(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    out[std::filesystem::relative(entry.path(), dir).string()] = Slurp(entry.path().string());
+  }
+  return out;
+}
+
+// SQLite -> PostgreSQL -> SQLite with `ponte export --accounts` (each edition)
+// and `ponte export` (the programme's own news) and `ponte import`, on the
+// demo as `ponte demo` builds it (three editions; the past two with outcomes
+// at every stage and review state, news) plus tokens, feedback, audit
+// entries, follow-up rounds, images shown by news (the programme's own
+// too), an image nothing shows, and versions moved on by edits: the canonical
+// dumps of the three databases are equal byte for byte, versions included,
+// and so are the exported files; an If-Match taken before the move holds
+// after it; a demo account signs in with its password on both, its API and
+// calendar-feed tokens still work, its browser session does not (sessions
+// are dropped). The same files imported into the database that holds the
+// "week" event leave that event as it was.
 TEST_F(MultiServerTest, DemoEventMovesSqliteToPostgresToSqliteWithItsAccounts) {
   const std::string event = "icstiw-2026";
+  // In this order: an outcome of 2025 names a 2024 meeting (a pair that met
+  // again), and the programme's news names a 2026 account.
+  const std::vector<std::string> editions = {"icstiw-2024", "icstiw-2025", event};
   const std::string user = "giulia.rossi@ponte.demo";
   const std::string password = "ponte-demo-2026";
   const auto dir = std::filesystem::temp_directory_path() /
@@ -730,10 +791,15 @@ TEST_F(MultiServerTest, DemoEventMovesSqliteToPostgresToSqliteWithItsAccounts) {
   ASSERT_EQ(RunPonte({"demo", "--no-serve", "--db", a}, log), 0) << Slurp(log);
 
   // What a running event has beside the demo: tokens, a session, feedback,
-  // audit entries (Italian and Chinese text).
+  // audit entries, follow-up rounds, images, a reviewed outcome, edits that
+  // moved versions on (Italian and Chinese text).
   const std::string api_token = "move-test-api-token";
   const std::string feed_token = "move-test-calendar-feed";
   const std::string session_token = "move-test-browser-session";
+  std::string outcome_key;
+  int outcome_version = 0;
+  int meeting_version = 0;
+  std::tuple<int, int> meeting_place;
   {
     auto store = Store::Open(a, {});
     ASSERT_TRUE(store.ok()) << store.status().ToString();
@@ -776,55 +842,160 @@ TEST_F(MultiServerTest, DemoEventMovesSqliteToPostgresToSqliteWithItsAccounts) {
                      .target = "organization",
                      .details = R"({"note":"verificato — 已核实"})"};
     ASSERT_TRUE((*store)->AppendAudit(entry).ok());
+    // A meeting moved on to version 2 (held), an outcome reviewed (version 2).
+    Meeting held = meetings->back();
+    held.status = MeetingStatus::kHeld;
+    ASSERT_TRUE((*store)->UpdateMeeting(held, held.version).ok());
+    meeting_version = held.version;
+    meeting_place = {held.slot, held.table};
+    auto past = (*store)->GetEvent(editions[1]);
+    ASSERT_TRUE(past.ok());
+    auto outcomes = (*store)->ListOutcomes({.event = past->id});
+    ASSERT_TRUE(outcomes.ok());
+    ASSERT_FALSE(outcomes->empty()) << "the demo's 2025 edition has no outcomes";
+    Outcome reviewed = outcomes->front();
+    reviewed.reviewed_by = u->id;
+    reviewed.review_note = "Verificato con entrambe le parti — 已与双方核实";
+    ASSERT_TRUE((*store)->UpdateOutcome(reviewed, reviewed.version).ok());
+    outcome_key = reviewed.key;
+    outcome_version = reviewed.version;
+    for (int round : {1, 2}) {
+      ASSERT_TRUE(*(*store)->ClaimFollowUp(
+          {past->id, reviewed.organizations.front(), round, now - Seconds(86400 * (3 - round))}));
+    }
+    // Images: one on a 2024 news item, one on the programme's own news item,
+    // one that nothing shows.
+    std::vector<Image> images;
+    for (const std::string& bytes : {std::string("\x89PNG\r\n\x1a\nfirma \0 签约", 22),
+                                    std::string("GIF89a programma"), std::string("RIFFwebp")}) {
+      Image image{.sha256 = service::Sha256Hex(bytes),
+                  .content_type = bytes.starts_with("GIF")    ? "image/gif"
+                                  : bytes.starts_with("RIFF") ? "image/webp"
+                                                              : "image/png",
+                  .width = 3,
+                  .height = 2,
+                  .file_name = "foto — 照片 " + std::to_string(images.size()),
+                  .uploaded_by = u->id,
+                  .created_at = now};
+      ASSERT_TRUE((*store)->PutImage(image, bytes).ok());
+      images.push_back(image);
+    }
+    auto news = (*store)->GetNews("icstiw-2024-bilancio");
+    ASSERT_TRUE(news.ok()) << news.status().ToString();
+    news->images.push_back({images[0].sha256, {}});
+    news->images.back().caption.Set("it", "La firma a Pechino");
+    news->images.back().caption.Set("zh", "在北京签约");
+    ASSERT_TRUE((*store)->UpdateNews(*news, news->version).ok());
+    NewsItem programme{.key = "ponte-programma-2027",
+                       .date = {2026, 12, 1},
+                       .status = NewsStatus::kDraft,
+                       .author = u->id,
+                       .created_at = now,
+                       .updated_at = now};
+    programme.title.Set("it", "Il programma del 2027");
+    programme.title.Set("zh", "2027年计划");
+    programme.body.Set("it", "<p>Tre città, un solo programma.</p>");
+    programme.images.push_back({images[1].sha256, {}});
+    ASSERT_TRUE((*store)->CreateNews(programme).ok());
   }
-  const std::string dump_a = Dump(a, event, true);
+  auto dump_all = [&](const std::string& db) {
+    std::string out;
+    for (const std::string& key : editions) out += Dump(db, key, key == editions.front());
+    return out;
+  };
+  const std::string dump_a = dump_all(a);
   for (const char* table : {"users", "memberships", "credentials", "audit_log", "feedback",
-                            "meetings", "meeting_requests"}) {
+                            "meetings", "meeting_requests", "outcomes", "outcome_organizations",
+                            "outcome_meetings", "follow_ups", "news", "programme_news", "images"}) {
     EXPECT_GT(RowsIn(dump_a, table), 0u) << table << " is empty in the demo: nothing is tested";
   }
+  EXPECT_NE(dump_a.find("与已验证的成果重复"), std::string::npos) << "no rejected outcome";
+  EXPECT_NE(dump_a.find("Duplicato di un esito"), std::string::npos) << "no Italian review";
 
   // SQLite -> PostgreSQL (a schema of its own, empty) -> SQLite.
   const std::string fresh_schema = schema_ + "_move";
   Exec(base_, "DROP SCHEMA IF EXISTS " + fresh_schema + " CASCADE; CREATE SCHEMA " + fresh_schema);
   const char sep = base_.find('?') == std::string::npos ? '?' : '&';
   const std::string pg = base_ + sep + "options=-csearch_path%3D" + fresh_schema;
-  const std::string from_a = (dir / "from_a").string();
-  const std::string from_pg = (dir / "from_pg").string();
-  auto move = [&](const std::string& from, const std::string& files, const std::string& to) {
-    ASSERT_EQ(
-        RunPonte({"export", "--db", from, "--event", event, "--dir", files, "--accounts"}, log), 0)
+  const auto from_a = dir / "from_a";
+  const auto from_pg = dir / "from_pg";
+  // One folder per edition, then the programme's (no --event: its own news).
+  auto folders = [&](const std::filesystem::path& root) {
+    std::vector<std::filesystem::path> out;
+    for (const std::string& key : editions) out.push_back(root / key);
+    out.push_back(root / "programme");
+    return out;
+  };
+  auto import = [&](const std::filesystem::path& files, const std::string& to) {
+    std::vector<std::string> args = {"import", "--db", to};
+    for (const std::string& f : FilesIn(files.string())) args.push_back(f);
+    return RunPonte(args, log);
+  };
+  auto move = [&](const std::string& from, const std::filesystem::path& root,
+                  const std::string& to) {
+    for (const std::string& key : editions) {
+      ASSERT_EQ(RunPonte({"export", "--db", from, "--event", key, "--dir", (root / key).string(),
+                          "--accounts"},
+                         log),
+                0)
+          << Slurp(log);
+    }
+    ASSERT_EQ(RunPonte({"export", "--db", from, "--dir", (root / "programme").string()}, log), 0)
         << Slurp(log);
     ASSERT_EQ(RunPonte({"init", "--db", to}, log), 0) << Slurp(log);
-    std::vector<std::string> args = {"import", "--db", to};
-    for (const std::string& f : FilesIn(files)) args.push_back(f);
-    ASSERT_EQ(RunPonte(args, log), 0) << Slurp(log);
+    for (const auto& files : folders(root)) ASSERT_EQ(import(files, to), 0) << Slurp(log);
   };
   move(a, from_a, pg);
   move(pg, from_pg, b);
-  const std::string dump_pg = Dump(pg, event, true);
-  const std::string dump_b = Dump(b, event, true);
+  const std::string dump_pg = dump_all(pg);
+  const std::string dump_b = dump_all(b);
   EXPECT_EQ(dump_pg, dump_a);
   EXPECT_EQ(dump_b, dump_a);
-  for (const std::string& file : FilesIn(from_a)) {
-    const std::string name = std::filesystem::path(file).filename().string();
-    EXPECT_EQ(Slurp(from_pg + "/" + name), Slurp(file)) << name;
-  }
-  EXPECT_EQ(std::filesystem::status(from_a + "/accounts.jsonl").permissions() &
+  const auto files_a = Tree(from_a);
+  EXPECT_EQ(Tree(from_pg), files_a);
+  EXPECT_TRUE(files_a.contains(
+      editions[0] + "/media/" +
+      service::Sha256Hex(std::string("\x89PNG\r\n\x1a\nfirma \0 签约", 22)) + ".png"));
+  EXPECT_EQ(std::filesystem::status(from_a / event / "accounts.jsonl").permissions() &
                 (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
             std::filesystem::perms::none)
       << "accounts.jsonl holds password hashes: owner only";
-  // Importing again changes nothing.
-  std::vector<std::string> again = {"import", "--db", b};
-  for (const std::string& f : FilesIn(from_pg)) again.push_back(f);
-  ASSERT_EQ(RunPonte(again, log), 0) << Slurp(log);
-  EXPECT_EQ(Dump(b, event, true), dump_a);
+  // Importing again changes nothing, versions included.
+  for (const auto& files : folders(from_pg)) ASSERT_EQ(import(files, b), 0) << Slurp(log);
+  EXPECT_EQ(dump_all(b), dump_a);
+
+  // An If-Match taken before the move holds after it.
+  {
+    auto store = Store::Open(b, {});
+    ASSERT_TRUE(store.ok());
+    auto outcomes = (*store)->ListOutcomes({});
+    ASSERT_TRUE(outcomes.ok());
+    auto o = std::find_if(outcomes->begin(), outcomes->end(),
+                          [&](const Outcome& x) { return x.key == outcome_key; });
+    ASSERT_NE(o, outcomes->end());
+    o->notes = "dopo il trasloco — 迁移之后";
+    EXPECT_TRUE((*store)->UpdateOutcome(*o, outcome_version).ok());
+    auto ev = (*store)->GetEvent(event);
+    ASSERT_TRUE(ev.ok());
+    auto meetings = (*store)->ListMeetings(ev->id);
+    ASSERT_TRUE(meetings.ok());
+    int updated = 0;
+    for (Meeting& m : *meetings) {
+      if (std::tuple(m.slot, m.table) != meeting_place || m.status != MeetingStatus::kHeld) {
+        continue;
+      }
+      m.status = MeetingStatus::kNoShow;
+      Status s = (*store)->UpdateMeeting(m, meeting_version);
+      EXPECT_TRUE(s.ok()) << s.ToString();
+      ++updated;
+    }
+    EXPECT_GE(updated, 1);
+  }
 
   // Into the database that already holds "week": nothing clashes, "week" is
   // untouched, and the demo event is whole (its registry is added to week's).
   const std::string week_before = Dump(uri_, "week", false);
-  std::vector<std::string> into_week = {"import", "--db", uri_};
-  for (const std::string& f : FilesIn(from_a)) into_week.push_back(f);
-  ASSERT_EQ(RunPonte(into_week, log), 0) << Slurp(log);
+  ASSERT_EQ(import(from_a / event, uri_), 0) << Slurp(log);
   EXPECT_EQ(Dump(uri_, "week", false), week_before);
   EXPECT_EQ(Dump(uri_, event, false), Dump(a, event, false));
 

@@ -33,6 +33,24 @@ Status RunExport(const ExportCommandOptions& options) {
   if (!options.dir.empty()) {
     PONTE_RETURN_IF_ERROR(io::WriteDirectory(data, options.dir, zone));
     std::fprintf(stderr, "exported %zu records to %s/\n", data.RecordCount(), options.dir.c_str());
+    // What came of the meetings (or the programme's own news) with their
+    // images, and the row versions, so that a move loses nothing.
+    PONTE_ASSIGN_OR_RETURN(OutcomesExport outcomes, ExportOutcomes(*store, options.event));
+    const std::filesystem::path dir(options.dir);
+    PONTE_RETURN_IF_ERROR(io::WriteStringToFile((dir / kOutcomesFileName).string(), outcomes.text));
+    for (const auto& [file, bytes] : outcomes.media) {
+      std::error_code error;
+      std::filesystem::create_directories((dir / file).parent_path(), error);
+      if (error) {
+        return InternalError((dir / file).parent_path().string() + ": " + error.message());
+      }
+      PONTE_RETURN_IF_ERROR(io::WriteStringToFile((dir / file).string(), bytes));
+    }
+    PONTE_ASSIGN_OR_RETURN(std::string versions, ExportVersions(*store, options.event));
+    PONTE_RETURN_IF_ERROR(io::WriteStringToFile((dir / kVersionsFileName).string(), versions));
+    std::fprintf(stderr, "exported outcomes, news and %zu image(s) to %s/%s, versions to %s/%s\n",
+                 outcomes.media.size(), options.dir.c_str(), kOutcomesFileName, options.dir.c_str(),
+                 kVersionsFileName);
   }
   if (options.accounts) {
     if (options.dir.empty() || options.event.empty()) {
@@ -89,7 +107,10 @@ void Setup(CLI::App& app) {
   cmd->add_option("--db", options->db, "database: a SQLite file or a postgresql:// URI")
       ->required();
   cmd->add_option("--event", options->event, "event key (sessions, requests, meetings)");
-  cmd->add_option("--dir", options->dir, "write every kind as DIR/<kind>.csv plus event.json");
+  cmd->add_option("--dir", options->dir,
+                  "write every kind as DIR/<kind>.csv plus event.json, outcomes.jsonl (outcomes, "
+                  "follow-up rounds, news; without --event the programme's own news), the images "
+                  "as DIR/media/<sha256>.<ext> and versions.jsonl");
   cmd->add_option("--xlsx", options->xlsx, "write an XLSX workbook, one sheet per kind");
   cmd->add_option("--kind", options->kind, "write one kind to --out or stdout");
   cmd->add_option("--format", options->format, "csv (default) or jsonl, with --kind");

@@ -1,6 +1,10 @@
 #include "store/dataset_export.h"
 
+#include <sodium.h>
+
 #include <algorithm>
+#include <array>
+#include <cstdlib>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -169,6 +173,24 @@ Result<std::string> ExportEventAccounts(Store& store, std::string_view event_key
   for (const Membership& m : members) PONTE_RETURN_IF_ERROR(want(m.user));
   for (const AuditEntry& e : audit) PONTE_RETURN_IF_ERROR(want(e.user));
   for (const Feedback& f : feedback) PONTE_RETURN_IF_ERROR(want(f.user));
+  // And whoever reported or reviewed its outcomes, wrote its news or uploaded
+  // the images they show (outcomes.jsonl names them by e-mail).
+  PONTE_ASSIGN_OR_RETURN(std::vector<Outcome> outcomes, store.ListOutcomes({.event = event.id}));
+  for (const Outcome& o : outcomes) {
+    PONTE_RETURN_IF_ERROR(want(o.reported_by));
+    PONTE_RETURN_IF_ERROR(want(o.reviewed_by));
+  }
+  PONTE_ASSIGN_OR_RETURN(
+      std::vector<NewsItem> news,
+      store.ListNews(
+          {.event = event.id, .published_only = false, .limit = std::numeric_limits<int>::max()}));
+  for (const NewsItem& n : news) {
+    PONTE_RETURN_IF_ERROR(want(n.author));
+    for (const NewsImage& shown : n.images) {
+      auto image = store.GetImage(shown.sha256, nullptr);
+      if (image.ok()) PONTE_RETURN_IF_ERROR(want(image->uploaded_by));
+    }
+  }
   auto email_of = [&](UserId id) -> Json {
     auto it = users.find(id.value());
     return it == users.end() ? Json(nullptr) : Json(it->second.email);
@@ -560,6 +582,823 @@ Result<AccountsReport> ImportEventAccounts(Store& store, std::string_view event_
     ++report.feedback;
   }
   return report;
+}
+
+}  // namespace ponte
+
+// ---- outcomes, follow-up rounds, news and images -----------------------------------
+
+namespace ponte {
+namespace {
+
+constexpr int kAllNews = std::numeric_limits<int>::max();
+
+std::string Sha256Hex(std::string_view bytes) {
+  if (sodium_init() < 0) std::abort();  // idempotent; fails only without entropy
+  std::array<unsigned char, crypto_hash_sha256_BYTES> hash{};
+  crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size());
+  std::string hex(hash.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+  hex.pop_back();
+  return hex;
+}
+
+bool IsSha256Hex(std::string_view text) {
+  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+std::string_view MediaExtension(std::string_view content_type) {
+  if (content_type == "image/png") return ".png";
+  if (content_type == "image/jpeg") return ".jpg";
+  if (content_type == "image/gif") return ".gif";
+  if (content_type == "image/webp") return ".webp";
+  return ".bin";
+}
+
+Json ToJsonText(const LocalizedText& text) {
+  Json out = Json::object();
+  for (const auto& [lang, value] : text.all()) out[lang] = value;
+  return out;
+}
+
+Json NullableDate(const std::optional<CivilDate>& date) {
+  return date ? Json(FormatDate(*date)) : Json(nullptr);
+}
+
+// E-mails of the users records name, read once each.
+class UserEmails {
+ public:
+  explicit UserEmails(Store& store) : store_(store) {}
+  Result<Json> Of(UserId id) {
+    if (!id.valid()) return Json(nullptr);
+    auto it = emails_.find(id.value());
+    if (it == emails_.end()) {
+      auto user = store_.GetUser(id);
+      std::string email;
+      if (user.ok()) {
+        email = user->email;
+      } else if (user.status().code() != StatusCode::kNotFound) {
+        return user.status();
+      }
+      it = emails_.emplace(id.value(), std::move(email)).first;
+    }
+    return it->second.empty() ? Json(nullptr) : Json(it->second);
+  }
+
+ private:
+  Store& store_;
+  std::unordered_map<std::int64_t, std::string> emails_;
+};
+
+// Where a meeting is, in keys: [event, session, slot, table, a, b]. An
+// outcome may name a meeting of an earlier edition (a pair that met again),
+// so any event's meetings are looked up, each event's once.
+class MeetingPlaces {
+ public:
+  MeetingPlaces(Store& store, const std::unordered_map<std::int64_t, std::string>& org_keys)
+      : store_(store), org_keys_(org_keys) {}
+  Result<Json> Of(MeetingId id) {
+    auto it = places_.find(id.value());
+    if (it != places_.end()) return it->second;
+    PONTE_ASSIGN_OR_RETURN(Meeting meeting, store_.GetMeeting(id));
+    PONTE_ASSIGN_OR_RETURN(std::vector<Event> events, store_.ListEvents());
+    for (const Event& e : events) {
+      if (e.id != meeting.event) continue;
+      PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store_.ListSessions(e.id));
+      const auto session_keys = store_internal::KeysById(sessions);
+      PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store_.ListMeetings(e.id));
+      for (const Meeting& m : meetings) {
+        places_[m.id.value()] =
+            Json::array({e.key, KeyOf(session_keys, m.session.value()), m.slot, m.table,
+                         KeyOf(org_keys_, m.a.value()), KeyOf(org_keys_, m.b.value())});
+      }
+    }
+    it = places_.find(id.value());
+    if (it == places_.end()) return NotFoundError("meeting " + std::to_string(id.value()));
+    return it->second;
+  }
+
+ private:
+  Store& store_;
+  const std::unordered_map<std::int64_t, std::string>& org_keys_;
+  std::unordered_map<std::int64_t, Json> places_;
+};
+
+std::string DumpLines(const std::vector<Json>& lines) {
+  std::string out;
+  for (const Json& line : lines) {
+    out += line.dump(-1, ' ', false, Json::error_handler_t::strict);
+    out += '\n';
+  }
+  return out;
+}
+
+// The news items of an event, or with an invalid id the programme's own,
+// oldest first.
+Result<std::vector<NewsItem>> NewsOf(Store& store, EventId event) {
+  PONTE_ASSIGN_OR_RETURN(
+      std::vector<NewsItem> news,
+      store.ListNews({.event = event, .published_only = false, .limit = kAllNews}));
+  if (!event.valid()) std::erase_if(news, [](const NewsItem& n) { return n.event.valid(); });
+  std::sort(news.begin(), news.end(),
+            [](const NewsItem& x, const NewsItem& y) { return x.key < y.key; });
+  return news;
+}
+
+}  // namespace
+
+Result<OutcomesExport> ExportOutcomes(Store& store, std::string_view event_key) {
+  OutcomesExport out;
+  Event event;
+  if (!event_key.empty()) {
+    PONTE_ASSIGN_OR_RETURN(event, store.GetEvent(event_key));
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Organization> orgs, store.ListOrganizations());
+  const auto org_keys = store_internal::KeysById(orgs);
+  UserEmails emails(store);
+  PONTE_ASSIGN_OR_RETURN(std::vector<NewsItem> news, NewsOf(store, event.id));
+
+  // Images: those the news show; for the programme also those nothing shows.
+  std::set<std::string> shown;
+  for (const NewsItem& n : news) {
+    for (const NewsImage& image : n.images) shown.insert(image.sha256);
+  }
+  if (!event.id.valid()) {
+    PONTE_ASSIGN_OR_RETURN(std::vector<NewsItem> all,
+                           store.ListNews({.published_only = false, .limit = kAllNews}));
+    std::set<std::string> used;
+    for (const NewsItem& n : all) {
+      for (const NewsImage& image : n.images) used.insert(image.sha256);
+    }
+    PONTE_ASSIGN_OR_RETURN(std::vector<Image> images, store.ListImages());
+    for (const Image& image : images) {
+      if (!used.contains(image.sha256)) shown.insert(image.sha256);
+    }
+  }
+  std::vector<Json> lines;
+  for (const std::string& sha : shown) {
+    std::string bytes;
+    auto image = store.GetImage(sha, &bytes);
+    if (image.status().code() == StatusCode::kNotFound) continue;  // a news item names a lost one
+    PONTE_RETURN_IF_ERROR(image.status());
+    const std::string file =
+        std::string(kMediaDirName) + "/" + sha + std::string(MediaExtension(image->content_type));
+    PONTE_ASSIGN_OR_RETURN(Json uploaded_by, emails.Of(image->uploaded_by));
+    lines.push_back({{"record", "image"},
+                     {"sha256", sha},
+                     {"file", file},
+                     {"content_type", image->content_type},
+                     {"bytes", image->bytes},
+                     {"width", image->width},
+                     {"height", image->height},
+                     {"file_name", image->file_name},
+                     {"uploaded_by", uploaded_by},
+                     {"created_at", FormatUtc(image->created_at)}});
+    out.media.emplace_back(file, std::move(bytes));
+  }
+
+  if (event.id.valid()) {
+    PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> requests, store.ListRequests(event.id));
+    const auto request_keys = store_internal::KeysById(requests);
+    MeetingPlaces places(store, org_keys);
+    PONTE_ASSIGN_OR_RETURN(std::vector<Outcome> outcomes, store.ListOutcomes({.event = event.id}));
+    std::sort(outcomes.begin(), outcomes.end(),
+              [](const Outcome& x, const Outcome& y) { return x.key < y.key; });
+    for (const Outcome& o : outcomes) {
+      Json organizations = Json::array();
+      for (OrganizationId id : o.organizations) {
+        organizations.push_back(KeyOf(org_keys, id.value()));
+      }
+      std::sort(organizations.begin(), organizations.end());
+      Json from = Json::array();
+      for (MeetingId id : o.meetings) {
+        PONTE_ASSIGN_OR_RETURN(Json place, places.Of(id));
+        from.push_back(std::move(place));
+      }
+      std::sort(from.begin(), from.end());
+      PONTE_ASSIGN_OR_RETURN(Json reported_by, emails.Of(o.reported_by));
+      PONTE_ASSIGN_OR_RETURN(Json reviewed_by, emails.Of(o.reviewed_by));
+      lines.push_back({{"record", "outcome"},
+                       {"key", o.key},
+                       {"organizations", organizations},
+                       {"meetings", from},
+                       {"request", NullableKey(KeyOf(request_keys, o.request.value()))},
+                       {"kind", ToCode(o.kind)},
+                       {"stage", ToCode(o.stage)},
+                       {"title", o.title},
+                       {"date", FormatDate(o.date)},
+                       {"end_date", NullableDate(o.end_date)},
+                       {"value", o.value ? Json(*o.value) : Json(nullptr)},
+                       {"currency", o.currency},
+                       {"notes", o.notes},
+                       {"review", ToCode(o.review)},
+                       {"review_note", o.review_note},
+                       {"reported_by", reported_by},
+                       {"reported_for", NullableKey(KeyOf(org_keys, o.reported_for.value()))},
+                       {"reviewed_by", reviewed_by},
+                       {"created_at", FormatUtc(o.created_at)},
+                       {"updated_at", FormatUtc(o.updated_at)},
+                       {"version", o.version}});
+    }
+    PONTE_ASSIGN_OR_RETURN(std::vector<FollowUp> follow_ups, store.ListFollowUps(event.id));
+    std::vector<Json> rows;
+    for (const FollowUp& f : follow_ups) {
+      rows.push_back({{"record", "follow_up"},
+                      {"organization", KeyOf(org_keys, f.organization.value())},
+                      {"round", f.round},
+                      {"sent_at", FormatUtc(f.sent_at)}});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Json& x, const Json& y) {
+      return std::tie(x["organization"], x["round"]) < std::tie(y["organization"], y["round"]);
+    });
+    lines.insert(lines.end(), rows.begin(), rows.end());
+  }
+
+  for (const NewsItem& n : news) {
+    Json images = Json::array();
+    for (const NewsImage& image : n.images) {
+      images.push_back({{"sha256", image.sha256}, {"caption", ToJsonText(image.caption)}});
+    }
+    PONTE_ASSIGN_OR_RETURN(Json author, emails.Of(n.author));
+    lines.push_back({{"record", "news"},
+                     {"key", n.key},
+                     {"title", ToJsonText(n.title)},
+                     {"summary", ToJsonText(n.summary)},
+                     {"body", ToJsonText(n.body)},
+                     {"date", FormatDate(n.date)},
+                     {"status", ToCode(n.status)},
+                     {"images", images},
+                     {"author", author},
+                     {"created_at", FormatUtc(n.created_at)},
+                     {"updated_at", FormatUtc(n.updated_at)},
+                     {"version", n.version}});
+  }
+  out.text = DumpLines(lines);
+  return out;
+}
+
+}  // namespace ponte
+
+namespace ponte {
+namespace {
+
+// Meetings of any event by where they are, each event read once.
+class MeetingIds {
+ public:
+  explicit MeetingIds(Store& store, const std::unordered_map<std::string, std::int64_t>& org_ids)
+      : store_(store), org_ids_(org_ids) {}
+  // `place` is [event, session, slot, table, a, b].
+  Result<MeetingId> Find(const Json& place, const std::string& where) {
+    if (!place.is_array() || place.size() != 6 || !place[0].is_string() || !place[1].is_string() ||
+        !place[2].is_number_integer() || !place[3].is_number_integer() || !place[4].is_string() ||
+        !place[5].is_string()) {
+      return InvalidArgumentError(where +
+                                  ": field 'meetings': expected [event, session, slot, table, a, "
+                                  "b] for each meeting");
+    }
+    const std::string event_key = place[0].get<std::string>();
+    if (!loaded_.contains(event_key)) {
+      auto event = store_.GetEvent(event_key);
+      if (!event.ok()) {
+        return NotFoundError(where + ": field 'meetings': no event '" + event_key +
+                             "' in this database (import its files first)");
+      }
+      PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store_.ListSessions(event->id));
+      const auto session_keys = store_internal::KeysById(sessions);
+      PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store_.ListMeetings(event->id));
+      for (const Meeting& m : meetings) {
+        ids_[Json::array({event_key, KeyOf(session_keys, m.session.value()), m.slot, m.table,
+                          m.a.value(), m.b.value()})
+                 .dump()] = m.id;
+      }
+      loaded_.insert(event_key);
+    }
+    auto a = org_ids_.find(place[4].get<std::string>());
+    auto b = org_ids_.find(place[5].get<std::string>());
+    if (a != org_ids_.end() && b != org_ids_.end()) {
+      auto it = ids_.find(
+          Json::array({event_key, place[1], place[2], place[3], a->second, b->second}).dump());
+      if (it != ids_.end()) return it->second;
+    }
+    return NotFoundError(where + ": field 'meetings': no meeting " + place.dump() +
+                         " in this database (import the event's meetings first)");
+  }
+
+ private:
+  Store& store_;
+  const std::unordered_map<std::string, std::int64_t>& org_ids_;
+  std::set<std::string> loaded_;
+  std::unordered_map<std::string, MeetingId> ids_;
+};
+
+// Users by e-mail, which must have an account here already.
+class UserIds {
+ public:
+  explicit UserIds(Store& store) : store_(store) {}
+  Result<UserId> Find(const Line& line, std::string_view field) {
+    PONTE_ASSIGN_OR_RETURN(std::string email, line.OptionalString(field));
+    if (email.empty()) return UserId();
+    auto it = ids_.find(email);
+    if (it != ids_.end()) return it->second;
+    auto user = store_.FindUserByEmail(email);
+    if (user.status().code() == StatusCode::kNotFound) {
+      return NotFoundError(line.where() + ": field '" + std::string(field) + "': no account '" +
+                           email + "' in this database (import the accounts.jsonl of `ponte " +
+                           "export --accounts` with it)");
+    }
+    PONTE_RETURN_IF_ERROR(user.status());
+    ids_.emplace(email, user->id);
+    return user->id;
+  }
+
+ private:
+  Store& store_;
+  std::unordered_map<std::string, UserId> ids_;
+};
+
+Result<LocalizedText> Localized(const Json& json, const Line& line, std::string_view field) {
+  auto it = json.find(field);
+  if (it == json.end() || !it->is_object()) return line.Error(field, "an object language -> text");
+  LocalizedText out;
+  for (const auto& [lang, value] : it->items()) {
+    if (!value.is_string()) return line.Error(field, "an object language -> text");
+    out.Set(lang, value.get<std::string>());
+  }
+  return out;
+}
+
+Result<CivilDate> Date(const Line& line, std::string_view field) {
+  PONTE_ASSIGN_OR_RETURN(std::string text, line.String(field));
+  auto date = ParseDate(text);
+  if (!date.ok()) return line.Error(field, "a date like 2026-11-16");
+  return *date;
+}
+
+struct PendingImage {
+  Image image;
+  std::string bytes;
+};
+
+struct PendingOutcome {
+  Outcome outcome;
+  int version = 1;
+};
+
+struct PendingNews {
+  NewsItem item;
+  int version = 1;
+};
+
+}  // namespace
+
+Result<OutcomesReport> ImportOutcomes(Store& store, std::string_view event_key,
+                                      std::string_view text, std::string_view name,
+                                      const MediaReader& read_media) {
+  Event event;
+  if (!event_key.empty()) {
+    PONTE_ASSIGN_OR_RETURN(event, store.GetEvent(event_key));
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Organization> orgs, store.ListOrganizations());
+  PONTE_ASSIGN_OR_RETURN(auto org_ids, IdsByKey(orgs));
+  std::unordered_map<std::string, std::int64_t> request_ids;
+  if (event.id.valid()) {
+    PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> requests, store.ListRequests(event.id));
+    PONTE_ASSIGN_OR_RETURN(request_ids, IdsByKey(requests));
+  }
+  MeetingIds meeting_ids(store, org_ids);
+  UserIds user_ids(store);
+
+  // Read and check everything first.
+  std::vector<PendingImage> images;
+  std::set<std::string> image_shas;
+  std::vector<PendingOutcome> outcomes;
+  std::vector<FollowUp> follow_ups;
+  std::vector<PendingNews> news;
+  int line_no = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view raw = text.substr(start, end - start);
+    start = end + 1;
+    ++line_no;
+    if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = std::string(name) + ":" + std::to_string(line_no);
+    const Json json = Json::parse(raw, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) {
+      return InvalidArgumentError(where + ": expected one JSON object per line");
+    }
+    const Line line(json, where);
+    PONTE_ASSIGN_OR_RETURN(std::string record, line.String("record"));
+    auto version = [&]() -> Result<int> {
+      PONTE_ASSIGN_OR_RETURN(int v, line.Int("version"));
+      if (v < 1) return line.Error("version", "1 or more");
+      return v;
+    };
+    if ((record == "outcome" || record == "follow_up") && !event.id.valid()) {
+      return InvalidArgumentError(where + ": " + record +
+                                  " records belong to an event: give --event KEY or the "
+                                  "event's event.json");
+    }
+    if (record == "image") {
+      PendingImage p;
+      PONTE_ASSIGN_OR_RETURN(p.image.sha256, line.String("sha256"));
+      if (!IsSha256Hex(p.image.sha256)) return line.Error("sha256", "64 lower-case hex digits");
+      PONTE_ASSIGN_OR_RETURN(std::string file, line.String("file"));
+      if (file.find("..") != std::string::npos || file.starts_with('/')) {
+        return line.Error("file", "a path inside the export's folder");
+      }
+      PONTE_ASSIGN_OR_RETURN(p.image.content_type, line.String("content_type"));
+      PONTE_ASSIGN_OR_RETURN(int bytes, line.Int("bytes"));
+      p.image.bytes = bytes;
+      PONTE_ASSIGN_OR_RETURN(p.image.width, line.Int("width"));
+      PONTE_ASSIGN_OR_RETURN(p.image.height, line.Int("height"));
+      PONTE_ASSIGN_OR_RETURN(p.image.file_name, line.String("file_name"));
+      PONTE_ASSIGN_OR_RETURN(p.image.uploaded_by, user_ids.Find(line, "uploaded_by"));
+      PONTE_ASSIGN_OR_RETURN(p.image.created_at, line.Time("created_at"));
+      auto read = read_media(file);
+      if (!read.ok()) return read.status().WithContext(where + ": field 'file'");
+      p.bytes = std::move(*read);
+      if (static_cast<std::int64_t>(p.bytes.size()) != p.image.bytes ||
+          Sha256Hex(p.bytes) != p.image.sha256) {
+        return InvalidArgumentError(where + ": '" + file + "' is not the image this line names (" +
+                                    std::to_string(p.bytes.size()) + " bytes, SHA-256 " +
+                                    Sha256Hex(p.bytes) + "): the export was changed or cut short");
+      }
+      image_shas.insert(p.image.sha256);
+      images.push_back(std::move(p));
+    } else if (record == "outcome") {
+      PendingOutcome p;
+      Outcome& o = p.outcome;
+      o.event = event.id;
+      PONTE_ASSIGN_OR_RETURN(o.key, line.String("key"));
+      auto orgs_field = json.find("organizations");
+      if (orgs_field == json.end() || !orgs_field->is_array() || orgs_field->empty()) {
+        return line.Error("organizations", "a list of one or more organization keys");
+      }
+      for (const Json& key : *orgs_field) {
+        if (!key.is_string()) return line.Error("organizations", "organization keys");
+        PONTE_ASSIGN_OR_RETURN(std::int64_t id, Resolve(org_ids, key.get<std::string>(), line,
+                                                        "organizations", "organization"));
+        o.organizations.emplace_back(id);
+      }
+      std::sort(o.organizations.begin(), o.organizations.end());
+      auto meetings_field = json.find("meetings");
+      if (meetings_field == json.end() || !meetings_field->is_array()) {
+        return line.Error("meetings", "a list of meetings");
+      }
+      for (const Json& place : *meetings_field) {
+        PONTE_ASSIGN_OR_RETURN(MeetingId id, meeting_ids.Find(place, where));
+        o.meetings.push_back(id);
+      }
+      std::sort(o.meetings.begin(), o.meetings.end());
+      PONTE_ASSIGN_OR_RETURN(std::string request, line.OptionalString("request"));
+      PONTE_ASSIGN_OR_RETURN(std::int64_t request_id, Resolve(request_ids, request, line, "request",
+                                                              "request of the event"));
+      o.request = MeetingRequestId(request_id);
+      PONTE_ASSIGN_OR_RETURN(std::string kind, line.String("kind"));
+      auto parsed_kind = ParseOutcomeKind(kind);
+      if (!parsed_kind.ok()) return line.Error("kind", "an outcome kind");
+      o.kind = *parsed_kind;
+      PONTE_ASSIGN_OR_RETURN(std::string stage, line.String("stage"));
+      auto parsed_stage = ParseOutcomeStage(stage);
+      if (!parsed_stage.ok()) return line.Error("stage", "a stage of the follow-up ladder");
+      o.stage = *parsed_stage;
+      PONTE_ASSIGN_OR_RETURN(o.title, line.String("title"));
+      PONTE_ASSIGN_OR_RETURN(o.date, Date(line, "date"));
+      PONTE_ASSIGN_OR_RETURN(std::string end_date, line.OptionalString("end_date"));
+      if (!end_date.empty()) {
+        PONTE_ASSIGN_OR_RETURN(o.end_date, Date(line, "end_date"));
+      }
+      auto value = json.find("value");
+      if (value != json.end() && !value->is_null()) {
+        if (!value->is_number()) return line.Error("value", "a number or null");
+        o.value = value->get<double>();
+      }
+      PONTE_ASSIGN_OR_RETURN(o.currency, line.String("currency"));
+      PONTE_ASSIGN_OR_RETURN(o.notes, line.String("notes"));
+      PONTE_ASSIGN_OR_RETURN(std::string review, line.String("review"));
+      auto parsed_review = ParseOutcomeReview(review);
+      if (!parsed_review.ok()) return line.Error("review", "reported, validated or rejected");
+      o.review = *parsed_review;
+      PONTE_ASSIGN_OR_RETURN(o.review_note, line.String("review_note"));
+      PONTE_ASSIGN_OR_RETURN(o.reported_by, user_ids.Find(line, "reported_by"));
+      PONTE_ASSIGN_OR_RETURN(o.reviewed_by, user_ids.Find(line, "reviewed_by"));
+      PONTE_ASSIGN_OR_RETURN(std::string reported_for, line.OptionalString("reported_for"));
+      PONTE_ASSIGN_OR_RETURN(std::int64_t reported_for_id,
+                             Resolve(org_ids, reported_for, line, "reported_for", "organization"));
+      o.reported_for = OrganizationId(reported_for_id);
+      PONTE_ASSIGN_OR_RETURN(o.created_at, line.Time("created_at"));
+      PONTE_ASSIGN_OR_RETURN(o.updated_at, line.Time("updated_at"));
+      PONTE_ASSIGN_OR_RETURN(p.version, version());
+      outcomes.push_back(std::move(p));
+    } else if (record == "follow_up") {
+      FollowUp f;
+      f.event = event.id;
+      PONTE_ASSIGN_OR_RETURN(std::string org, line.String("organization"));
+      PONTE_ASSIGN_OR_RETURN(std::int64_t org_id,
+                             Resolve(org_ids, org, line, "organization", "organization"));
+      f.organization = OrganizationId(org_id);
+      PONTE_ASSIGN_OR_RETURN(f.round, line.Int("round"));
+      PONTE_ASSIGN_OR_RETURN(f.sent_at, line.Time("sent_at"));
+      follow_ups.push_back(f);
+    } else if (record == "news") {
+      PendingNews p;
+      NewsItem& n = p.item;
+      n.event = event.id;
+      PONTE_ASSIGN_OR_RETURN(n.key, line.String("key"));
+      PONTE_ASSIGN_OR_RETURN(n.title, Localized(json, line, "title"));
+      PONTE_ASSIGN_OR_RETURN(n.summary, Localized(json, line, "summary"));
+      PONTE_ASSIGN_OR_RETURN(n.body, Localized(json, line, "body"));
+      PONTE_ASSIGN_OR_RETURN(n.date, Date(line, "date"));
+      PONTE_ASSIGN_OR_RETURN(std::string status, line.String("status"));
+      auto parsed_status = ParseNewsStatus(status);
+      if (!parsed_status.ok()) return line.Error("status", "draft or published");
+      n.status = *parsed_status;
+      auto images_field = json.find("images");
+      if (images_field == json.end() || !images_field->is_array()) {
+        return line.Error("images", "a list of {sha256, caption}");
+      }
+      for (const Json& image : *images_field) {
+        if (!image.is_object() || !image.contains("sha256") || !image["sha256"].is_string()) {
+          return line.Error("images", "a list of {sha256, caption}");
+        }
+        NewsImage shown;
+        shown.sha256 = image["sha256"].get<std::string>();
+        if (!image_shas.contains(shown.sha256) && !store.GetImage(shown.sha256, nullptr).ok()) {
+          return NotFoundError(where + ": field 'images': no image " + shown.sha256 +
+                               " in the file (before this line) or in this database");
+        }
+        const Line image_line(image, where);
+        PONTE_ASSIGN_OR_RETURN(shown.caption, Localized(image, image_line, "caption"));
+        n.images.push_back(std::move(shown));
+      }
+      PONTE_ASSIGN_OR_RETURN(n.author, user_ids.Find(line, "author"));
+      PONTE_ASSIGN_OR_RETURN(n.created_at, line.Time("created_at"));
+      PONTE_ASSIGN_OR_RETURN(n.updated_at, line.Time("updated_at"));
+      PONTE_ASSIGN_OR_RETURN(p.version, version());
+      news.push_back(std::move(p));
+    } else {
+      return line.Error("record", "image, outcome, follow_up or news");
+    }
+  }
+
+  // Then write. A record the same as here is left alone (version and all); a
+  // changed one is replaced; see `restore` for its version.
+  OutcomesReport report;
+  for (PendingImage& p : images) {
+    if (store.GetImage(p.image.sha256, nullptr).ok()) {
+      ++report.images_kept;
+      continue;
+    }
+    PONTE_RETURN_IF_ERROR(store.PutImage(p.image, p.bytes));
+    ++report.images_created;
+  }
+  // A new row takes the file's version; so does a changed one that was not
+  // beyond it here (the update counted one more); else it counts on from its
+  // own.
+  auto restore = [&](VersionedKind kind, std::int64_t id, int before, int now,
+                     int wanted) -> Status {
+    return before <= wanted && now != wanted ? store.RestoreVersion(kind, id, wanted) : OkStatus();
+  };
+  PONTE_ASSIGN_OR_RETURN(std::vector<Outcome> existing, store.ListOutcomes({}));
+  std::unordered_map<std::string, const Outcome*> existing_by_key;
+  for (const Outcome& o : existing) existing_by_key.emplace(o.key, &o);
+  for (PendingOutcome& p : outcomes) {
+    Outcome& o = p.outcome;
+    auto it = existing_by_key.find(o.key);
+    if (it == existing_by_key.end()) {
+      PONTE_RETURN_IF_ERROR(store.CreateOutcome(o));
+      PONTE_RETURN_IF_ERROR(
+          restore(VersionedKind::kOutcome, o.id.value(), 0, o.version, p.version));
+      ++report.outcomes_created;
+      continue;
+    }
+    const Outcome& here = *it->second;
+    o.id = here.id;
+    o.version = here.version;
+    if (o == here) {
+      ++report.outcomes_kept;
+      continue;
+    }
+    PONTE_RETURN_IF_ERROR(store.UpdateOutcome(o, here.version));
+    PONTE_RETURN_IF_ERROR(
+        restore(VersionedKind::kOutcome, o.id.value(), here.version, o.version, p.version));
+    ++report.outcomes_updated;
+  }
+  for (const FollowUp& f : follow_ups) {
+    PONTE_ASSIGN_OR_RETURN(bool claimed, store.ClaimFollowUp(f));
+    report.follow_ups += claimed ? 1 : 0;
+  }
+  for (PendingNews& p : news) {
+    NewsItem& n = p.item;
+    auto here = store.GetNews(n.key);
+    if (here.status().code() == StatusCode::kNotFound) {
+      PONTE_RETURN_IF_ERROR(store.CreateNews(n));
+      PONTE_RETURN_IF_ERROR(restore(VersionedKind::kNews, n.id.value(), 0, n.version, p.version));
+      ++report.news_created;
+      continue;
+    }
+    PONTE_RETURN_IF_ERROR(here.status());
+    n.id = here->id;
+    n.version = here->version;
+    if (n == *here) {
+      ++report.news_kept;
+      continue;
+    }
+    PONTE_RETURN_IF_ERROR(store.UpdateNews(n, here->version));
+    PONTE_RETURN_IF_ERROR(
+        restore(VersionedKind::kNews, n.id.value(), here->version, n.version, p.version));
+    ++report.news_updated;
+  }
+  return report;
+}
+
+}  // namespace ponte
+
+// ---- row versions --------------------------------------------------------------------
+
+namespace ponte {
+
+Result<std::string> ExportVersions(Store& store, std::string_view event_key) {
+  std::vector<Json> lines;
+  PONTE_ASSIGN_OR_RETURN(std::vector<Organization> orgs, store.ListOrganizations());
+  const auto org_keys = store_internal::KeysById(orgs);
+  std::sort(orgs.begin(), orgs.end(),
+            [](const Organization& x, const Organization& y) { return x.key < y.key; });
+  for (const Organization& o : orgs) {
+    lines.push_back({{"record", "organization"}, {"key", o.key}, {"version", o.version}});
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> people, store.ListPeople());
+  std::sort(people.begin(), people.end(),
+            [](const Person& x, const Person& y) { return x.key < y.key; });
+  for (const Person& p : people) {
+    PONTE_ASSIGN_OR_RETURN(int version, store.GetPersonVersion(p.id));
+    lines.push_back({{"record", "person"}, {"key", p.key}, {"version", version}});
+  }
+  if (!event_key.empty()) {
+    PONTE_ASSIGN_OR_RETURN(Event event, store.GetEvent(event_key));
+    PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> requests, store.ListRequests(event.id));
+    std::sort(requests.begin(), requests.end(),
+              [](const MeetingRequest& x, const MeetingRequest& y) { return x.key < y.key; });
+    for (const MeetingRequest& r : requests) {
+      lines.push_back({{"record", "request"}, {"key", r.key}, {"version", r.version}});
+    }
+    PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store.ListSessions(event.id));
+    const auto session_keys = store_internal::KeysById(sessions);
+    PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store.ListMeetings(event.id));
+    std::vector<Json> rows;
+    for (const Meeting& m : meetings) {
+      rows.push_back({{"record", "meeting"},
+                      {"session", KeyOf(session_keys, m.session.value())},
+                      {"slot", m.slot},
+                      {"table", m.table},
+                      {"a", KeyOf(org_keys, m.a.value())},
+                      {"b", KeyOf(org_keys, m.b.value())},
+                      {"version", m.version}});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Json& x, const Json& y) {
+      return std::tie(x["session"], x["slot"], x["table"], x["a"], x["b"], x["version"]) <
+             std::tie(y["session"], y["slot"], y["table"], y["a"], y["b"], y["version"]);
+    });
+    lines.insert(lines.end(), rows.begin(), rows.end());
+  }
+  return DumpLines(lines);
+}
+
+Result<VersionsBefore> ReadVersionsBefore(Store& store, std::string_view event_key) {
+  VersionsBefore before;
+  PONTE_ASSIGN_OR_RETURN(std::vector<Organization> orgs, store.ListOrganizations());
+  for (const Organization& o : orgs) before.organizations.emplace(o.key, o.version);
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> people, store.ListPeople());
+  for (const Person& p : people) {
+    PONTE_ASSIGN_OR_RETURN(int version, store.GetPersonVersion(p.id));
+    before.people.emplace(p.key, version);
+  }
+  if (event_key.empty()) return before;
+  auto event = store.GetEvent(event_key);
+  if (event.status().code() == StatusCode::kNotFound) return before;  // it moves here now
+  PONTE_RETURN_IF_ERROR(event.status());
+  PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> requests, store.ListRequests(event->id));
+  for (const MeetingRequest& r : requests) before.requests.emplace(r.key, r.version);
+  return before;
+}
+
+Result<int> ImportVersions(Store& store, std::string_view event_key, const VersionsBefore& before,
+                           std::string_view text, std::string_view name) {
+  // Where each row is now, and at which version.
+  struct Row {
+    std::int64_t id = 0;
+    int version = 0;
+  };
+  std::unordered_map<std::string, Row> orgs, people, requests, meetings;
+  PONTE_ASSIGN_OR_RETURN(std::vector<Organization> org_list, store.ListOrganizations());
+  const auto org_keys = store_internal::KeysById(org_list);
+  for (const Organization& o : org_list) orgs[o.key] = {o.id.value(), o.version};
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> person_list, store.ListPeople());
+  for (const Person& p : person_list) {
+    PONTE_ASSIGN_OR_RETURN(int version, store.GetPersonVersion(p.id));
+    people[p.key] = {p.id.value(), version};
+  }
+  if (!event_key.empty()) {
+    PONTE_ASSIGN_OR_RETURN(Event event, store.GetEvent(event_key));
+    PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> request_list, store.ListRequests(event.id));
+    for (const MeetingRequest& r : request_list) requests[r.key] = {r.id.value(), r.version};
+    PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store.ListSessions(event.id));
+    const auto session_keys = store_internal::KeysById(sessions);
+    PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> meeting_list, store.ListMeetings(event.id));
+    for (const Meeting& m : meeting_list) {
+      meetings[Json::array({KeyOf(session_keys, m.session.value()), m.slot, m.table,
+                            KeyOf(org_keys, m.a.value()), KeyOf(org_keys, m.b.value())})
+                   .dump()] = {m.id.value(), m.version};
+    }
+  }
+
+  struct Pending {
+    VersionedKind kind;
+    Row row;
+    int version;
+  };
+  std::vector<Pending> pending;
+  int line_no = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view raw = text.substr(start, end - start);
+    start = end + 1;
+    ++line_no;
+    if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = std::string(name) + ":" + std::to_string(line_no);
+    const Json json = Json::parse(raw, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) {
+      return InvalidArgumentError(where + ": expected one JSON object per line");
+    }
+    const Line line(json, where);
+    PONTE_ASSIGN_OR_RETURN(std::string record, line.String("record"));
+    PONTE_ASSIGN_OR_RETURN(int version, line.Int("version"));
+    if (version < 1) return line.Error("version", "1 or more");
+    // The row, whether it was here before the import, and at which version.
+    auto keyed = [&](const std::unordered_map<std::string, Row>& rows,
+                     const std::unordered_map<std::string, int>& was, VersionedKind kind,
+                     std::string_view what) -> Status {
+      PONTE_ASSIGN_OR_RETURN(std::string key, line.String("key"));
+      auto it = rows.find(key);
+      if (it == rows.end()) {
+        return NotFoundError(where + ": no " + std::string(what) + " '" + key +
+                             "' in this database (import its file first)");
+      }
+      auto old = was.find(key);
+      // New here, or not changed here beyond the file's version: the import
+      // wrote the file's row, so it takes the file's version (the import's
+      // upsert counted one more). Else it keeps counting from its own.
+      if (old == was.end() || old->second <= version) {
+        pending.push_back({kind, it->second, version});
+      }
+      return OkStatus();
+    };
+    if (record == "organization") {
+      PONTE_RETURN_IF_ERROR(
+          keyed(orgs, before.organizations, VersionedKind::kOrganization, "organization"));
+    } else if (record == "person") {
+      PONTE_RETURN_IF_ERROR(keyed(people, before.people, VersionedKind::kPerson, "person"));
+    } else if (record == "request" || record == "meeting") {
+      if (event_key.empty()) {
+        return InvalidArgumentError(where + ": " + record +
+                                    " records belong to an event: give --event KEY or the "
+                                    "event's event.json");
+      }
+      if (record == "request") {
+        PONTE_RETURN_IF_ERROR(keyed(requests, before.requests, VersionedKind::kRequest, "request"));
+        continue;
+      }
+      PONTE_ASSIGN_OR_RETURN(std::string session, line.String("session"));
+      PONTE_ASSIGN_OR_RETURN(int slot, line.Int("slot"));
+      PONTE_ASSIGN_OR_RETURN(int table, line.Int("table"));
+      PONTE_ASSIGN_OR_RETURN(std::string a, line.String("a"));
+      PONTE_ASSIGN_OR_RETURN(std::string b, line.String("b"));
+      auto it = meetings.find(Json::array({session, slot, table, a, b}).dump());
+      if (it == meetings.end()) {
+        return NotFoundError(where + ": no meeting of '" + a + "' and '" + b + "' in session '" +
+                             session + "', slot " + std::to_string(slot) + ", table " +
+                             std::to_string(table) + " (import the event's meetings first)");
+      }
+      // An imported timetable replaces the event's: every meeting is new.
+      pending.push_back({VersionedKind::kMeeting, it->second, version});
+    } else {
+      return line.Error("record", "organization, person, request or meeting");
+    }
+  }
+  int restored = 0;
+  for (const Pending& p : pending) {
+    if (p.row.version == p.version) continue;
+    PONTE_RETURN_IF_ERROR(store.RestoreVersion(p.kind, p.row.id, p.version));
+    ++restored;
+  }
+  return restored;
 }
 
 }  // namespace ponte

@@ -6,6 +6,8 @@
 #include <span>
 #include <string_view>
 
+#include "store/store.h"
+
 namespace ponte::store_internal {
 
 struct Migration {
@@ -15,5 +17,9 @@ struct Migration {
 };
 
 std::span<const Migration> SqliteMigrations();
+
+// The table whose `version` column a VersionedKind is (the same on both
+// backends), e.g. "meeting_requests".
+std::string_view VersionedTable(VersionedKind kind);
 
 }  // namespace ponte::store_internal

@@ -69,7 +69,8 @@ Job ReadJob(const pqxx::row& row) {
 
 Status PostgresStore::CreateUser(User& u) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     try {
       const pqxx::row row = tx.exec_params1(
           "INSERT INTO users(email, name, password_hash, locale, verified, disabled, created_at) "
@@ -87,7 +88,8 @@ Status PostgresStore::CreateUser(User& u) {
 
 Result<User> PostgresStore::GetUser(UserId id) {
   return Run([&]() -> Result<User> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = Prepared(tx, std::string(kUserColumns) + "WHERE id = $1", id.value());
     if (rows.empty()) return NotFoundError("no user " + std::to_string(id.value()));
     return ReadUser(rows[0]);
@@ -96,7 +98,8 @@ Result<User> PostgresStore::GetUser(UserId id) {
 
 Result<User> PostgresStore::FindUserByEmail(std::string_view email) {
   return Run([&]() -> Result<User> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows =
         tx.exec_params(std::string(kUserColumns) + "WHERE email = $1", std::string(email));
     if (rows.empty()) {
@@ -108,7 +111,8 @@ Result<User> PostgresStore::FindUserByEmail(std::string_view email) {
 
 Status PostgresStore::UpdateUser(const User& u) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params(
         "UPDATE users SET name = $1, password_hash = $2, locale = $3, verified = $4, disabled = "
         "$5 WHERE id = $6",
@@ -120,7 +124,8 @@ Status PostgresStore::UpdateUser(const User& u) {
 
 Status PostgresStore::PutMembership(const Membership& m) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params(
         "INSERT INTO memberships(user_id, event_id, role, organization_id, person_id, "
         "interpreter_id, validated) VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(user_id, "
@@ -137,7 +142,8 @@ Status PostgresStore::PutMembership(const Membership& m) {
 
 Result<std::vector<Membership>> PostgresStore::ListMemberships(UserId user) {
   return Run([&]() -> Result<std::vector<Membership>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows =
         Prepared(tx,
                  std::string(kMembershipColumns) +
@@ -151,7 +157,8 @@ Result<std::vector<Membership>> PostgresStore::ListMemberships(UserId user) {
 
 Result<std::vector<Membership>> PostgresStore::ListEventMembers(EventId event) {
   return Run([&]() -> Result<std::vector<Membership>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows =
         tx.exec_params(std::string(kMembershipColumns) +
                            "WHERE event_id = $1 ORDER BY user_id, role COLLATE \"C\"",
@@ -166,7 +173,8 @@ Result<std::vector<Membership>> PostgresStore::ListEventMembers(EventId event) {
 
 Status PostgresStore::CreateCredential(Credential& c) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO credentials(token_hash, user_id, kind, csrf_token, label, created_at, "
         "expires_at) VALUES($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -204,7 +212,8 @@ Credential ReadCredential(const pqxx::row& row) {
 
 Result<Credential> PostgresStore::FindCredential(std::string_view token_hash, Instant now) {
   return Run([&]() -> Result<Credential> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows =
         Prepared(tx, std::string(kCredentialColumns) + "WHERE token_hash = $1 AND expires_at > $2",
                  std::string(token_hash), EpochSeconds(now));
@@ -215,7 +224,8 @@ Result<Credential> PostgresStore::FindCredential(std::string_view token_hash, In
 
 Result<std::vector<Credential>> PostgresStore::ListCredentials(UserId user) {
   return Run([&]() -> Result<std::vector<Credential>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         std::string(kCredentialColumns) + "WHERE user_id = $1 ORDER BY id", user.value());
     std::vector<Credential> out;
@@ -227,7 +237,8 @@ Result<std::vector<Credential>> PostgresStore::ListCredentials(UserId user) {
 
 Status PostgresStore::DeleteCredential(std::string_view token_hash) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params("DELETE FROM credentials WHERE token_hash = $1", std::string(token_hash));
     tx.commit();
     return OkStatus();
@@ -236,7 +247,8 @@ Status PostgresStore::DeleteCredential(std::string_view token_hash) {
 
 Status PostgresStore::PutOneTimeToken(const OneTimeToken& t) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params(
         "INSERT INTO one_time_tokens(token_hash, purpose, email, user_id, event_id, role, "
         "organization_id, interpreter_id, expires_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -251,7 +263,8 @@ Status PostgresStore::PutOneTimeToken(const OneTimeToken& t) {
 
 Result<OneTimeToken> PostgresStore::ConsumeOneTimeToken(std::string_view token_hash, Instant now) {
   return Run([&]() -> Result<OneTimeToken> {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     // DELETE ... RETURNING: of two servers consuming one link, one gets it.
     const pqxx::result rows = tx.exec_params(
         "DELETE FROM one_time_tokens WHERE token_hash = $1 RETURNING purpose, email, user_id, "
@@ -280,7 +293,8 @@ Result<OneTimeToken> PostgresStore::ConsumeOneTimeToken(std::string_view token_h
 
 Status PostgresStore::RecordLoginFailure(std::string_view key, Instant at) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params("INSERT INTO login_failures(key, at) VALUES($1, $2)", std::string(key),
                    EpochSeconds(at));
     tx.exec_params("DELETE FROM login_failures WHERE at < $1",
@@ -292,7 +306,8 @@ Status PostgresStore::RecordLoginFailure(std::string_view key, Instant at) {
 
 Result<int> PostgresStore::CountLoginFailures(std::string_view key, Instant since) {
   return Run([&]() -> Result<int> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::row row =
         tx.exec_params1("SELECT count(*) FROM login_failures WHERE key = $1 AND at >= $2",
                         std::string(key), EpochSeconds(since));
@@ -304,7 +319,8 @@ Result<int> PostgresStore::CountLoginFailures(std::string_view key, Instant sinc
 
 Status PostgresStore::AppendAudit(AuditEntry& e) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO audit_log(at, user_id, event_id, action, target, details) VALUES($1, $2, $3, "
         "$4, $5, $6) RETURNING id",
@@ -319,7 +335,8 @@ Status PostgresStore::AppendAudit(AuditEntry& e) {
 Result<std::vector<AuditEntry>> PostgresStore::ListAudit(EventId event, int limit,
                                                          std::int64_t before_id) {
   return Run([&]() -> Result<std::vector<AuditEntry>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "SELECT id, at, user_id, event_id, action, target, details FROM audit_log WHERE event_id "
         "= $1 AND ($2::BIGINT = 0 OR id < $2::BIGINT) ORDER BY id DESC LIMIT $3",
@@ -342,7 +359,8 @@ Result<std::vector<AuditEntry>> PostgresStore::ListAudit(EventId event, int limi
 
 Status PostgresStore::EnqueueMessage(OutboxMessage& m) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO outbox(created_at, recipient, subject, body, kind) VALUES($1, $2, $3, $4, "
         "$5) RETURNING id",
@@ -355,7 +373,8 @@ Status PostgresStore::EnqueueMessage(OutboxMessage& m) {
 
 Result<std::vector<OutboxMessage>> PostgresStore::ListOutbox(int limit, bool unsent_only) {
   return Run([&]() -> Result<std::vector<OutboxMessage>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "SELECT id, created_at, recipient, subject, body, kind, sent_at FROM outbox WHERE ($1 = "
         "0 OR sent_at IS NULL) ORDER BY id DESC LIMIT $2",
@@ -378,7 +397,8 @@ Result<std::vector<OutboxMessage>> PostgresStore::ListOutbox(int limit, bool uns
 
 Status PostgresStore::MarkMessageSent(std::int64_t id, Instant at) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params("UPDATE outbox SET sent_at = $1 WHERE id = $2", EpochSeconds(at), id);
     tx.commit();
     return OkStatus();
@@ -389,7 +409,8 @@ Status PostgresStore::MarkMessageSent(std::int64_t id, Instant at) {
 
 Status PostgresStore::CreateJob(Job& j) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO jobs(event_id, kind, state, parameters, created_by, created_at, updated_at) "
         "VALUES($1, $2, 'queued', $3, $4, $5, $5) RETURNING id",
@@ -406,7 +427,8 @@ Status PostgresStore::CreateJob(Job& j) {
 
 Result<Job> PostgresStore::GetJob(JobId id) {
   return Run([&]() -> Result<Job> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "SELECT " + std::string(kJobColumns) + " FROM jobs WHERE id = $1", id.value());
     if (rows.empty()) return NotFoundError("no job " + std::to_string(id.value()));
@@ -417,7 +439,8 @@ Result<Job> PostgresStore::GetJob(JobId id) {
 Result<std::optional<Job>> PostgresStore::ClaimJob(std::string_view worker, Instant now,
                                                    std::chrono::seconds stale_after) {
   return Run([&]() -> Result<std::optional<Job>> {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     // SKIP LOCKED: a job another server is claiming right now is passed over,
     // so each claim takes a different job and none waits. A running job whose
     // worker stopped reporting (updated_at older than stale_after) is taken
@@ -436,7 +459,8 @@ Result<std::optional<Job>> PostgresStore::ClaimJob(std::string_view worker, Inst
 
 Status PostgresStore::UpdateJob(Job& j) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "UPDATE jobs SET state = $1, progress = $2, result = $3, error = $4, updated_at = $5 WHERE "
         "id = $6 RETURNING cancel_requested",
@@ -451,7 +475,8 @@ Status PostgresStore::UpdateJob(Job& j) {
 
 Status PostgresStore::RequestJobCancel(JobId id) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "UPDATE jobs SET cancel_requested = 1, state = CASE WHEN state = 'queued' THEN "
         "'cancelled' ELSE state END WHERE id = $1 RETURNING id",

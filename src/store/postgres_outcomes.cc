@@ -98,7 +98,7 @@ Image ReadImage(const pqxx::row& r) {
   return i;
 }
 
-void WriteLinks(pqxx::work& tx, const Outcome& o) {
+void WriteLinks(pqxx::transaction_base& tx, const Outcome& o) {
   tx.exec_params("DELETE FROM outcome_organizations WHERE outcome_id = $1", o.id.value());
   tx.exec_params("DELETE FROM outcome_meetings WHERE outcome_id = $1", o.id.value());
   for (OrganizationId id : o.organizations) {
@@ -147,7 +147,8 @@ std::vector<Outcome> WithLinks(pqxx::transaction_base& tx, std::vector<Outcome> 
 Status PostgresStore::CreateOutcome(Outcome& o) {
   PONTE_RETURN_IF_ERROR(CheckOutcome(o));
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     try {
       const pqxx::row row = tx.exec_params1(
           "INSERT INTO outcomes(key, event_id, request_id, kind, stage, title, date, end_date, "
@@ -173,7 +174,8 @@ Status PostgresStore::CreateOutcome(Outcome& o) {
 
 Result<Outcome> PostgresStore::GetOutcome(OutcomeId id) {
   return Run([&]() -> Result<Outcome> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     std::vector<Outcome> found;
     for (const auto& r : tx.exec_params(kOutcomeColumns + "WHERE id = $1", id.value())) {
       found.push_back(ReadOutcome(r));
@@ -186,7 +188,8 @@ Result<Outcome> PostgresStore::GetOutcome(OutcomeId id) {
 Status PostgresStore::UpdateOutcome(Outcome& o, int expected_version) {
   PONTE_RETURN_IF_ERROR(CheckOutcome(o));
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     pqxx::result rows;
     try {
       rows = tx.exec_params(
@@ -220,7 +223,8 @@ Status PostgresStore::UpdateOutcome(Outcome& o, int expected_version) {
 
 Status PostgresStore::DeleteOutcome(OutcomeId id, int expected_version) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows =
         tx.exec_params("DELETE FROM outcomes WHERE id = $1 AND version = $2 RETURNING id",
                        id.value(), expected_version);
@@ -237,7 +241,8 @@ Status PostgresStore::DeleteOutcome(OutcomeId id, int expected_version) {
 
 Result<std::vector<Outcome>> PostgresStore::ListOutcomes(const OutcomeFilter& filter) {
   return Run([&]() -> Result<std::vector<Outcome>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     std::vector<Outcome> out;
     const std::string review = filter.review ? std::string(ToCode(*filter.review)) : "";
     for (const auto& r : tx.exec_params(
@@ -256,7 +261,8 @@ Result<std::vector<Outcome>> PostgresStore::ListOutcomes(const OutcomeFilter& fi
 
 Result<bool> PostgresStore::ClaimFollowUp(const FollowUp& f, std::vector<OutboxMessage>& mails) {
   return Run([&]() -> Result<bool> {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "INSERT INTO follow_ups(event_id, organization_id, round, sent_at) VALUES($1, $2, $3, $4) "
         "ON CONFLICT DO NOTHING RETURNING round",
@@ -276,7 +282,8 @@ Result<bool> PostgresStore::ClaimFollowUp(const FollowUp& f, std::vector<OutboxM
 
 Result<std::vector<FollowUp>> PostgresStore::ListFollowUps(EventId event) {
   return Run([&]() -> Result<std::vector<FollowUp>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     std::vector<FollowUp> out;
     for (const auto& r : tx.exec_params(
              "SELECT event_id, organization_id, round, sent_at FROM follow_ups WHERE event_id = $1 "
@@ -293,7 +300,8 @@ Result<std::vector<FollowUp>> PostgresStore::ListFollowUps(EventId event) {
 
 Status PostgresStore::PutImage(Image& image, std::string_view bytes) {
   PONTE_RETURN_IF_ERROR(Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::binarystring data(bytes.data(), bytes.size());
     tx.exec_params(
         "INSERT INTO images(sha256, content_type, bytes, width, height, file_name, uploaded_by, "
@@ -311,7 +319,8 @@ Status PostgresStore::PutImage(Image& image, std::string_view bytes) {
 
 Result<Image> PostgresStore::GetImage(std::string_view sha256, std::string* bytes) {
   return Run([&]() -> Result<Image> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         kImageColumns + (bytes != nullptr ? ", data" : "") + " FROM images WHERE sha256 = $1",
         std::string(sha256));
@@ -323,7 +332,8 @@ Result<Image> PostgresStore::GetImage(std::string_view sha256, std::string* byte
 
 Result<std::vector<Image>> PostgresStore::ListImages() {
   return Run([&]() -> Result<std::vector<Image>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     std::vector<Image> out;
     for (const auto& r : tx.exec(kImageColumns + " FROM images ORDER BY id")) {
       out.push_back(ReadImage(r));
@@ -336,7 +346,8 @@ Result<std::vector<Image>> PostgresStore::ListImages() {
 
 Status PostgresStore::CreateNews(NewsItem& n) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     try {
       const pqxx::row row = tx.exec_params1(
           "INSERT INTO news(key, event_id, title, summary, body, date, status, images, "
@@ -357,7 +368,8 @@ Status PostgresStore::CreateNews(NewsItem& n) {
 
 Result<NewsItem> PostgresStore::GetNews(std::string_view key) {
   return Run([&]() -> Result<NewsItem> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(kNewsColumns + "WHERE key = $1", std::string(key));
     if (rows.empty()) return NotFoundError("no news item '" + std::string(key) + "'");
     return ReadNews(rows[0]);
@@ -366,7 +378,8 @@ Result<NewsItem> PostgresStore::GetNews(std::string_view key) {
 
 Status PostgresStore::UpdateNews(NewsItem& n, int expected_version) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     pqxx::result rows;
     try {
       rows = tx.exec_params(
@@ -394,7 +407,8 @@ Status PostgresStore::UpdateNews(NewsItem& n, int expected_version) {
 
 Status PostgresStore::DeleteNews(NewsId id, int expected_version) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows =
         tx.exec_params("DELETE FROM news WHERE id = $1 AND version = $2 RETURNING id", id.value(),
                        expected_version);
@@ -411,7 +425,8 @@ Status PostgresStore::DeleteNews(NewsId id, int expected_version) {
 
 Result<std::vector<NewsItem>> PostgresStore::ListNews(const NewsFilter& filter) {
   return Run([&]() -> Result<std::vector<NewsItem>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     std::vector<NewsItem> out;
     for (const auto& r : tx.exec_params(
              kNewsColumns + "WHERE ($1 = 0 OR event_id = $1) AND ($2 = 0 OR status = "

@@ -14,7 +14,7 @@ Result<int> VersionOf(pqxx::transaction_base& tx, PersonId id) {
 
 // Replaces the person's sessions within `event` (only that event's sessions
 // are taken from the list).
-void ReplaceSessions(pqxx::work& tx, const Person& p, EventId event) {
+void ReplaceSessions(pqxx::transaction_base& tx, const Person& p, EventId event) {
   tx.exec_params(
       "DELETE FROM person_sessions WHERE person_id = $1 AND session_id IN (SELECT id FROM "
       "sessions WHERE event_id = $2)",
@@ -31,14 +31,16 @@ void ReplaceSessions(pqxx::work& tx, const Person& p, EventId event) {
 
 Result<int> PostgresStore::GetPersonVersion(PersonId id) {
   return Run([&]() -> Result<int> {
-    pqxx::read_transaction tx(*conn_);
+    auto op = Begin<pqxx::read_transaction>();
+    pqxx::transaction_base& tx = op.get();
     return VersionOf(tx, id);
   });
 }
 
 Result<int> PostgresStore::AddPerson(Person& p, EventId event) {
   return Run([&]() -> Result<int> {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     if (!tx.exec_params("SELECT 1 FROM people WHERE key = $1", p.key).empty()) {
       return AlreadyExistsError("a person with key '" + p.key + "' already exists");
     }
@@ -58,7 +60,8 @@ Result<int> PostgresStore::AddPerson(Person& p, EventId event) {
 
 Result<int> PostgresStore::UpdatePerson(const Person& p, EventId event, int expected_version) {
   return Run([&]() -> Result<int> {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "UPDATE people SET given_name = $1, family_name = $2, name_latin = $3, role = $4, email = "
         "$5, languages = $6, needs_interpreter = $7, version = version + 1 WHERE id = $8 AND "
@@ -78,7 +81,8 @@ Result<int> PostgresStore::UpdatePerson(const Person& p, EventId event, int expe
 
 Status PostgresStore::DeletePerson(PersonId id, int expected_version) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows =
         tx.exec_params("DELETE FROM people WHERE id = $1 AND version = $2 RETURNING id", id.value(),
                        expected_version);

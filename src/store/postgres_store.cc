@@ -119,7 +119,8 @@ Status FromException(const std::exception& e) {
 
 Result<ImportReport> PostgresStore::Import(const Dataset& data, const ImportOptions& options) {
   return Run([&]() -> Result<ImportReport> {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
     ImportReport report;
     PONTE_RETURN_IF_ERROR(ImportAll(tx, data, options, report));
@@ -132,8 +133,8 @@ Result<ImportReport> PostgresStore::Import(const Dataset& data, const ImportOpti
   });
 }
 
-Status PostgresStore::ImportAll(pqxx::work& tx, const Dataset& data, const ImportOptions& options,
-                                ImportReport& report) {
+Status PostgresStore::ImportAll(pqxx::transaction_base& tx, const Dataset& data,
+                                const ImportOptions& options, ImportReport& report) {
   // 1. The event the event-scoped records belong to.
   std::int64_t event_id = 0;
   if (data.event) {
@@ -397,7 +398,8 @@ Status PostgresStore::ImportAll(pqxx::work& tx, const Dataset& data, const Impor
 
 Status PostgresStore::AddRequests(EventId event, std::vector<MeetingRequest>& requests) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     for (MeetingRequest& r : requests) {
       try {
         const pqxx::row row = tx.exec_params1(
@@ -448,14 +450,16 @@ Result<std::vector<Event>> PostgresStore::QueryEvents(pqxx::transaction_base& tx
 
 Result<std::vector<Event>> PostgresStore::ListEvents() {
   return Run([&]() -> Result<std::vector<Event>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     return QueryEvents(tx, "", "");
   });
 }
 
 Result<Event> PostgresStore::GetEvent(std::string_view key) {
   return Run([&]() -> Result<Event> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     PONTE_ASSIGN_OR_RETURN(auto events, QueryEvents(tx, "WHERE key = $1", std::string(key)));
     if (events.empty()) return NotFoundError("no event with key '" + std::string(key) + "'");
     return std::move(events.front());
@@ -464,7 +468,8 @@ Result<Event> PostgresStore::GetEvent(std::string_view key) {
 
 Result<std::vector<Organization>> PostgresStore::ListOrganizations() {
   return Run([&]() -> Result<std::vector<Organization>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec(
         "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
         "public_profile, version FROM organizations ORDER BY id");
@@ -540,7 +545,8 @@ std::vector<Person> ReadPeople(const pqxx::result& rows, const pqxx::result& ses
 
 Result<std::vector<Person>> PostgresStore::ListPeople() {
   return Run([&]() -> Result<std::vector<Person>> {
-    pqxx::read_transaction tx(*conn_);
+    auto op = Begin<pqxx::read_transaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec(
         "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
         "languages, needs_interpreter FROM people ORDER BY id");
@@ -555,7 +561,8 @@ Result<std::vector<Person>> PostgresStore::ListPeopleOf(OrganizationId org) {
   // for the people of every counterpart, so this is a hot read and a round
   // trip here is one per meeting.
   return Run([&]() -> Result<std::vector<Person>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = Prepared(
         tx,
         "SELECT p.id, p.key, p.organization_id, p.given_name, p.family_name, p.name_latin, "
@@ -574,7 +581,8 @@ Result<std::vector<Person>> PostgresStore::ListPeopleOf(OrganizationId org) {
 
 Result<std::vector<Profile>> PostgresStore::ListProfiles() {
   return Run([&]() -> Result<std::vector<Profile>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec(
         "SELECT id, key, organization_id, kind, title, text, themes, keywords, cooperation FROM "
         "profiles ORDER BY id");
@@ -606,7 +614,8 @@ Result<std::vector<Profile>> PostgresStore::ListProfilesOf(OrganizationId org) {
 
 Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
   return Run([&]() -> Result<std::vector<Session>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = Prepared(
         tx,
         "SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, breaks FROM "
@@ -640,7 +649,8 @@ Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
 
 Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) {
   return Run([&]() -> Result<std::vector<Interpreter>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = Prepared(
         tx,
         "SELECT i.id, i.key, i.name, i.pairs, (SELECT string_agg(s.session_id::text, ',' ORDER BY "
@@ -672,7 +682,8 @@ Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) 
 Status PostgresStore::PutRoadshow(Roadshow& r) {
   const RoadshowColumns columns = EncodeRoadshow(r);
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO roadshows(key, name, settings, stages, travel, plan) VALUES($1, $2, $3, $4, "
         "$5, $6) ON CONFLICT(key) DO UPDATE SET name = excluded.name, settings = "
@@ -707,7 +718,8 @@ Status PostgresStore::PutRoadshow(Roadshow& r) {
 
 Result<Roadshow> PostgresStore::GetRoadshow(std::string_view key) {
   return Run([&]() -> Result<Roadshow> {
-    pqxx::read_transaction tx(*conn_);
+    auto op = Begin<pqxx::read_transaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "SELECT id, key, name, settings, stages, travel, plan FROM roadshows WHERE key = $1",
         std::string(key));
@@ -750,7 +762,8 @@ Result<Roadshow> PostgresStore::GetRoadshow(std::string_view key) {
 
 Result<StoreSummary> PostgresStore::Summary() {
   return Run([&]() -> Result<StoreSummary> {
-    pqxx::read_transaction tx(*conn_);
+    auto op = Begin<pqxx::read_transaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::row row = tx.exec1(
         "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM organizations), (SELECT "
         "count(*) FROM people), (SELECT count(*) FROM profiles), (SELECT count(*) FROM "
@@ -758,6 +771,40 @@ Result<StoreSummary> PostgresStore::Summary() {
     return StoreSummary{static_cast<int>(Int(row[0])), static_cast<int>(Int(row[1])),
                         static_cast<int>(Int(row[2])), static_cast<int>(Int(row[3])),
                         static_cast<int>(Int(row[4])), static_cast<int>(Int(row[5]))};
+  });
+}
+
+Status PostgresStore::Transact(TransactEnd end, const std::function<Status()>& body) {
+  if (batch_ != nullptr) return FailedPreconditionError("Store::Transact does not nest");
+  PONTE_RETURN_IF_ERROR(Run([&]() -> Status {
+    batch_ = std::make_unique<pqxx::work>(*conn_);
+    return OkStatus();
+  }));
+  const Status status = body();
+  const Status ended = Guard([&]() -> Status {
+    if (status.ok() && end == TransactEnd::kCommit) {
+      batch_->commit();
+    } else {
+      batch_->abort();
+    }
+    return OkStatus();
+  });
+  batch_.reset();
+  if (conn_ != nullptr && !conn_->is_open()) conn_.reset();
+  return status.ok() ? ended : status;
+}
+
+Status PostgresStore::RestoreVersion(VersionedKind kind, std::int64_t id, int version) {
+  if (version < 1) return InvalidArgumentError("version: expected 1 or more");
+  const std::string table(VersionedTable(kind));
+  return Run([&]() -> Status {
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
+    const pqxx::result rows = tx.exec_params(
+        "UPDATE " + table + " SET version = $1 WHERE id = $2 RETURNING id", version, id);
+    if (rows.empty()) return NotFoundError("no row " + std::to_string(id) + " in " + table);
+    tx.commit();
+    return OkStatus();
   });
 }
 
@@ -876,7 +923,8 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
 // cannot be reached: callers then compute afresh.
 std::optional<std::uint64_t> PostgresStore::ChangeStamp() {
   auto stamp = Run([&]() -> Result<std::uint64_t> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = Prepared(tx, "SELECT sum(n) FROM ponte_changes");
     if (rows.empty() || rows[0][0].is_null()) return InternalError("ponte_changes is empty");
     return static_cast<std::uint64_t>(Int(rows[0][0]));

@@ -17,6 +17,7 @@
 // PostgreSQL too. One object per thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <pqxx/pqxx>
@@ -99,6 +100,33 @@ auto Guard(F&& body) -> decltype(body()) {
   }
 }
 
+// The transaction one operation runs in: its own `Own` (pqxx::work to write,
+// pqxx::nontransaction or pqxx::read_transaction to read), or, inside
+// Store::Transact, a savepoint of the enclosing transaction, so that an
+// operation that fails takes back only its own writes.
+template <typename Own>
+class OpTransaction {
+ public:
+  OpTransaction(pqxx::connection& conn, pqxx::dbtransaction* outer) {
+    if (outer != nullptr) {
+      savepoint_.emplace(*outer);
+      // libpqxx 6 sets the savepoint at the subtransaction's first exec();
+      // exec_params() and exec_prepared() would run without one.
+      savepoint_->exec("SELECT 1");
+    } else {
+      own_.emplace(conn);
+    }
+  }
+  pqxx::transaction_base& get() {
+    if (savepoint_) return *savepoint_;
+    return *own_;
+  }
+
+ private:
+  std::optional<Own> own_;
+  std::optional<pqxx::subtransaction> savepoint_;
+};
+
 // Opens a connection: client encoding UTF-8, read-only transactions when
 // asked. Throws what libpqxx throws.
 std::unique_ptr<pqxx::connection> Connect(const std::string& uri, bool read_only);
@@ -127,6 +155,8 @@ class PostgresStore final : public Store {
   Status PutRoadshow(Roadshow& roadshow) override;
   Result<Roadshow> GetRoadshow(std::string_view key) override;
   Result<StoreSummary> Summary() override;
+  Status Transact(TransactEnd end, const std::function<Status()>& body) override;
+  Status RestoreVersion(VersionedKind kind, std::int64_t id, int version) override;
   std::optional<std::uint64_t> ChangeStamp() override;
 
   // The meeting workflow (postgres_workflow.cc).
@@ -202,7 +232,13 @@ class PostgresStore final : public Store {
   Result<std::vector<NewsItem>> ListNews(const NewsFilter& filter) override;
 
  private:
-  Status ImportAll(pqxx::work& tx, const Dataset& data, const ImportOptions& options,
+  // A transaction for one operation (see OpTransaction).
+  template <typename Own>
+  OpTransaction<Own> Begin() {
+    return OpTransaction<Own>(*conn_, batch_.get());
+  }
+
+  Status ImportAll(pqxx::transaction_base& tx, const Dataset& data, const ImportOptions& options,
                    ImportReport& report);
   Result<std::vector<Event>> QueryEvents(pqxx::transaction_base& tx, const std::string& where,
                                          const std::string& key);
@@ -233,12 +269,14 @@ class PostgresStore final : public Store {
   auto Run(F&& body) -> decltype(body()) {
     try {
       if (conn_ == nullptr || !conn_->is_open()) {
+        // Inside Store::Transact the transaction went with the connection.
+        if (batch_ != nullptr) return UnavailableError("the connection to PostgreSQL was lost");
         prepared_.clear();
         conn_ = Connect(uri_, read_only_);
       }
       return body();
     } catch (const pqxx::broken_connection& e) {
-      conn_.reset();
+      if (batch_ == nullptr) conn_.reset();  // else Transact drops it after the batch
       return FromException(e);
     } catch (const std::exception& e) {
       return FromException(e);
@@ -249,6 +287,7 @@ class PostgresStore final : public Store {
   bool read_only_;
   std::unique_ptr<pqxx::connection> conn_;                 // null after a lost connection
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> name, on conn_
+  std::unique_ptr<pqxx::work> batch_;                      // on conn_, inside Transact
   int version_;
 };
 

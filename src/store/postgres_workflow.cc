@@ -139,7 +139,8 @@ Result<std::vector<MeetingRequest>> PostgresStore::QueryRequests(pqxx::transacti
 
 Result<std::vector<MeetingRequest>> PostgresStore::ListRequests(EventId event) {
   return Run([&]() -> Result<std::vector<MeetingRequest>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     return QueryRequests(tx, "WHERE event_id = $1", event.value(), 0);
   });
 }
@@ -147,7 +148,8 @@ Result<std::vector<MeetingRequest>> PostgresStore::ListRequests(EventId event) {
 Result<std::vector<MeetingRequest>> PostgresStore::ListRequestsOf(EventId event,
                                                                   OrganizationId org) {
   return Run([&]() -> Result<std::vector<MeetingRequest>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     return QueryRequests(tx, "WHERE event_id = $1 AND (from_org = $2 OR to_org = $2)",
                          event.value(), org.value());
   });
@@ -155,7 +157,8 @@ Result<std::vector<MeetingRequest>> PostgresStore::ListRequestsOf(EventId event,
 
 Result<MeetingRequest> PostgresStore::GetRequest(MeetingRequestId id) {
   return Run([&]() -> Result<MeetingRequest> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     PONTE_ASSIGN_OR_RETURN(auto rows, QueryRequests(tx, "WHERE id = $1", id.value(), 0));
     if (rows.empty()) return NotFoundError("no meeting request " + std::to_string(id.value()));
     return std::move(rows.front());
@@ -164,7 +167,8 @@ Result<MeetingRequest> PostgresStore::GetRequest(MeetingRequestId id) {
 
 Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     // Under READ COMMITTED a concurrent update makes this one re-check the
     // version on the new row: exactly one of two writers wins.
     const pqxx::result rows = tx.exec_params(
@@ -188,7 +192,8 @@ Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
 
 Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
   return Run([&]() -> Result<std::vector<MeetingRequest>> {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result ids = tx.exec_params(
         "UPDATE meeting_requests SET status = 'expired', updated_at = $1, version = version + 1 "
         "WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= $1 RETURNING id",
@@ -208,7 +213,8 @@ Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
 Result<std::vector<MeetingRequest>> PostgresStore::ClaimReminders(Instant after, Instant now,
                                                                   Seconds before) {
   return Run([&]() -> Result<std::vector<MeetingRequest>> {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result ids = tx.exec_params(
         "UPDATE meeting_requests SET reminded_at = $1 WHERE status = 'pending' AND "
         "reminded_at IS NULL AND expires_at IS NOT NULL AND expires_at - $3 > $2 AND "
@@ -230,14 +236,16 @@ Result<std::vector<MeetingRequest>> PostgresStore::ClaimReminders(Instant after,
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetings(EventId event) {
   return Run([&]() -> Result<std::vector<Meeting>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     return QueryMeetings(tx, "WHERE m.event_id = $1", event.value(), 0);
   });
 }
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetingsOf(EventId event, OrganizationId org) {
   return Run([&]() -> Result<std::vector<Meeting>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     return QueryMeetings(tx, "WHERE m.event_id = $1 AND (m.org_a = $2 OR m.org_b = $2)",
                          event.value(), org.value());
   });
@@ -246,7 +254,8 @@ Result<std::vector<Meeting>> PostgresStore::ListMeetingsOf(EventId event, Organi
 Result<std::vector<Meeting>> PostgresStore::ListMeetingsOfInterpreter(EventId event,
                                                                       InterpreterId interpreter) {
   return Run([&]() -> Result<std::vector<Meeting>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     return QueryMeetings(tx, "WHERE m.event_id = $1 AND m.interpreter_id = $2", event.value(),
                          interpreter.value());
   });
@@ -254,7 +263,8 @@ Result<std::vector<Meeting>> PostgresStore::ListMeetingsOfInterpreter(EventId ev
 
 Result<Meeting> PostgresStore::GetMeeting(MeetingId id) {
   return Run([&]() -> Result<Meeting> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     PONTE_ASSIGN_OR_RETURN(auto rows, QueryMeetings(tx, "WHERE m.id = $1", id.value(), 0));
     if (rows.empty()) return NotFoundError("no meeting " + std::to_string(id.value()));
     return std::move(rows.front());
@@ -263,7 +273,8 @@ Result<Meeting> PostgresStore::GetMeeting(MeetingId id) {
 
 Status PostgresStore::AddMeeting(Meeting& meeting) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     meeting.version = 1;
     PONTE_RETURN_IF_ERROR(InsertMeeting(tx, meeting.event, meeting));
     tx.commit();
@@ -273,7 +284,8 @@ Status PostgresStore::AddMeeting(Meeting& meeting) {
 
 Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     // The row lock makes a second writer wait and then see the new version.
     const pqxx::result lock =
         tx.exec_params("SELECT id FROM meetings WHERE id = $1 FOR UPDATE", m.id.value());
@@ -307,7 +319,8 @@ Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
 
 Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
     PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> old,
                            QueryMeetings(tx, "WHERE m.event_id = $1", event.value(), 0));
@@ -366,7 +379,8 @@ Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeti
 
 Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
   return Run([&]() -> Result<Organization> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows =
         Prepared(tx,
                  "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
@@ -392,7 +406,8 @@ Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
 
 Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "UPDATE organizations SET name = $1, type = $2, country = $3, region = $4, city = $5, "
         "website = $6, public_profile = $7, version = version + 1 WHERE id = $8 AND version = $9 "
@@ -414,7 +429,8 @@ Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) 
 
 Status PostgresStore::PutFeedback(const Feedback& f) {
   return Run([&]() -> Status {
-    pqxx::work tx(*conn_);
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
     tx.exec_params(
         "INSERT INTO feedback(meeting_id, organization_id, user_id, rating, follow_up, comment, "
         "created_at) VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(meeting_id, organization_id) "
@@ -429,7 +445,8 @@ Status PostgresStore::PutFeedback(const Feedback& f) {
 
 Result<std::vector<Feedback>> PostgresStore::ListFeedback(EventId event) {
   return Run([&]() -> Result<std::vector<Feedback>> {
-    pqxx::nontransaction tx(*conn_);
+    auto op = Begin<pqxx::nontransaction>();
+    pqxx::transaction_base& tx = op.get();
     const pqxx::result rows = tx.exec_params(
         "SELECT f.meeting_id, f.organization_id, f.user_id, f.rating, f.follow_up, f.comment, "
         "f.created_at FROM feedback f JOIN meetings m ON m.id = f.meeting_id WHERE m.event_id = "

@@ -27,6 +27,8 @@ class Database {
   Status Exec(std::string_view sql);
   Result<Statement> Prepare(std::string_view sql);
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  // True between BEGIN and COMMIT/ROLLBACK.
+  bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
   Status Error(std::string_view what) const;
   sqlite3* get() const { return db_; }
 

@@ -645,6 +645,33 @@ Result<StoreSummary> SqliteStore::Summary() {
                       static_cast<int>(stmt.Int(4)), static_cast<int>(stmt.Int(5))};
 }
 
+Status SqliteStore::Transact(TransactEnd end, const std::function<Status()>& body) {
+  if (db_->InTransaction()) return FailedPreconditionError("Store::Transact does not nest");
+  // BEGIN IMMEDIATE takes the write lock now rather than at the first write,
+  // so that the body never meets SQLITE_BUSY half-way.
+  PONTE_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  const Status status = body();
+  if (!status.ok() || end == TransactEnd::kRollBack) {
+    if (db_->InTransaction()) (void)db_->Exec("ROLLBACK");
+    return status;
+  }
+  Status committed = db_->Exec("COMMIT");
+  if (!committed.ok() && db_->InTransaction()) (void)db_->Exec("ROLLBACK");
+  return committed;
+}
+
+Status SqliteStore::RestoreVersion(VersionedKind kind, std::int64_t id, int version) {
+  if (version < 1) return InvalidArgumentError("version: expected 1 or more");
+  const std::string table(VersionedTable(kind));
+  PONTE_ASSIGN_OR_RETURN(
+      Statement stmt,
+      db_->Prepare("UPDATE " + table + " SET version = ?1 WHERE id = ?2 RETURNING id"));
+  stmt.Bind(1, version).Bind(2, id);
+  PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return NotFoundError("no row " + std::to_string(id) + " in " + table);
+  return OkStatus();
+}
+
 // ---- export ------------------------------------------------------------------
 
 Result<Dataset> SqliteStore::Export(const ExportOptions& options) {

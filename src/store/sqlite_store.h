@@ -42,30 +42,36 @@ inline Person ReadPerson(const Statement& stmt) {
   return p;
 }
 
-// Rolls back unless committed.
+// Rolls back unless committed. Inside Store::Transact (the connection is in a
+// transaction already) it is a savepoint of that transaction, so that a
+// failed operation takes back only its own writes.
 class Transaction {
  public:
   explicit Transaction(Database& db) : db_(db) {}
   ~Transaction() {
-    if (active_) (void)db_.Exec("ROLLBACK");
+    if (active_) (void)Rollback();
   }
   Status Begin() {
-    PONTE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    nested_ = db_.InTransaction();
+    PONTE_RETURN_IF_ERROR(db_.Exec(nested_ ? "SAVEPOINT ponte_op" : "BEGIN IMMEDIATE"));
     active_ = true;
     return OkStatus();
   }
   Status Commit() {
     active_ = false;
-    return db_.Exec("COMMIT");
+    return db_.Exec(nested_ ? "RELEASE ponte_op" : "COMMIT");
   }
   Status Rollback() {
     active_ = false;
-    return db_.Exec("ROLLBACK");
+    if (!nested_) return db_.Exec("ROLLBACK");
+    PONTE_RETURN_IF_ERROR(db_.Exec("ROLLBACK TO ponte_op"));
+    return db_.Exec("RELEASE ponte_op");
   }
 
  private:
   Database& db_;
   bool active_ = false;
+  bool nested_ = false;
 };
 
 // Runs `stmt` and turns each row into a T with `read` (which reads the
@@ -127,6 +133,8 @@ class SqliteStore final : public Store {
   Status PutRoadshow(Roadshow& roadshow) override;
   Result<Roadshow> GetRoadshow(std::string_view key) override;
   Result<StoreSummary> Summary() override;
+  Status Transact(TransactEnd end, const std::function<Status()>& body) override;
+  Status RestoreVersion(VersionedKind kind, std::int64_t id, int version) override;
 
   std::optional<std::uint64_t> ChangeStamp() override;
 

@@ -15,6 +15,28 @@ int ImportReport::total() const {
   return sum;
 }
 
+namespace store_internal {
+
+std::string_view VersionedTable(VersionedKind kind) {
+  switch (kind) {
+    case VersionedKind::kOrganization:
+      return "organizations";
+    case VersionedKind::kPerson:
+      return "people";
+    case VersionedKind::kRequest:
+      return "meeting_requests";
+    case VersionedKind::kMeeting:
+      return "meetings";
+    case VersionedKind::kOutcome:
+      return "outcomes";
+    case VersionedKind::kNews:
+      return "news";
+  }
+  return "organizations";
+}
+
+}  // namespace store_internal
+
 int Store::CurrentSchemaVersion() { return store_internal::SqliteMigrations().back().version; }
 
 Result<std::unique_ptr<Store>> Store::Open(std::string_view uri, const OpenOptions& options) {

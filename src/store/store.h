@@ -13,6 +13,7 @@
 // mode lets readers and one writer work concurrently).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,16 @@ struct ImportReport {
 struct ExportOptions {
   std::string event_key;  // empty: organizations, people and profiles only
 };
+
+// How Store::Transact ends when its body succeeds.
+enum class TransactEnd {
+  kCommit,
+  kRollBack,  // a dry run: do everything, keep nothing
+};
+
+// The records whose version a client holds as an ETag (or a form's hidden
+// field).
+enum class VersionedKind { kOrganization, kPerson, kRequest, kMeeting, kOutcome, kNews };
 
 struct StoreSummary {
   int events = 0;
@@ -104,6 +115,26 @@ class Store {
   virtual Result<Roadshow> GetRoadshow(std::string_view key) = 0;
 
   virtual Result<StoreSummary> Summary() = 0;
+
+  // Runs `body` in one transaction: whatever it writes through this store
+  // happens whole or not at all, and other connections see none of it before
+  // the commit (a kill in the middle leaves nothing). An error from `body`
+  // rolls everything back and comes back; with kRollBack everything is rolled
+  // back even when it succeeds. Operations inside keep their own
+  // all-or-nothing: one that fails takes back only its own writes and `body`
+  // decides whether to go on. Calls do not nest (FailedPrecondition).
+  //
+  //   PONTE_RETURN_IF_ERROR(store->Transact(TransactEnd::kCommit, [&]() -> Status {
+  //     PONTE_RETURN_IF_ERROR(store->Import(data, {}).status());
+  //     return ImportEventAccounts(*store, "icstiw-2026", text, "accounts.jsonl", {}).status();
+  //   }));
+  virtual Status Transact(TransactEnd end, const std::function<Status()>& body) = 0;
+
+  // Sets the version of one row, which otherwise starts at 1 and grows by one
+  // with each change: a move to another database (dataset_export.h) keeps the
+  // ETags clients hold. Nothing else changes. NotFound when there is no such
+  // row; InvalidArgument for a version below 1.
+  virtual Status RestoreVersion(VersionedKind kind, std::int64_t id, int version) = 0;
 
   // A value that changes whenever the data this connection sees may have
   // changed (its own writes or another connection's). Callers may keep

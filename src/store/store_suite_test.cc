@@ -9,6 +9,7 @@
 // Without it the PostgreSQL instances are skipped with a message.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <barrier>
@@ -106,6 +107,16 @@ class PgSchema {
 };
 
 Instant At(std::int64_t seconds) { return Instant(Seconds(seconds)); }
+
+std::string Sha256(std::string_view bytes) {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> hash{};
+  crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size());
+  std::string hex(hash.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+  hex.pop_back();
+  return hex;
+}
 
 // 2026-11-16 00:00 UTC, a fixed "now" for the tests.
 constexpr std::int64_t kNow = 1'795'305'600;
@@ -1165,6 +1176,310 @@ TEST_P(StoreSuite, EventAccountsMoveToAnotherDatabase) {
   auto another = copy->GetEvent("another-week");
   ASSERT_TRUE(another.ok());
   EXPECT_TRUE(copy->ListEventMembers(another->id)->empty());
+}
+
+// Store::Transact: a whole move (the event's files, then its accounts) is
+// one transaction. A write that fails only when it is made (a token hash
+// another account holds here: a unique violation) part-way through leaves
+// nothing behind; a failed operation the body steps over takes back only its
+// own writes; a dry run keeps nothing; other connections see nothing before
+// the commit.
+TEST_P(StoreSuite, TransactWritesAllOrNothing) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  User u{.email = "wang.wei@scu.edu.cn", .name = "王伟", .locale = "zh", .created_at = At(kNow)};
+  ASSERT_TRUE(store->CreateUser(u).ok());
+  ASSERT_TRUE(
+      store->PutMembership({.user = u.id, .event = l.event, .organization = l.orgs[1]}).ok());
+  Credential token{.token_hash = "h-shared",
+                   .user = u.id,
+                   .kind = CredentialKind::kApiToken,
+                   .label = "script — 脚本",
+                   .created_at = At(kNow),
+                   .expires_at = At(kNow + 3600)};
+  ASSERT_TRUE(store->CreateCredential(token).ok());
+  auto text = ExportEventAccounts(*store, kEventKey, At(kNow + 60));
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  auto dataset = store->Export({.event_key = kEventKey});
+  ASSERT_TRUE(dataset.ok());
+
+  if (GetParam() == Backend::kPostgres) {
+    store.reset();
+    pg_->Recreate();
+  } else {
+    uri_ = (dir_ / "second.db").string();
+  }
+  auto copy = Open();
+  ASSERT_NE(copy, nullptr);
+  // The target already has another account holding the same token hash: the
+  // accounts file passes every check and fails at its third write.
+  User stranger{.email = "someone@else.org", .created_at = At(kNow)};
+  ASSERT_TRUE(copy->CreateUser(stranger).ok());
+  Credential clash = token;
+  clash.user = stranger.id;
+  ASSERT_TRUE(copy->CreateCredential(clash).ok());
+
+  auto other = Open({});  // another connection, to look from outside
+  ASSERT_NE(other, nullptr);
+  Status moved = copy->Transact(TransactEnd::kCommit, [&]() -> Status {
+    PONTE_RETURN_IF_ERROR(copy->Import(*dataset, {}).status());
+    EXPECT_TRUE(copy->GetEvent(kEventKey).ok()) << "the transaction sees its own writes";
+    EXPECT_EQ(other->GetEvent(kEventKey).status().code(), StatusCode::kNotFound)
+        << "other connections see nothing before the commit";
+    return ImportEventAccounts(*copy, kEventKey, *text, "accounts.jsonl", {}).status();
+  });
+  EXPECT_EQ(moved.code(), StatusCode::kAlreadyExists) << moved.ToString();
+  EXPECT_EQ(copy->GetEvent(kEventKey).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(copy->FindUserByEmail(u.email).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(copy->ListOrganizations()->size(), 0u);
+  EXPECT_EQ(other->GetEvent(kEventKey).status().code(), StatusCode::kNotFound);
+
+  // The same move once the clash is gone: everything, in one go.
+  ASSERT_TRUE(copy->DeleteCredential("h-shared").ok());
+  ASSERT_TRUE(
+      copy->Transact(
+              TransactEnd::kCommit,
+              [&]() -> Status {
+                PONTE_RETURN_IF_ERROR(copy->Import(*dataset, {}).status());
+                return ImportEventAccounts(*copy, kEventKey, *text, "accounts.jsonl", {}).status();
+              })
+          .ok());
+  EXPECT_EQ(other->FindCredential("h-shared", At(kNow))->user, other->FindUserByEmail(u.email)->id);
+
+  // A failed operation the body steps over takes back only itself.
+  User a{.email = "a@example.it", .created_at = At(kNow)};
+  User b{.email = "b@example.it", .created_at = At(kNow)};
+  ASSERT_TRUE(copy->Transact(TransactEnd::kCommit,
+                             [&]() -> Status {
+                               PONTE_RETURN_IF_ERROR(copy->CreateUser(a));
+                               User twin = a;
+                               const Status refused = copy->CreateUser(twin);
+                               EXPECT_EQ(refused.code(), StatusCode::kAlreadyExists)
+                                   << refused.ToString();
+                               const Status created = copy->CreateUser(b);
+                               EXPECT_TRUE(created.ok()) << created.ToString();
+                               return created;
+                             })
+                  .ok());
+  EXPECT_TRUE(other->FindUserByEmail("a@example.it").ok());
+  EXPECT_TRUE(other->FindUserByEmail("b@example.it").ok());
+
+  // A dry run keeps nothing; calls do not nest.
+  User c{.email = "c@example.it", .created_at = At(kNow)};
+  ASSERT_TRUE(
+      copy->Transact(TransactEnd::kRollBack,
+                     [&]() -> Status {
+                       PONTE_RETURN_IF_ERROR(copy->CreateUser(c));
+                       EXPECT_EQ(
+                           copy->Transact(TransactEnd::kCommit, [] { return OkStatus(); }).code(),
+                           StatusCode::kFailedPrecondition);
+                       return OkStatus();
+                     })
+          .ok());
+  EXPECT_EQ(copy->FindUserByEmail("c@example.it").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(copy->Transact(TransactEnd::kCommit, [] { return OkStatus(); }).ok());
+}
+
+// Outcomes, follow-up rounds, news (the event's and the programme's own) and
+// their images move with the event, references by key and e-mail, images by
+// SHA-256 and checked; versions move too, so an If-Match taken before the
+// move holds after it. The files written from the copy are the same byte
+// for byte, and importing them again changes nothing.
+TEST_P(StoreSuite, OutcomesNewsImagesAndVersionsMoveToAnotherDatabase) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  std::vector<Meeting> timetable{MakeMeeting(l, 0, 1, 2, 1)};
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, timetable).ok());
+  User staff{.email = "ufficio@example.it", .name = "Ufficio", .created_at = At(kNow)};
+  ASSERT_TRUE(store->CreateUser(staff).ok());
+  ASSERT_TRUE(
+      store->PutMembership({.user = staff.id, .event = l.event, .role = Role::kSupport}).ok());
+  Outcome o{.key = "out-unibo-scu",
+            .event = l.event,
+            .organizations = {l.orgs[0], l.orgs[1]},
+            .meetings = {timetable[0].id},
+            .request = l.request,
+            .kind = OutcomeKind::kJointResearch,
+            .stage = OutcomeStage::kNegotiation,
+            .title = "Progetto congiunto sul restauro — 文物保护联合项目",
+            .date = {2027, 2, 3},
+            .end_date = CivilDate{2029, 12, 31},
+            .value = 250000.1,
+            .currency = "EUR",
+            .notes = "Niccolò incontrerà 王伟 a Chengdu.",
+            .review = OutcomeReview::kRejected,
+            .review_note = "与已验证的成果重复。",
+            .reported_by = staff.id,
+            .reported_for = l.orgs[0],
+            .reviewed_by = staff.id,
+            .created_at = At(kNow),
+            .updated_at = At(kNow)};
+  ASSERT_TRUE(store->CreateOutcome(o).ok());
+  o.stage = OutcomeStage::kAgreement;
+  ASSERT_TRUE(store->UpdateOutcome(o, 1).ok());
+  ASSERT_TRUE(store->UpdateOutcome(o, 2).ok());
+  ASSERT_EQ(o.version, 3);
+  ASSERT_TRUE(*store->ClaimFollowUp({l.event, l.orgs[1], 2, At(kNow + 5)}));
+  const std::string png("\x89PNG\r\n\x1a\n 秋天的图片 \0 bytes", 28);
+  Image image{.sha256 = Sha256(png),
+              .content_type = "image/png",
+              .width = 2,
+              .height = 1,
+              .file_name = "firma — 签约.png",
+              .uploaded_by = staff.id,
+              .created_at = At(kNow)};
+  ASSERT_TRUE(store->PutImage(image, png).ok());
+  Image orphan{.sha256 = Sha256("GIF89a"),
+               .content_type = "image/gif",
+               .width = 1,
+               .height = 1,
+               .created_at = At(kNow)};
+  ASSERT_TRUE(store->PutImage(orphan, "GIF89a").ok());  // shown by no news item
+  NewsItem news{.key = "firma-accordo",
+                .event = l.event,
+                .title = {},
+                .date = {2027, 2, 4},
+                .status = NewsStatus::kPublished,
+                .author = staff.id,
+                .created_at = At(kNow),
+                .updated_at = At(kNow)};
+  news.title.Set("it", "Firmato l'accordo");
+  news.title.Set("zh", "签署协议");
+  news.body.Set("it", "<p>Università di Bologna e 四川大学.</p>");
+  NewsItem programme{.key = "programma-2027",
+                     .date = {2027, 1, 1},
+                     .status = NewsStatus::kDraft,
+                     .created_at = At(kNow),
+                     .updated_at = At(kNow)};
+  programme.title.Set("it", "Il programma del 2027");
+  programme.title.Set("zh", "2027年计划");
+  news.images.push_back({image.sha256, {}});
+  news.images.back().caption.Set("zh", "签约仪式");
+  ASSERT_TRUE(store->CreateNews(news).ok());
+  ASSERT_TRUE(store->CreateNews(programme).ok());
+  programme.summary.Set("en", "Next year");
+  ASSERT_TRUE(store->UpdateNews(programme, 1).ok());
+  ASSERT_EQ(programme.version, 2);
+  // Versions of the registry and the timetable move the ETags with them.
+  auto org = store->GetOrganization(l.orgs[2]);
+  ASSERT_TRUE(org.ok());
+  org->website = "https://www.tianfu.gov.cn";
+  ASSERT_TRUE(store->UpdateOrganization(*org, org->version).ok());
+  Meeting held = timetable[0];
+  held.status = MeetingStatus::kHeld;
+  ASSERT_TRUE(store->UpdateMeeting(held, held.version).ok());
+  const int org_version = org->version;
+  const int meeting_version = held.version;
+  ASSERT_GT(org_version, 1);
+  ASSERT_GT(meeting_version, 1);
+
+  auto accounts = ExportEventAccounts(*store, kEventKey, At(kNow + 60));
+  auto dataset = store->Export({.event_key = kEventKey});
+  auto outcomes = ExportOutcomes(*store, kEventKey);
+  auto programme_news = ExportOutcomes(*store, "");
+  auto versions = ExportVersions(*store, kEventKey);
+  ASSERT_TRUE(accounts.ok() && dataset.ok() && outcomes.ok() && programme_news.ok() &&
+              versions.ok());
+  EXPECT_THAT(outcomes->text, HasSubstr("文物保护联合项目"));
+  EXPECT_THAT(outcomes->text, HasSubstr(R"("version":3)"));
+  EXPECT_THAT(programme_news->text, HasSubstr("programma-2027"));
+  EXPECT_THAT(programme_news->text, ::testing::Not(HasSubstr("firma-accordo")));
+
+  if (GetParam() == Backend::kPostgres) {
+    store.reset();
+    pg_->Recreate();
+  } else {
+    uri_ = (dir_ / "second.db").string();
+  }
+  auto copy = Open();
+  ASSERT_NE(copy, nullptr);
+  Dataset other = SmallEvent();
+  other.event->key = "another-week";
+  for (auto& r : other.requests) r.request.key = "other-" + r.request.key;
+  ASSERT_TRUE(copy->Import(other, {}).ok());
+  User stranger{.email = "someone@else.org", .created_at = At(kNow)};
+  ASSERT_TRUE(copy->CreateUser(stranger).ok());
+
+  std::map<std::string, std::string> media;
+  for (const auto& [file, bytes] : outcomes->media) media[file] = bytes;
+  for (const auto& [file, bytes] : programme_news->media) media[file] = bytes;
+  const MediaReader read = [&](std::string_view file) -> Result<std::string> {
+    auto it = media.find(std::string(file));
+    if (it == media.end()) return NotFoundError(std::string(file));
+    return it->second;
+  };
+  auto move = [&]() -> Status {
+    PONTE_ASSIGN_OR_RETURN(VersionsBefore before, ReadVersionsBefore(*copy, kEventKey));
+    PONTE_RETURN_IF_ERROR(copy->Import(*dataset, {}).status());
+    PONTE_RETURN_IF_ERROR(
+        ImportEventAccounts(*copy, kEventKey, *accounts, "accounts.jsonl", {}).status());
+    PONTE_RETURN_IF_ERROR(
+        ImportOutcomes(*copy, kEventKey, outcomes->text, "outcomes.jsonl", read).status());
+    PONTE_RETURN_IF_ERROR(
+        ImportOutcomes(*copy, "", programme_news->text, "outcomes.jsonl", read).status());
+    return ImportVersions(*copy, kEventKey, before, *versions, "versions.jsonl").status();
+  };
+  ASSERT_TRUE(copy->Transact(TransactEnd::kCommit, move).ok());
+
+  auto back = ExportOutcomes(*copy, kEventKey);
+  auto back_programme = ExportOutcomes(*copy, "");
+  ASSERT_TRUE(back.ok() && back_programme.ok());
+  EXPECT_EQ(back->text, outcomes->text);
+  EXPECT_EQ(back->media, outcomes->media);
+  EXPECT_EQ(back_programme->text, programme_news->text);
+  // Rows new here take the file's versions, and so do those the target had
+  // at the file's version or below (the import's upsert counted one more).
+  EXPECT_EQ(*ExportVersions(*copy, kEventKey), *versions);
+  EXPECT_EQ(*ExportEventAccounts(*copy, kEventKey, At(kNow + 60)), *accounts);
+
+  // An If-Match taken before the move holds after it.
+  auto event = copy->GetEvent(kEventKey);
+  ASSERT_TRUE(event.ok());
+  auto moved = copy->ListOutcomes({.event = event->id});
+  ASSERT_TRUE(moved.ok());
+  ASSERT_EQ(moved->size(), 1u);
+  Outcome edit = moved->front();
+  edit.notes = "dopo il trasloco — 迁移之后";
+  EXPECT_TRUE(copy->UpdateOutcome(edit, 3).ok());
+  auto moved_news = copy->GetNews("programma-2027");
+  ASSERT_TRUE(moved_news.ok());
+  EXPECT_TRUE(copy->UpdateNews(*moved_news, 2).ok());
+  auto meetings = copy->ListMeetings(event->id);
+  ASSERT_TRUE(meetings.ok());
+  ASSERT_EQ(meetings->size(), 1u);
+  Meeting m = meetings->front();
+  m.status = MeetingStatus::kNoShow;
+  EXPECT_TRUE(copy->UpdateMeeting(m, meeting_version).ok());
+  auto orgs = copy->ListOrganizations();
+  ASSERT_TRUE(orgs.ok());
+  auto tf = std::find_if(orgs->begin(), orgs->end(),
+                         [](const Organization& x) { return x.key == "cn-tf"; });
+  ASSERT_NE(tf, orgs->end());
+  EXPECT_EQ(tf->version, org_version);
+  EXPECT_TRUE(copy->UpdateOrganization(*tf, org_version).ok());
+
+  // Again: what is the same stays as it is.
+  auto again = ImportOutcomes(*copy, kEventKey, outcomes->text, "outcomes.jsonl", read);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->outcomes_updated, 1);  // the edit above is replaced by the file's
+  auto thrice = ImportOutcomes(*copy, kEventKey, outcomes->text, "outcomes.jsonl", read);
+  ASSERT_TRUE(thrice.ok());
+  EXPECT_EQ(thrice->outcomes_kept, 1);
+  EXPECT_EQ(thrice->news_kept, 1);
+  EXPECT_EQ(thrice->images_kept, 1);
+  EXPECT_EQ(back_programme->media.size(), 1u);  // the image no news item shows
+  EXPECT_THAT(back->media.front().first, HasSubstr("media/" + image.sha256 + ".png"));
+
+  // An image file that is not the one named is refused, naming the line.
+  ASSERT_FALSE(outcomes->media.empty());
+  {
+    media[outcomes->media.front().first] += "x";
+    auto refused = ImportOutcomes(*copy, kEventKey, outcomes->text, "outcomes.jsonl", read);
+    EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_THAT(refused.status().message(), HasSubstr("outcomes.jsonl:1"));
+  }
 }
 
 TEST_P(StoreSuite, AuditLogPagesNewestFirst) {
