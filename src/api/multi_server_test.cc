@@ -745,11 +745,14 @@ std::string Dump(const std::string& db, const std::string& event_key, bool regis
   return out;
 }
 
-// How many rows a dump has in `table`.
+// How many rows a dump has in `table` (over all the events it holds).
 std::size_t RowsIn(const std::string& dump, const std::string& table) {
   const std::string head = "## " + table + " (";
-  const std::size_t at = dump.find(head);
-  return at == std::string::npos ? 0 : std::stoul(dump.substr(at + head.size()));
+  std::size_t rows = 0;
+  for (std::size_t at = dump.find(head); at != std::string::npos; at = dump.find(head, at + 1)) {
+    rows += std::stoul(dump.substr(at + head.size()));
+  }
+  return rows;
 }
 
 // Every file under `dir`, by path relative to it, with its bytes.
@@ -867,7 +870,7 @@ TEST_F(MultiServerTest, DemoEventMovesSqliteToPostgresToSqliteWithItsAccounts) {
     // one that nothing shows.
     std::vector<Image> images;
     for (const std::string& bytes : {std::string("\x89PNG\r\n\x1a\nfirma \0 签约", 22),
-                                    std::string("GIF89a programma"), std::string("RIFFwebp")}) {
+                                     std::string("GIF89a programma"), std::string("RIFFwebp")}) {
       Image image{.sha256 = service::Sha256Hex(bytes),
                   .content_type = bytes.starts_with("GIF")    ? "image/gif"
                                   : bytes.starts_with("RIFF") ? "image/webp"
@@ -926,7 +929,7 @@ TEST_F(MultiServerTest, DemoEventMovesSqliteToPostgresToSqliteWithItsAccounts) {
     out.push_back(root / "programme");
     return out;
   };
-  auto import = [&](const std::filesystem::path& files, const std::string& to) {
+  auto import_folder = [&](const std::filesystem::path& files, const std::string& to) {
     std::vector<std::string> args = {"import", "--db", to};
     for (const std::string& f : FilesIn(files.string())) args.push_back(f);
     return RunPonte(args, log);
@@ -943,7 +946,7 @@ TEST_F(MultiServerTest, DemoEventMovesSqliteToPostgresToSqliteWithItsAccounts) {
     ASSERT_EQ(RunPonte({"export", "--db", from, "--dir", (root / "programme").string()}, log), 0)
         << Slurp(log);
     ASSERT_EQ(RunPonte({"init", "--db", to}, log), 0) << Slurp(log);
-    for (const auto& files : folders(root)) ASSERT_EQ(import(files, to), 0) << Slurp(log);
+    for (const auto& files : folders(root)) ASSERT_EQ(import_folder(files, to), 0) << Slurp(log);
   };
   move(a, from_a, pg);
   move(pg, from_pg, b);
@@ -961,7 +964,7 @@ TEST_F(MultiServerTest, DemoEventMovesSqliteToPostgresToSqliteWithItsAccounts) {
             std::filesystem::perms::none)
       << "accounts.jsonl holds password hashes: owner only";
   // Importing again changes nothing, versions included.
-  for (const auto& files : folders(from_pg)) ASSERT_EQ(import(files, b), 0) << Slurp(log);
+  for (const auto& files : folders(from_pg)) ASSERT_EQ(import_folder(files, b), 0) << Slurp(log);
   EXPECT_EQ(dump_all(b), dump_a);
 
   // An If-Match taken before the move holds after it.
@@ -995,7 +998,7 @@ TEST_F(MultiServerTest, DemoEventMovesSqliteToPostgresToSqliteWithItsAccounts) {
   // Into the database that already holds "week": nothing clashes, "week" is
   // untouched, and the demo event is whole (its registry is added to week's).
   const std::string week_before = Dump(uri_, "week", false);
-  ASSERT_EQ(import(from_a / event, uri_), 0) << Slurp(log);
+  ASSERT_EQ(import_folder(from_a / event, uri_), 0) << Slurp(log);
   EXPECT_EQ(Dump(uri_, "week", false), week_before);
   EXPECT_EQ(Dump(uri_, event, false), Dump(a, event, false));
 
