@@ -231,6 +231,12 @@ Table BuildTable(FileKind kind, const Dataset& data, std::string_view zone) {
             if (c == "created_at") {
               return q.created_at.time_since_epoch().count() == 0 ? "" : FormatUtc(q.created_at);
             }
+            // Only when the request changed after it was sent (an answer).
+            if (c == "updated_at") {
+              return q.updated_at == q.created_at || q.updated_at.time_since_epoch().count() == 0
+                         ? ""
+                         : FormatUtc(q.updated_at);
+            }
             return "";
           },
           [](const RequestRecord&, const std::string&) -> const LocalizedText& {

@@ -204,6 +204,12 @@ Status BuildRequest(const Fields& f, Dataset& data) {
     r.created_at = *t;
     r.updated_at = *t;
   }
+  const std::string updated = f.Text("updated_at");
+  if (!updated.empty()) {
+    auto t = ParseUtc(updated);
+    if (!t.ok()) return f.Wrap("updated_at", t.status());
+    r.updated_at = *t;
+  }
   PONTE_RETURN_IF_ERROR(f.WrapRecord(ValidateKey(r.key)));
   data.requests.push_back(std::move(rec));
   return OkStatus();

@@ -18,8 +18,9 @@ constexpr std::array<std::string_view, 8> kProfileColumns{
 constexpr std::array<std::string_view, 9> kSessionColumns{
     "key", "city", "venue", "date", "start", "end", "slot_minutes", "tables", "breaks"};
 constexpr std::array<std::string_view, 4> kInterpreterColumns{"key", "name", "pairs", "sessions"};
-constexpr std::array<std::string_view, 8> kRequestColumns{
-    "key", "from", "to", "requested_by", "preference", "status", "message", "created_at"};
+constexpr std::array<std::string_view, 9> kRequestColumns{
+    "key",    "from",    "to",         "requested_by", "preference",
+    "status", "message", "created_at", "updated_at"};
 constexpr std::array<std::string_view, 8> kMeetingColumns{
     "request", "a", "b", "session", "slot", "table", "interpreter", "status"};
 

@@ -1190,7 +1190,8 @@ Result<OutcomesReport> ImportOutcomes(Store& store, std::string_view event_key,
     ++report.outcomes_updated;
   }
   for (const FollowUp& f : follow_ups) {
-    PONTE_ASSIGN_OR_RETURN(bool claimed, store.ClaimFollowUp(f));
+    std::vector<OutboxMessage> no_mails;  // the round's mails went out from the source
+    PONTE_ASSIGN_OR_RETURN(bool claimed, store.ClaimFollowUp(f, no_mails));
     report.follow_ups += claimed ? 1 : 0;
   }
   for (PendingNews& p : news) {

@@ -1321,7 +1321,8 @@ TEST_P(StoreSuite, OutcomesNewsImagesAndVersionsMoveToAnotherDatabase) {
   ASSERT_TRUE(store->UpdateOutcome(o, 1).ok());
   ASSERT_TRUE(store->UpdateOutcome(o, 2).ok());
   ASSERT_EQ(o.version, 3);
-  ASSERT_TRUE(*store->ClaimFollowUp({l.event, l.orgs[1], 2, At(kNow + 5)}));
+  std::vector<OutboxMessage> no_mails;
+  ASSERT_TRUE(*store->ClaimFollowUp({l.event, l.orgs[1], 2, At(kNow + 5)}, no_mails));
   const std::string png("\x89PNG\r\n\x1a\n 秋天的图片 \0 bytes", 28);
   Image image{.sha256 = Sha256(png),
               .content_type = "image/png",
