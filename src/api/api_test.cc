@@ -680,6 +680,23 @@ TEST_F(ApiTest, WorkflowFromInvitationToFeedback) {
                  {{"a", org_["unibo"].value()}, {"b", org_["acme"].value()}})
                 .status,
             403);
+  // By default nothing else moved; `allow_moves` is a boolean; no place
+  // after the event, and the 409 says so.
+  EXPECT_TRUE(walk_in.body["moved"].is_array());
+  EXPECT_TRUE(walk_in.body["moved"].empty());
+  EXPECT_EQ(
+      Post(EventPath("/meetings/walk-in"), support_,
+           {{"a", org_["unibo"].value()}, {"b", org_["acme"].value()}, {"allow_moves", "yes"}})
+          .status,
+      400);
+  Reply too_late = Post(EventPath("/meetings/walk-in"), support_,
+                        {{"a", org_["unibo"].value()},
+                         {"b", org_["acme"].value()},
+                         {"not_before", "2030-01-01T00:00:00Z"},
+                         {"allow_moves", true}});
+  ExpectErrorShape(too_late, 409, "conflict");
+  EXPECT_THAT(too_late.body["error"]["message"].get<std::string>(),
+              HasSubstr("no slot of the event starts at or after"));
 
   // Feedback from a side; not on a cancelled meeting, not from outsiders.
   const std::string walk_in_id = std::to_string(walk_in.body["id"].get<std::int64_t>());

@@ -105,6 +105,7 @@ void AddRequestRoutes(App& app) {
 
 void AddScheduleRoutes(App& app) {
   Router& r = app.router();
+  const service::WorkflowOptions& workflow = app.options().workflow;
   r.Add({"POST",
          "/api/v1/events/{event}/schedule/jobs",
          "Run the scheduler on the accepted requests as a background job (organizers)",
@@ -215,20 +216,39 @@ void AddScheduleRoutes(App& app) {
           return WithETag(JsonOk(ToJson(m)), m.version);
         });
   r.Add({"POST", "/api/v1/events/{event}/meetings/walk-in",
-         "A walk-in meeting in the first free slot and table from now (staff)", "meetings",
-         Access::kEvent, kStaff, "{a, b, not_before?}"},
-        [](RequestContext& c) -> Result<HttpResponse> {
+         "A walk-in meeting placed by the scheduler's repair from now or not_before; with "
+         "allow_moves, meetings not yet held may move to make room (listed in 'moved') (staff)",
+         "meetings", Access::kEvent, kStaff, "{a, b, not_before?, allow_moves?}"},
+        [&workflow](RequestContext& c) -> Result<HttpResponse> {
           PONTE_ASSIGN_OR_RETURN(Json body, c.JsonBody());
           PONTE_ASSIGN_OR_RETURN(std::int64_t a, IdField(body, "a"));
           PONTE_ASSIGN_OR_RETURN(std::int64_t b, IdField(body, "b"));
-          Instant not_before = c.clock.Now();
+          service::WalkInRequest request{
+              .a = OrganizationId(a), .b = OrganizationId(b), .not_before = c.clock.Now()};
           if (body.contains("not_before")) {
-            PONTE_ASSIGN_OR_RETURN(not_before, ParseUtc(OptionalString(body, "not_before")));
+            PONTE_ASSIGN_OR_RETURN(request.not_before,
+                                   ParseUtc(OptionalString(body, "not_before")));
+          }
+          if (body.contains("allow_moves")) {
+            if (!body["allow_moves"].is_boolean()) {
+              return InvalidArgumentError("field 'allow_moves': expected true or false");
+            }
+            request.allow_moves = body["allow_moves"].get<bool>();
           }
           PONTE_ASSIGN_OR_RETURN(
-              Meeting m, service::AddWalkIn(c.store, c.clock, *c.actor, *c.event, OrganizationId(a),
-                                            OrganizationId(b), not_before));
-          return WithETag(JsonOk(ToJson(m), 201), m.version);
+              service::WalkIn added,
+              service::AddWalkIn(c.store, c.clock, *c.actor, *c.event, request, workflow));
+          Json out = ToJson(added.meeting);
+          Json moved = Json::array();
+          for (std::size_t i = 0; i < added.moved.size(); ++i) {
+            Json m = ToJson(added.moved[i]);
+            m["from"] = {{"session", added.before[i].session.value()},
+                         {"slot", added.before[i].slot},
+                         {"table", added.before[i].table}};
+            moved.push_back(std::move(m));
+          }
+          out["moved"] = std::move(moved);
+          return WithETag(JsonOk(out, 201), added.meeting.version);
         });
   r.Add({"POST",
          "/api/v1/events/{event}/meetings/{id}/feedback",

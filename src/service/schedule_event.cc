@@ -35,7 +35,8 @@ Result<EventData> LoadEventData(Store& store, std::string_view event_key) {
   return data;
 }
 
-schedule::Problem BuildScheduleProblem(const EventData& data, ProblemMapping& mapping) {
+schedule::Problem BuildScheduleProblem(const EventData& data, ProblemMapping& mapping,
+                                       const std::vector<OrganizationId>& also) {
   schedule::Problem problem;
   problem.name = data.event.key;
   mapping = {};
@@ -106,6 +107,8 @@ schedule::Problem BuildScheduleProblem(const EventData& data, ProblemMapping& ma
         {.label = r.key, .a = a, .b = b, .priority = PriorityOf(r.preference)});
     mapping.meeting_request.push_back(r.id);
   }
+
+  for (OrganizationId org : also) participant(org);
 
   // Attendance and languages from the delegates.
   std::vector<std::set<std::size_t>> attends(problem.participants.size());

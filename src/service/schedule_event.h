@@ -45,7 +45,10 @@ struct ProblemMapping {
   std::vector<InterpreterId> interpreter;
 };
 
-schedule::Problem BuildScheduleProblem(const EventData& data, ProblemMapping& mapping);
+// `also`: organizations that become participants even without an accepted
+// request (the sides of published meetings and walk-ins, for a repair).
+schedule::Problem BuildScheduleProblem(const EventData& data, ProblemMapping& mapping,
+                                       const std::vector<OrganizationId>& also = {});
 
 struct DayStatistics {
   CivilDate date;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -590,98 +591,453 @@ Result<Meeting> MoveMeeting(Store& store, const Clock& clock, const Actor& staff
   return m;
 }
 
-Result<Meeting> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, const Event& event,
-                          OrganizationId a, OrganizationId b, Instant not_before) {
+// ---- walk-ins: the scheduler's repair over the published timetable ---------------------
+
+namespace {
+
+std::size_t Ix(int i) { return static_cast<std::size_t>(i); }
+
+// Whether participant p may meet in slot t as the problem states it: not a
+// forbidden slot, and in the session's city that day.
+bool Present(const schedule::Problem& problem, schedule::ParticipantIndex p,
+             schedule::SlotIndex t) {
+  const schedule::Participant& part = problem.participants[Ix(p)];
+  if (std::binary_search(part.forbidden_slots.begin(), part.forbidden_slots.end(), t)) {
+    return false;
+  }
+  if (part.city_by_day.empty()) return true;
+  const schedule::Session& s = problem.sessions[Ix(problem.slots[Ix(t)].session)];
+  if (s.day < 0 || Ix(s.day) >= part.city_by_day.size()) return true;
+  const schedule::CityIndex where = part.city_by_day[Ix(s.day)];
+  return where == schedule::kAnyCity || where == s.city;
+}
+
+std::string LocalTime(Instant t, const Event& event) {
+  auto civil = ToCivil(t, event.time_zone);
+  return civil.ok() ? FormatCivil(*civil) : FormatUtc(t);
+}
+
+std::string JoinWords(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+// The users acting for an organization in the event (to tell them of a move).
+Result<std::vector<User>> ParticipantUsers(Store& store, const Event& event, OrganizationId org) {
+  PONTE_ASSIGN_OR_RETURN(std::vector<Membership> members, store.ListEventMembers(event.id));
+  std::vector<User> out;
+  for (const Membership& m : members) {
+    if (m.organization != org || m.role != Role::kParticipant) continue;
+    auto user = store.GetUser(m.user);
+    if (user.ok() && !user->disabled) out.push_back(std::move(*user));
+  }
+  return out;
+}
+
+// Everything the walk-in's repair works on, in the engine's terms and back.
+struct WalkInModel {
+  EventData data;
+  ProblemMapping mapping;
+  schedule::Problem problem;  // presence as BuildScheduleProblem states it
+  std::vector<Instant> slot_start;
+  std::map<std::pair<std::int64_t, int>, schedule::SlotIndex> slot_of;  // (session id, slot)
+  std::map<std::int64_t, schedule::ParticipantIndex> participant_of;    // organization id
+  std::map<std::int64_t, schedule::InterpreterIndex> interpreter_of;    // interpreter id
+  std::vector<Meeting> live;     // published meetings in the problem, as stored
+  std::vector<bool> fixed;       // per live meeting: may not move
+  schedule::Solution published;  // per live meeting
+  std::map<std::int64_t, const Organization*> organizations;
+
+  const Session& SessionOf(schedule::SlotIndex t) const {
+    return data.sessions[mapping.slot_session[Ix(t)].first];
+  }
+  std::string Name(OrganizationId org) const {
+    auto it = organizations.find(org.value());
+    return it == organizations.end() ? std::to_string(org.value()) : NameOf(*it->second);
+  }
+};
+
+// Where a participant can still meet from the cutoff, as "Milan on 2026-10-14".
+std::string Whereabouts(const WalkInModel& x, schedule::ParticipantIndex p,
+                        const std::vector<schedule::SlotIndex>& slots) {
+  std::vector<std::string> places;
+  for (schedule::SlotIndex t : slots) {
+    if (!Present(x.problem, p, t)) continue;
+    const Session& s = x.SessionOf(t);
+    const std::string place = s.city + " on " + FormatDate(s.date);
+    if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+  }
+  return places.empty() ? "not present any more" : "present only in " + JoinWords(places);
+}
+
+// Why no slot from the cutoff can take a meeting between participants pa and
+// pb, in the event's cities and local times (for the organizer to act on).
+std::string ExplainNoPlace(const WalkInModel& x, const Event& event, const WalkInRequest& request,
+                           schedule::ParticipantIndex pa, schedule::ParticipantIndex pb,
+                           Instant cutoff, bool needs_interpreter,
+                           const std::vector<schedule::InterpreterIndex>& can_interpret,
+                           const std::vector<std::vector<char>>& interpreter_available) {
+  const std::string name_a = x.Name(request.a);
+  const std::string name_b = x.Name(request.b);
+  const std::string from = LocalTime(cutoff, event) + " (" + event.time_zone + ")";
+  std::vector<schedule::SlotIndex> after;
+  for (std::size_t t = 0; t < x.slot_start.size(); ++t) {
+    if (x.slot_start[t] >= cutoff) after.push_back(static_cast<schedule::SlotIndex>(t));
+  }
+  if (after.empty()) return "no slot of the event starts at or after " + from;
+  auto languages = [&](schedule::ParticipantIndex p) {
+    std::string out;
+    for (const std::string& l : x.problem.participants[Ix(p)].languages) {
+      out += (out.empty() ? "" : "/") + l;
+    }
+    return out.empty() ? std::string("none known") : out;
+  };
+  if (needs_interpreter && can_interpret.empty()) {
+    return name_a + " (" + languages(pa) + ") and " + name_b + " (" + languages(pb) +
+           ") share no language and no interpreter of the event covers that pair";
+  }
+  std::vector<schedule::SlotIndex> together;
+  for (schedule::SlotIndex t : after) {
+    if (Present(x.problem, pa, t) && Present(x.problem, pb, t)) together.push_back(t);
+  }
+  if (together.empty()) {
+    return name_a + " and " + name_b + " are never at the event at the same time from " + from +
+           ": " + name_a + " is " + Whereabouts(x, pa, after) + ", " + name_b + " is " +
+           Whereabouts(x, pb, after);
+  }
+  // One reason per slot, the first that applies.
+  int busy_a = 0, busy_b = 0, full = 0, no_interpreter = 0;
+  std::vector<std::string> places;
+  for (schedule::SlotIndex t : together) {
+    const Session& s = x.SessionOf(t);
+    const std::string place = s.city + " on " + FormatDate(s.date);
+    if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+    bool a_busy = false, b_busy = false;
+    int tables = 0;
+    std::set<schedule::InterpreterIndex> interpreters;
+    for (std::size_t i = 0; i < x.live.size(); ++i) {
+      if (x.published.meetings[i].slot != t) continue;
+      const Meeting& m = x.live[i];
+      ++tables;
+      a_busy = a_busy || m.a == request.a || m.b == request.a;
+      b_busy = b_busy || m.a == request.b || m.b == request.b;
+      interpreters.insert(x.published.meetings[i].interpreter);
+    }
+    bool interpreter_free = !needs_interpreter;
+    for (schedule::InterpreterIndex k : can_interpret) {
+      if (interpreter_available[Ix(k)][Ix(t)] && !interpreters.contains(k)) interpreter_free = true;
+    }
+    if (a_busy) {
+      ++busy_a;
+    } else if (b_busy) {
+      ++busy_b;
+    } else if (tables >= s.tables) {
+      ++full;
+    } else if (!interpreter_free) {
+      ++no_interpreter;
+    }
+  }
+  std::vector<std::string> reasons;
+  auto count = [](int n, std::string_view what) {
+    return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
+  };
+  if (busy_a > 0) reasons.push_back(name_a + " is busy in " + count(busy_a, "slot"));
+  if (busy_b > 0) reasons.push_back(name_b + " is busy in " + count(busy_b, "slot"));
+  if (full > 0) reasons.push_back("every table is taken in " + count(full, "slot"));
+  if (no_interpreter > 0) {
+    reasons.push_back("no interpreter for " + languages(pa) + "–" + languages(pb) + " is free in " +
+                      count(no_interpreter, "slot"));
+  }
+  std::string why = "both organizations are present together only in " + JoinWords(places) +
+                    " from " + from + " (" + count(static_cast<int>(together.size()), "slot") +
+                    ") and every one is taken: " + JoinWords(reasons);
+  why += request.allow_moves ? "; moving meetings not yet held did not make room either"
+                             : "; allowing other meetings to move may make room";
+  return why;
+}
+
+struct MoveMail {
+  std::string subject;
+  std::string body;
+};
+
+MoveMail MovedMail(std::string_view locale, const std::string& other, const std::string& event,
+                   const std::string& now, const std::string& was, const std::string& link) {
+  if (locale == "zh") {
+    return {"您与" + other + "的会谈时间已调整", "为安排一场现场会谈，您在" + event + "与" + other +
+                                                     "的会谈已调整：现在" + now + "（原为" + was +
+                                                     "）。\n\n" + link};
+  }
+  if (locale == "it") {
+    return {"L'incontro con " + other + " è stato spostato",
+            "Per fare posto a un incontro sul posto, il vostro incontro con " + other + " a " +
+                event + " è stato spostato: ora " + now + " (prima " + was + ").\n\n" + link};
+  }
+  return {"Your meeting with " + other + " has moved",
+          "To make room for a walk-in meeting, your meeting with " + other + " at " + event +
+              " has moved: now " + now + " (was " + was + ").\n\n" + link};
+}
+
+}  // namespace
+
+Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, const Event& event,
+                         const WalkInRequest& request, const WorkflowOptions& options) {
   if (!staff.IsStaff(event.id)) {
     return PermissionDeniedError("only the organizers and the support office add walk-ins");
   }
+  const OrganizationId a = request.a;
+  const OrganizationId b = request.b;
   if (a == b) return InvalidArgumentError("a walk-in needs two different organizations");
   PONTE_RETURN_IF_ERROR(CheckTakesPart(store, event, a));
   PONTE_RETURN_IF_ERROR(CheckTakesPart(store, event, b));
-  PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store.ListSessions(event.id));
-  PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store.ListMeetings(event.id));
-  PONTE_ASSIGN_OR_RETURN(std::vector<Interpreter> interpreters, store.ListInterpreters(event.id));
-  PONTE_ASSIGN_OR_RETURN(std::vector<Person> people_a, store.ListPeopleOf(a));
-  PONTE_ASSIGN_OR_RETURN(std::vector<Person> people_b, store.ListPeopleOf(b));
+  const Instant cutoff = std::max(clock.Now(), request.not_before);
 
-  auto attends = [](const std::vector<Person>& people, SessionId s) {
-    if (people.empty()) return true;
-    return std::any_of(people.begin(), people.end(), [&](const Person& p) {
-      return p.sessions.empty() ||
-             std::find(p.sessions.begin(), p.sessions.end(), s) != p.sessions.end();
-    });
-  };
-  auto languages = [](const std::vector<Person>& people, SessionId s) {
-    std::set<std::string> out;
-    for (const Person& p : people) {
-      if (!p.sessions.empty() &&
-          std::find(p.sessions.begin(), p.sessions.end(), s) == p.sessions.end()) {
-        continue;
-      }
-      out.insert(p.languages.begin(), p.languages.end());
+  WalkInModel x;
+  PONTE_ASSIGN_OR_RETURN(x.data, LoadEventData(store, event.key));
+  for (const Organization& o : x.data.organizations) x.organizations[o.id.value()] = &o;
+  PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> stored, store.ListMeetings(event.id));
+  std::vector<OrganizationId> sides{a, b};
+  for (const Meeting& m : stored) {
+    if (m.status == MeetingStatus::kCancelled) continue;
+    sides.push_back(m.a);
+    sides.push_back(m.b);
+  }
+  // The event's problem, with the published meetings instead of the requests.
+  x.problem = BuildScheduleProblem(x.data, x.mapping, sides);
+  x.problem.meetings.clear();
+  x.mapping.meeting_request.clear();
+  schedule::Problem& problem = x.problem;
+  for (std::size_t t = 0; t < problem.slots.size(); ++t) {
+    const auto [session_idx, slot_index] = x.mapping.slot_session[t];
+    const Session& s = x.data.sessions[session_idx];
+    x.slot_of[{s.id.value(), slot_index}] = static_cast<schedule::SlotIndex>(t);
+    x.slot_start.push_back(SlotsOf(s)[Ix(slot_index)].start);
+  }
+  for (std::size_t p = 0; p < x.mapping.participant_organization.size(); ++p) {
+    x.participant_of[x.mapping.participant_organization[p].value()] =
+        static_cast<schedule::ParticipantIndex>(p);
+  }
+  for (std::size_t i = 0; i < x.mapping.interpreter.size(); ++i) {
+    x.interpreter_of[x.mapping.interpreter[i].value()] = static_cast<schedule::InterpreterIndex>(i);
+  }
+  for (const Meeting& m : stored) {
+    if (m.status == MeetingStatus::kCancelled) continue;
+    auto slot = x.slot_of.find({m.session.value(), m.slot});
+    if (slot == x.slot_of.end()) continue;  // a session no longer in the event
+    const schedule::SlotIndex t = slot->second;
+    const schedule::ParticipantIndex pa = x.participant_of.at(m.a.value());
+    const schedule::ParticipantIndex pb = x.participant_of.at(m.b.value());
+    // Held, no-show, started before the cutoff, placed (by hand) where the
+    // rules would not put it, or moves not allowed: it stays.
+    const bool fixed = !request.allow_moves || m.status != MeetingStatus::kScheduled ||
+                       x.slot_start[Ix(t)] < cutoff || !Present(problem, pa, t) ||
+                       !Present(problem, pb, t);
+    problem.meetings.push_back({.label = "meeting " + std::to_string(m.id.value()),
+                                .a = pa,
+                                .b = pb,
+                                .priority = schedule::Priority::kMust});
+    if (fixed) problem.meetings.back().fixed_slot = t;
+    schedule::Assignment place{.slot = t, .table = m.table - 1};
+    if (auto it = x.interpreter_of.find(m.interpreter.value()); it != x.interpreter_of.end()) {
+      place.interpreter = it->second;
     }
-    return out;
-  };
+    x.published.meetings.push_back(place);
+    x.live.push_back(m);
+    x.fixed.push_back(fixed);
+  }
+  const schedule::ParticipantIndex pa = x.participant_of.at(a.value());
+  const schedule::ParticipantIndex pb = x.participant_of.at(b.value());
 
-  for (const Session& session : sessions) {
-    if (!attends(people_a, session.id) || !attends(people_b, session.id)) continue;
-    const std::set<std::string> la = languages(people_a, session.id);
-    const std::set<std::string> lb = languages(people_b, session.id);
-    bool shared = la.empty() || lb.empty();
-    for (const std::string& l : la) shared = shared || lb.contains(l);
-    for (const Slot& slot : SlotsOf(session)) {
-      if (slot.start < not_before) continue;
-      std::set<int> tables;
-      std::set<std::int64_t> busy_interpreters;
-      bool sides_free = true;
-      for (const Meeting& m : meetings) {
-        if (m.session != session.id || m.slot != slot.index ||
-            m.status == MeetingStatus::kCancelled) {
-          continue;
-        }
-        tables.insert(m.table);
-        if (m.interpreter.valid()) busy_interpreters.insert(m.interpreter.value());
-        if (m.a == a || m.b == a || m.a == b || m.b == b) sides_free = false;
+  // The problem the repair sees: presence as forbidden slots only, with
+  // nothing new before the cutoff; the slots of meetings that stay remain
+  // open to their sides (they are busy there anyway).
+  schedule::Problem repairable = problem;
+  {
+    const std::size_t slot_count = problem.slots.size();
+    std::vector<std::vector<char>> open(problem.participants.size());
+    for (std::size_t p = 0; p < open.size(); ++p) {
+      open[p].resize(slot_count);
+      for (std::size_t t = 0; t < slot_count; ++t) {
+        open[p][t] = x.slot_start[t] >= cutoff &&
+                     Present(problem, static_cast<schedule::ParticipantIndex>(p),
+                             static_cast<schedule::SlotIndex>(t));
       }
-      if (!sides_free || static_cast<int>(tables.size()) >= session.tables) continue;
-      InterpreterId interpreter;
-      if (!shared) {
-        for (const Interpreter& i : interpreters) {
-          if (busy_interpreters.contains(i.id.value())) continue;
-          if (!i.sessions.empty() &&
-              std::find(i.sessions.begin(), i.sessions.end(), session.id) == i.sessions.end()) {
-            continue;
-          }
-          const bool covers =
-              std::any_of(i.pairs.begin(), i.pairs.end(), [&](const LanguagePair& p) {
-                return (la.contains(p.a) && lb.contains(p.b)) ||
-                       (la.contains(p.b) && lb.contains(p.a));
-              });
-          if (covers) {
-            interpreter = i.id;
-            break;
-          }
-        }
-        if (!interpreter.valid()) continue;
+    }
+    for (std::size_t i = 0; i < x.live.size(); ++i) {
+      if (!x.fixed[i]) continue;
+      const schedule::Meeting& m = problem.meetings[i];
+      open[Ix(m.a)][Ix(*m.fixed_slot)] = open[Ix(m.b)][Ix(*m.fixed_slot)] = 1;
+    }
+    for (std::size_t p = 0; p < open.size(); ++p) {
+      schedule::Participant& part = repairable.participants[p];
+      part.city_by_day.clear();
+      part.forbidden_slots.clear();
+      for (std::size_t t = 0; t < slot_count; ++t) {
+        if (!open[p][t]) part.forbidden_slots.push_back(static_cast<schedule::SlotIndex>(t));
       }
-      int table = 1;
-      while (tables.contains(table)) ++table;
-      Meeting m;
+    }
+  }
+  schedule::Change change;
+  change.added.push_back(
+      {.label = "walk-in", .a = pa, .b = pb, .priority = schedule::Priority::kMust});
+  schedule::SolveOptions solve;
+  solve.time_limit_s =
+      request.allow_moves ? options.walk_in_moves_time_limit_s : options.walk_in_time_limit_s;
+  const schedule::RepairResult repaired = schedule::Repair(repairable, x.published, change, solve);
+  const schedule::Solution& solution = repaired.result.solution;
+  const schedule::Domains domains = schedule::ComputeDomains(repaired.problem);
+  const std::size_t walk_in = x.live.size();
+  if (!solution.meetings[walk_in].scheduled()) {
+    return AbortedError(
+        "no place for a walk-in between " + x.Name(a) + " and " + x.Name(b) + ": " +
+        ExplainNoPlace(x, event, request, pa, pb, cutoff, domains.needs_interpreter[walk_in] != 0,
+                       domains.can_interpret[walk_in], domains.interpreter_available));
+  }
+
+  // Where everything goes: meetings that stay keep their table and
+  // interpreter as stored; the walk-in and the moved meetings take the
+  // repair's table and interpreter when free, else the first free ones.
+  std::vector<schedule::SlotIndex> final_slot(walk_in + 1);
+  std::vector<bool> newcomer(walk_in + 1, false);
+  for (std::size_t i = 0; i < walk_in; ++i) {
+    const schedule::Assignment& now = solution.meetings[i];
+    final_slot[i] = x.published.meetings[i].slot;
+    if (!x.fixed[i] && now.scheduled() && now.slot != final_slot[i]) {
+      final_slot[i] = now.slot;
+      newcomer[i] = true;
+    }
+  }
+  final_slot[walk_in] = solution.meetings[walk_in].slot;
+  newcomer[walk_in] = true;
+  std::vector<Meeting> placed(walk_in + 1);  // newcomers only
+  for (std::size_t i = 0; i <= walk_in; ++i) {
+    if (!newcomer[i]) continue;
+    const schedule::SlotIndex t = final_slot[i];
+    const Session& session = x.SessionOf(t);
+    std::set<int> tables;
+    std::set<std::int64_t> interpreters;
+    for (std::size_t j = 0; j <= walk_in; ++j) {
+      if (j == i || final_slot[j] != t) continue;
+      if (!newcomer[j]) {
+        tables.insert(x.live[j].table);
+        if (x.live[j].interpreter.valid()) interpreters.insert(x.live[j].interpreter.value());
+      } else if (j < i) {
+        tables.insert(placed[j].table);
+        if (placed[j].interpreter.valid()) interpreters.insert(placed[j].interpreter.value());
+      }
+    }
+    Meeting m = i < walk_in ? x.live[i] : Meeting{};
+    if (i == walk_in) {
       m.event = event.id;
       m.a = a;
       m.b = b;
-      m.session = session.id;
-      m.slot = slot.index;
-      m.table = table;
-      m.interpreter = interpreter;
-      PONTE_RETURN_IF_ERROR(store.AddMeeting(m));
-      PONTE_RETURN_IF_ERROR(Audit(store, clock, staff, event, "meeting.walk_in",
-                                  "meeting:" + std::to_string(m.id.value())));
-      return m;
+      m.interpreter = InterpreterId();
+    }
+    m.session = session.id;
+    m.slot = x.mapping.slot_session[Ix(t)].second;
+    m.table = solution.meetings[i].table + 1;
+    if (m.table < 1 || m.table > session.tables || tables.contains(m.table)) {
+      m.table = 1;
+      while (tables.contains(m.table)) ++m.table;
+      if (m.table > session.tables) {
+        return AbortedError("every table of " + session.key + " is taken at " +
+                            LocalTime(x.slot_start[Ix(t)], event) + ": try again");
+      }
+    }
+    const bool keep_interpreter =
+        i < walk_in && m.interpreter.valid() && !interpreters.contains(m.interpreter.value()) &&
+        x.interpreter_of.contains(m.interpreter.value()) &&
+        domains.interpreter_available[Ix(x.interpreter_of.at(m.interpreter.value()))][Ix(t)];
+    if (domains.needs_interpreter[i]) {
+      InterpreterId chosen;
+      std::vector<schedule::InterpreterIndex> order;
+      if (solution.meetings[i].interpreter != schedule::kNoInterpreter) {
+        order.push_back(solution.meetings[i].interpreter);
+      }
+      order.insert(order.end(), domains.can_interpret[i].begin(), domains.can_interpret[i].end());
+      for (schedule::InterpreterIndex k : order) {
+        const InterpreterId id = x.mapping.interpreter[Ix(k)];
+        if (domains.interpreter_available[Ix(k)][Ix(t)] && !interpreters.contains(id.value())) {
+          chosen = id;
+          break;
+        }
+      }
+      if (!chosen.valid()) {
+        return AbortedError("no interpreter is free for " + x.Name(m.a) + " and " + x.Name(m.b) +
+                            " at " + LocalTime(x.slot_start[Ix(t)], event) + ": try again");
+      }
+      m.interpreter = chosen;
+    } else if (!keep_interpreter) {
+      m.interpreter = InterpreterId();
+    }
+    placed[i] = m;
+  }
+
+  // One transaction, with the versions read above.
+  std::vector<Meeting> added{placed[walk_in]};
+  std::vector<Meeting> moved;
+  std::vector<Meeting> before;
+  for (std::size_t i = 0; i < walk_in; ++i) {
+    if (!newcomer[i]) continue;
+    moved.push_back(placed[i]);
+    before.push_back(x.live[i]);
+  }
+  PONTE_RETURN_IF_ERROR(store.ApplyMeetingChanges(event.id, added, moved));
+  WalkIn out{.meeting = added.front(), .moved = moved, .before = before};
+
+  auto place_json = [](const Meeting& m) {
+    return Json{{"session", m.session.value()},
+                {"slot", m.slot},
+                {"table", m.table},
+                {"interpreter", m.interpreter.value()}};
+  };
+  Json moves = Json::array();
+  for (std::size_t i = 0; i < moved.size(); ++i) {
+    moves.push_back({{"meeting", moved[i].id.value()},
+                     {"from", place_json(before[i])},
+                     {"to", place_json(moved[i])}});
+  }
+  Json details = place_json(out.meeting);
+  details["a"] = a.value();
+  details["b"] = b.value();
+  details["allow_moves"] = request.allow_moves;
+  details["moved"] = moves;
+  PONTE_RETURN_IF_ERROR(Audit(store, clock, staff, event, "meeting.walk_in",
+                              "meeting:" + std::to_string(out.meeting.id.value()), details.dump()));
+
+  // Each moved meeting's participants hear of it, in their language.
+  std::map<std::int64_t, const Session*> sessions;
+  for (const Session& s : x.data.sessions) sessions[s.id.value()] = &s;
+  auto describe = [&](const Meeting& m) {
+    const Session& s = *sessions.at(m.session.value());
+    const auto slots = SlotsOf(s);
+    const std::string when =
+        Ix(m.slot) < slots.size() ? LocalTime(slots[Ix(m.slot)].start, event) : FormatDate(s.date);
+    return when + " (" + event.time_zone + "), " + s.city + ", table " + std::to_string(m.table);
+  };
+  for (std::size_t i = 0; i < moved.size(); ++i) {
+    const std::pair<OrganizationId, OrganizationId> sides_of[] = {{moved[i].a, moved[i].b},
+                                                                  {moved[i].b, moved[i].a}};
+    for (const auto& [side, other] : sides_of) {
+      PONTE_ASSIGN_OR_RETURN(std::vector<User> users, ParticipantUsers(store, event, side));
+      for (const User& user : users) {
+        auto other_org = x.organizations.find(other.value());
+        const std::string other_name =
+            other_org == x.organizations.end()
+                ? std::to_string(other.value())
+                : std::string(other_org->second->name.Best(user.locale).first);
+        const MoveMail mail =
+            MovedMail(user.locale, other_name, std::string(event.name.Best(user.locale).first),
+                      describe(moved[i]), describe(before[i]), options.base_url + "/agenda");
+        PONTE_RETURN_IF_ERROR(Mail(store, clock, {user.email}, "meeting", mail.subject, mail.body));
+      }
     }
   }
-  return AbortedError("no free slot and table where both organizations are present" +
-                      std::string(" (and an interpreter, when they share no language)"));
+  return out;
 }
 
 Status GiveFeedback(Store& store, const Clock& clock, const Actor& actor, const Event& event,

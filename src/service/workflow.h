@@ -32,6 +32,10 @@ struct WorkflowOptions {
   Seconds request_lifetime{7 * 24 * 3600};  // pending requests expire after this
   Seconds reminder_before{2 * 24 * 3600};   // reminder mail this long before expiry
   std::string base_url = "http://127.0.0.1:8080";
+  // Search time of the scheduler's repair for a walk-in, in seconds: when
+  // only the walk-in may be placed, and when other meetings may move for it.
+  double walk_in_time_limit_s = 0.1;
+  double walk_in_moves_time_limit_s = 1.0;
 };
 
 // --- visibility ---------------------------------------------------------------
@@ -120,12 +124,34 @@ struct MeetingPlace {
 Result<Meeting> MoveMeeting(Store& store, const Clock& clock, const Actor& staff,
                             const Event& event, MeetingId id, const MeetingPlace& place,
                             std::optional<int> if_match);
-// Staff: a walk-in meeting between two organizations in the first free slot
-// and table (from `not_before`) where both sides are free and, when needed,
-// an interpreter; every other meeting stays where it is. (The slot is found
-// by a direct scan, not yet by the scheduler's repair.)
-Result<Meeting> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, const Event& event,
-                          OrganizationId a, OrganizationId b, Instant not_before);
+// Staff: a walk-in meeting between two organizations, placed by the
+// scheduler's repair (schedule::Repair) over the event's problem as
+// BuildScheduleProblem states it — the sessions and cities each side
+// attends, languages and interpreters, tables — with the published meetings
+// as the timetable to keep. Only slots starting at or after `not_before` (and
+// now) are used. Meetings already held, marked no-show or starting before
+// then never move; unless `allow_moves`, no other meeting moves either (the
+// walk-in takes a genuinely free slot and table). Meetings that move keep
+// their table and interpreter rules, get a new version (the iCalendar
+// SEQUENCE) and their participants a mail in their language; everything is
+// written in one transaction and audited with the list of moves.
+// Aborted when there is no place (the message says why, in the event's
+// cities and local times) or when a concurrent change took the place
+// (nothing written: try again); FailedPrecondition when a meeting to move
+// changed meanwhile.
+struct WalkInRequest {
+  OrganizationId a;
+  OrganizationId b;
+  Instant not_before;
+  bool allow_moves = false;
+};
+struct WalkIn {
+  Meeting meeting;
+  std::vector<Meeting> moved;   // as written: new place and version
+  std::vector<Meeting> before;  // the same meetings as they were
+};
+Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, const Event& event,
+                         const WalkInRequest& request, const WorkflowOptions& options = {});
 
 Status GiveFeedback(Store& store, const Clock& clock, const Actor& actor, const Event& event,
                     MeetingId id, int rating, bool follow_up, std::string_view comment);

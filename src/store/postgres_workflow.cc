@@ -317,6 +317,71 @@ Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
   });
 }
 
+Status PostgresStore::ApplyMeetingChanges(EventId event, std::vector<Meeting>& added,
+                                          std::vector<Meeting>& moved) {
+  return Run([&]() -> Status {
+    pqxx::work tx(*conn_);
+    // One change of the timetable at a time (also against publications): the
+    // interpreter check below then sees every other writer's meetings.
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
+    // Every moved meeting steps aside first (seats freed, parked as
+    // cancelled, which the table index ignores), so that meetings can trade places.
+    std::vector<Meeting> old;
+    for (const Meeting& m : moved) {
+      PONTE_ASSIGN_OR_RETURN(auto rows, QueryMeetings(tx, "WHERE m.id = $1", m.id.value(), 0));
+      if (rows.empty() || rows.front().event != event) {
+        return NotFoundError("no meeting " + std::to_string(m.id.value()));
+      }
+      if (rows.front().version != m.version) {
+        return Stale("meeting", m.id.value(), m.version, rows.front().version);
+      }
+      tx.exec_params("DELETE FROM meeting_seats WHERE meeting_id = $1", m.id.value());
+      tx.exec_params("UPDATE meetings SET status = 'cancelled' WHERE id = $1", m.id.value());
+      old.push_back(std::move(rows.front()));
+    }
+    for (std::size_t i = 0; i < moved.size(); ++i) {
+      Meeting& m = moved[i];
+      m.a = old[i].a;
+      m.b = old[i].b;
+      m.event = event;
+      m.request = old[i].request;
+      m.status = old[i].status;
+      try {
+        const pqxx::row row = tx.exec_params1(
+            "UPDATE meetings SET session_id = $1, slot = $2, table_no = $3, interpreter_id = $4, "
+            "status = $5, version = version + 1 WHERE id = $6 RETURNING version",
+            m.session.value(), m.slot, m.table, OptionalId(m.interpreter.value()),
+            std::string(ToCode(m.status)), m.id.value());
+        m.version = static_cast<int>(Int(row[0]));
+      } catch (const pqxx::unique_violation&) {
+        return TableTaken(m);
+      }
+      PONTE_RETURN_IF_ERROR(TakeSeats(tx, m));
+    }
+    for (Meeting& m : added) {
+      m.version = 1;
+      PONTE_RETURN_IF_ERROR(InsertMeeting(tx, event, m));
+    }
+    // Interpreters have no index of their own: one query per written meeting.
+    for (const std::vector<Meeting>* written : {&moved, &added}) {
+      for (const Meeting& m : *written) {
+        if (!m.interpreter.valid() || !Live(m.status)) continue;
+        const pqxx::result busy = tx.exec_params(
+            "SELECT id FROM meetings WHERE session_id = $1 AND slot = $2 AND interpreter_id = $3 "
+            "AND status <> 'cancelled' AND id <> $4 LIMIT 1",
+            m.session.value(), m.slot, m.interpreter.value(), m.id.value());
+        if (!busy.empty()) {
+          return AbortedError("interpreter " + std::to_string(m.interpreter.value()) +
+                              " would be in two meetings in slot " + std::to_string(m.slot + 1) +
+                              " of session " + std::to_string(m.session.value()));
+        }
+      }
+    }
+    tx.commit();
+    return OkStatus();
+  });
+}
+
 Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) {
   return Run([&]() -> Status {
     auto op = Begin<pqxx::work>();

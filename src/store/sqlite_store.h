@@ -155,6 +155,8 @@ class SqliteStore final : public Store {
                                                          InterpreterId interpreter) override;
   Status AddMeeting(Meeting& meeting) override;
   Status UpdateMeeting(Meeting& meeting, int expected_version) override;
+  Status ApplyMeetingChanges(EventId event, std::vector<Meeting>& added,
+                             std::vector<Meeting>& moved) override;
   Status PutFeedback(const Feedback& feedback) override;
   Result<std::vector<Feedback>> ListFeedback(EventId event) override;
 

@@ -306,6 +306,75 @@ Status SqliteStore::UpdateMeeting(Meeting& m, int expected_version) {
   return tx.Commit();
 }
 
+Status SqliteStore::ApplyMeetingChanges(EventId event, std::vector<Meeting>& added,
+                                        std::vector<Meeting>& moved) {
+  Transaction tx(*db_);
+  PONTE_RETURN_IF_ERROR(tx.Begin());  // IMMEDIATE: writers of the file go one at a time
+  // Every moved meeting steps aside first (seats freed, parked as cancelled,
+  // which the table index ignores), so that meetings can trade places.
+  std::vector<Meeting> old;
+  PONTE_ASSIGN_OR_RETURN(Statement clear,
+                         db_->Prepare("DELETE FROM meeting_seats WHERE meeting_id = ?1"));
+  PONTE_ASSIGN_OR_RETURN(Statement park,
+                         db_->Prepare("UPDATE meetings SET status = 'cancelled' WHERE id = ?1"));
+  for (const Meeting& m : moved) {
+    PONTE_ASSIGN_OR_RETURN(Meeting before, GetMeeting(m.id));
+    if (before.event != event) return NotFoundError("no meeting " + std::to_string(m.id.value()));
+    if (before.version != m.version) {
+      return Stale("meeting", m.id.value(), m.version, before.version);
+    }
+    PONTE_RETURN_IF_ERROR(clear.Bind(1, m.id.value()).Run());
+    clear.Reset();
+    PONTE_RETURN_IF_ERROR(park.Bind(1, m.id.value()).Run());
+    park.Reset();
+    old.push_back(std::move(before));
+  }
+  PONTE_ASSIGN_OR_RETURN(
+      Statement update,
+      db_->Prepare("UPDATE meetings SET session_id = ?1, slot = ?2, table_no = ?3, "
+                   "interpreter_id = ?4, status = ?5, version = version + 1 WHERE id = ?6 "
+                   "RETURNING version"));
+  for (std::size_t i = 0; i < moved.size(); ++i) {
+    Meeting& m = moved[i];
+    m.a = old[i].a;
+    m.b = old[i].b;
+    m.event = event;
+    m.request = old[i].request;
+    m.status = old[i].status;
+    update.Bind(1, m.session.value()).Bind(2, m.slot).Bind(3, m.table);
+    update.BindOptionalId(4, m.interpreter.value()).Bind(5, ToCode(m.status)).Bind(6, m.id.value());
+    auto row = update.Step();
+    if (!row.ok()) return TableTaken(row.status(), m);
+    m.version = static_cast<int>(update.Int(0));
+    update.Reset();
+    PONTE_RETURN_IF_ERROR(TakeSeats(*db_, m));
+  }
+  for (Meeting& m : added) {
+    m.version = 1;
+    PONTE_RETURN_IF_ERROR(InsertMeeting(*db_, event, m));
+  }
+  // Interpreters have no index of their own: one query per written meeting.
+  PONTE_ASSIGN_OR_RETURN(
+      Statement busy,
+      db_->Prepare("SELECT id FROM meetings WHERE session_id = ?1 AND slot = ?2 AND "
+                   "interpreter_id = ?3 AND status <> 'cancelled' AND id <> ?4 LIMIT 1"));
+  for (const std::vector<Meeting>* written : {&moved, &added}) {
+    for (const Meeting& m : *written) {
+      if (!m.interpreter.valid() || !Live(m.status)) continue;
+      busy.Bind(1, m.session.value()).Bind(2, m.slot).Bind(3, m.interpreter.value());
+      busy.Bind(4, m.id.value());
+      PONTE_ASSIGN_OR_RETURN(bool found, busy.Step());
+      busy.Reset();
+      if (found) {
+        return AbortedError("interpreter " + std::to_string(m.interpreter.value()) +
+                            " would be in two meetings in slot " + std::to_string(m.slot + 1) +
+                            " of session " + std::to_string(m.session.value()));
+      }
+    }
+  }
+  return tx.Commit();
+}
+
 Status SqliteStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) {
   Transaction tx(*db_);
   PONTE_RETURN_IF_ERROR(tx.Begin());

@@ -173,6 +173,14 @@ class Store {
   virtual Status AddMeeting(Meeting& meeting) = 0;
   // Changes status, slot, table or interpreter. Aborted on a double booking.
   virtual Status UpdateMeeting(Meeting& meeting, int expected_version) = 0;
+  // Adds `added` and moves `moved` (each carrying the version the caller read
+  // in Meeting::version) in one transaction, serialized per event: meetings
+  // may trade places. FailedPrecondition when one of `moved` changed since it
+  // was read; Aborted when an organization, a table or an interpreter would be
+  // in two live meetings of one slot. Nothing is written on failure; on
+  // success ids and versions are set (a moved meeting's version grows).
+  virtual Status ApplyMeetingChanges(EventId event, std::vector<Meeting>& added,
+                                     std::vector<Meeting>& moved) = 0;
   virtual Status PutFeedback(const Feedback& feedback) = 0;
   virtual Result<std::vector<Feedback>> ListFeedback(EventId event) = 0;
 

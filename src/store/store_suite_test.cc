@@ -631,6 +631,67 @@ TEST_P(StoreSuite, ConcurrentWritersNeverDoubleBookOrLoseUpdates) {
   EXPECT_EQ(store->ListMeetingsOf(l.event, l.orgs[0])->size(), static_cast<std::size_t>(kRounds));
 }
 
+// A walk-in and the meetings moved to make room for it: written together or
+// not at all, with versions checked, and no interpreter twice in a slot.
+TEST_P(StoreSuite, ApplyMeetingChangesIsAllOrNothing) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  const Dataset interpreter =
+      Read(io::FileKind::kInterpreters, "key,name,pairs,sessions\ni-li,李娜,it-zh,\n",
+           "interpreters.csv");
+  ASSERT_TRUE(store->Import(interpreter, {.event_key = std::string(kEventKey)}).ok());
+  auto interpreters = store->ListInterpreters(l.event);
+  ASSERT_TRUE(interpreters.ok());
+  ASSERT_EQ(interpreters->size(), 1u);
+  const InterpreterId li = interpreters->front().id;
+  std::vector<Meeting> timetable{MakeMeeting(l, 0, 1, 0, 1), MakeMeeting(l, 1, 2, 1, 1)};
+  timetable[0].interpreter = li;
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, timetable).ok());
+
+  // 0–2 takes slot 0 at table 2 while 0–1 moves to slot 2: they trade nothing
+  // but must be written together (0 would otherwise be twice in slot 0).
+  std::vector<Meeting> added{MakeMeeting(l, 0, 2, 0, 2)};
+  Meeting moved = timetable[0];
+  moved.slot = 2;
+  std::vector<Meeting> moves{moved};
+  ASSERT_TRUE(store->ApplyMeetingChanges(l.event, added, moves).ok());
+  EXPECT_TRUE(added[0].id.valid());
+  EXPECT_EQ(added[0].version, 1);
+  EXPECT_EQ(moves[0].version, timetable[0].version + 1);
+  EXPECT_EQ(moves[0].a, l.orgs[0]);
+  EXPECT_EQ(store->GetMeeting(timetable[0].id)->slot, 2);
+  EXPECT_EQ(store->ListMeetings(l.event)->size(), 3u);
+
+  // A stale version: nothing written, not even the walk-in.
+  std::vector<Meeting> late{MakeMeeting(l, 1, 2, 3, 1)};
+  Meeting stale = timetable[0];  // still version 1
+  stale.slot = 4;
+  std::vector<Meeting> stale_moves{stale};
+  EXPECT_EQ(store->ApplyMeetingChanges(l.event, late, stale_moves).code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store->ListMeetings(l.event)->size(), 3u);
+  EXPECT_EQ(store->GetMeeting(timetable[0].id)->slot, 2);
+
+  // The interpreter is busy in slot 2 (with 0–1): a second meeting there with
+  // them is refused, and so is a move that would double-book organization 1.
+  std::vector<Meeting> twice{MakeMeeting(l, 1, 2, 2, 2)};
+  twice[0].interpreter = li;
+  std::vector<Meeting> none;
+  Status st = store->ApplyMeetingChanges(l.event, twice, none);
+  EXPECT_EQ(st.code(), StatusCode::kAborted);
+  EXPECT_THAT(st.message(), HasSubstr("interpreter"));
+  Meeting clash = timetable[1];
+  clash.slot = 2;
+  clash.table = 2;
+  std::vector<Meeting> clash_moves{clash};
+  std::vector<Meeting> nothing;
+  EXPECT_EQ(store->ApplyMeetingChanges(l.event, nothing, clash_moves).code(), StatusCode::kAborted);
+  EXPECT_EQ(store->GetMeeting(timetable[1].id)->slot, 1);
+  EXPECT_EQ(store->GetMeeting(timetable[1].id)->version, timetable[1].version);
+  EXPECT_EQ(store->ListMeetings(l.event)->size(), 3u);
+}
+
 TEST_P(StoreSuite, ReplaceMeetingsKeepsIdsAndBumpsVersions) {
   auto store = Open();
   ASSERT_NE(store, nullptr);

@@ -237,14 +237,26 @@ HttpResponse Schedule(RequestContext& c, const Site& site, const std::string& er
                         ? Json(page_base + "offset=" + std::to_string(offset + kMeetingsPage))
                         : Json(false);
   // The walk-in just added (?walk_in=id): where it went.
+  // The walk-in just added (?walk_in=id) and the meetings moved for it (?moved=id,id).
   Json walk_in = false;
   if (auto id = c.request.Query("walk_in")) {
+    const std::string moved_ids = "," + c.request.Query("moved").value_or("") + ",";
+    Json moved = Json::array();
+    auto described = [&](const Meeting& m) {
+      return Json{{"time", timetable.Label(m.session, m.slot, e, locale)},
+                  {"table", m.table},
+                  {"a", OrgName(orgs, m.a, locale)},
+                  {"b", OrgName(orgs, m.b, locale)}};
+    };
     for (const Meeting& m : list) {
-      if (std::to_string(m.id.value()) != *id) continue;
-      walk_in = {{"time", timetable.Label(m.session, m.slot, e, locale)},
-                 {"table", m.table},
-                 {"a", OrgName(orgs, m.a, locale)},
-                 {"b", OrgName(orgs, m.b, locale)}};
+      if (std::to_string(m.id.value()) == *id) walk_in = described(m);
+      if (moved_ids.find("," + std::to_string(m.id.value()) + ",") != std::string::npos) {
+        moved.push_back(described(m));
+      }
+    }
+    if (walk_in.is_object()) {
+      walk_in["has_moved"] = !moved.empty();
+      walk_in["moved"] = std::move(moved);
     }
   }
   std::string job_html;
@@ -402,24 +414,32 @@ void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
          return HttpResponse::Redirect("/events/" + c.event->key + "/schedule");
        });
   page("POST", "/events/{event}/walk-ins",
-       "a walk-in meeting in the first free slot and table (form)", kStaff,
-       [site](RequestContext& c) -> Result<HttpResponse> {
-         const OrganizationId a(std::atoll(FormField(c.request, "a").c_str()));
-         const OrganizationId b(std::atoll(FormField(c.request, "b").c_str()));
+       "a walk-in meeting placed by the scheduler's repair, optionally moving meetings (form)",
+       kStaff, [site, &app](RequestContext& c) -> Result<HttpResponse> {
+         service::WalkInRequest request{
+             .a = OrganizationId(std::atoll(FormField(c.request, "a").c_str())),
+             .b = OrganizationId(std::atoll(FormField(c.request, "b").c_str())),
+             .not_before = c.clock.Now(),
+             .allow_moves = !FormField(c.request, "allow_moves").empty()};
          // From now, or (planning ahead on site) from the start of a session.
-         Instant not_before = c.clock.Now();
          if (const std::string from = FormField(c.request, "from"); from != "now") {
            const Timetable timetable = Timetable::Of(c.store, *c.event);
            auto it = timetable.sessions.find(std::atoll(from.c_str()));
-           if (it != timetable.sessions.end()) not_before = it->second.start;
+           if (it != timetable.sessions.end()) request.not_before = it->second.start;
          }
-         auto added = service::AddWalkIn(c.store, c.clock, *c.actor, *c.event, a, b, not_before);
+         auto added = service::AddWalkIn(c.store, c.clock, *c.actor, *c.event, request,
+                                         app.options().workflow);
          if (!added.ok()) {
            return Schedule(c, *site, StatusText(*site, c.Locale(), added.status()),
                            kFormShownAgain);
          }
-         return HttpResponse::Redirect("/events/" + c.event->key +
-                                       "/schedule?walk_in=" + std::to_string(added->id.value()));
+         std::string moved;
+         for (const Meeting& m : added->moved) {
+           moved += (moved.empty() ? "" : ",") + std::to_string(m.id.value());
+         }
+         return HttpResponse::Redirect("/events/" + c.event->key + "/schedule?walk_in=" +
+                                       std::to_string(added->meeting.id.value()) +
+                                       (moved.empty() ? "" : "&moved=" + moved));
        });
   page("GET", "/events/{event}/exports/meetings.csv", "the meetings as CSV", kStaff,
        [](RequestContext& c) -> Result<HttpResponse> { return MeetingsCsv(c); });

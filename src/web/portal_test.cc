@@ -471,6 +471,7 @@ TEST_F(PortalTest, WalkInNeedsStaffAndCsrfAndShowsWhyItFailed) {
   const api::HttpResponse page = Call("GET", "/events/week/schedule", "", cookie);
   EXPECT_EQ(page.status, 200);
   EXPECT_THAT(page.body, HasSubstr("id=\"walk-in-form\""));
+  EXPECT_THAT(page.body, HasSubstr("name=\"allow_moves\""));
   const std::string form = "a=" + std::to_string(acme_id_) + "&b=" + std::to_string(acme_id_);
   EXPECT_EQ(Call("POST", "/events/week/walk-ins", form, cookie).status, 403);
   // An organization cannot meet itself (and the event has no sessions): the reason shows.
