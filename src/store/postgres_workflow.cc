@@ -333,7 +333,7 @@ Status PostgresStore::ApplyMeetingChanges(EventId event, std::vector<Meeting>& a
         return NotFoundError("no meeting " + std::to_string(m.id.value()));
       }
       if (rows.front().version != m.version) {
-        return Stale("meeting", m.id.value(), m.version, rows.front().version);
+        return StaleError("meeting", m.id.value(), m.version, rows.front().version);
       }
       tx.exec_params("DELETE FROM meeting_seats WHERE meeting_id = $1", m.id.value());
       tx.exec_params("UPDATE meetings SET status = 'cancelled' WHERE id = $1", m.id.value());

@@ -321,7 +321,7 @@ Status SqliteStore::ApplyMeetingChanges(EventId event, std::vector<Meeting>& add
     PONTE_ASSIGN_OR_RETURN(Meeting before, GetMeeting(m.id));
     if (before.event != event) return NotFoundError("no meeting " + std::to_string(m.id.value()));
     if (before.version != m.version) {
-      return Stale("meeting", m.id.value(), m.version, before.version);
+      return StaleError("meeting", m.id.value(), m.version, before.version);
     }
     PONTE_RETURN_IF_ERROR(clear.Bind(1, m.id.value()).Run());
     clear.Reset();
