@@ -710,7 +710,7 @@ std::string ExplainNoPlace(const WalkInModel& x, const Event& event, const WalkI
            Whereabouts(x, pb, after);
   }
   // One reason per slot, the first that applies.
-  int busy_a = 0, busy_b = 0, full = 0, no_interpreter = 0;
+  int busy_a = 0, busy_b = 0, full = 0, interpreters_busy = 0, no_interpreter = 0;
   std::vector<std::string> places;
   for (schedule::SlotIndex t : together) {
     const Session& s = x.SessionOf(t);
@@ -727,9 +727,12 @@ std::string ExplainNoPlace(const WalkInModel& x, const Event& event, const WalkI
       b_busy = b_busy || m.a == request.b || m.b == request.b;
       interpreters.insert(x.published.meetings[i].interpreter);
     }
+    bool interpreter_works = !needs_interpreter;
     bool interpreter_free = !needs_interpreter;
     for (schedule::InterpreterIndex k : can_interpret) {
-      if (interpreter_available[Ix(k)][Ix(t)] && !interpreters.contains(k)) interpreter_free = true;
+      if (!interpreter_available[Ix(k)][Ix(t)]) continue;
+      interpreter_works = true;
+      interpreter_free = interpreter_free || !interpreters.contains(k);
     }
     if (a_busy) {
       ++busy_a;
@@ -737,8 +740,10 @@ std::string ExplainNoPlace(const WalkInModel& x, const Event& event, const WalkI
       ++busy_b;
     } else if (tables >= s.tables) {
       ++full;
-    } else if (!interpreter_free) {
+    } else if (!interpreter_works) {
       ++no_interpreter;
+    } else if (!interpreter_free) {
+      ++interpreters_busy;
     }
   }
   std::vector<std::string> reasons;
@@ -748,8 +753,12 @@ std::string ExplainNoPlace(const WalkInModel& x, const Event& event, const WalkI
   if (busy_a > 0) reasons.push_back(name_a + " is busy in " + count(busy_a, "slot"));
   if (busy_b > 0) reasons.push_back(name_b + " is busy in " + count(busy_b, "slot"));
   if (full > 0) reasons.push_back("every table is taken in " + count(full, "slot"));
+  if (interpreters_busy > 0) {
+    reasons.push_back("every interpreter for " + languages(pa) + "–" + languages(pb) +
+                      " is busy in " + count(interpreters_busy, "slot"));
+  }
   if (no_interpreter > 0) {
-    reasons.push_back("no interpreter for " + languages(pa) + "–" + languages(pb) + " is free in " +
+    reasons.push_back("no interpreter for " + languages(pa) + "–" + languages(pb) + " works in " +
                       count(no_interpreter, "slot"));
   }
   std::string why = "both organizations are present together only in " + JoinWords(places) +

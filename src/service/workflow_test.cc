@@ -58,7 +58,7 @@ class WalkInTest : public ::testing::Test {
         "key,name_it,name_zh,type,country\n"
         "polimi,Politecnico di Milano,,university,IT\n"
         "unibo,Università di Bologna,博洛尼亚大学,university,IT\n"
-        "cnr,Consiglio Nazionale delle Ricerche,,research_center,IT\n"
+        "cnr,Consiglio Nazionale delle Ricerche,,research,IT\n"
         "tsinghua,,清华大学,university,CN\n"
         "zju,,浙江大学,university,CN\n"
         "pku,,北京大学,university,CN\n"
@@ -86,8 +86,10 @@ class WalkInTest : public ::testing::Test {
     auto event = store_->GetEvent("week");
     ASSERT_TRUE(event.ok());
     event_ = *event;
-    for (const Organization& o : *store_->ListOrganizations()) org_[o.key] = o.id;
-    for (const Session& s : *store_->ListSessions(event_.id)) session_[s.key] = s.id;
+    const std::vector<Organization> orgs = store_->ListOrganizations().value();
+    for (const Organization& o : orgs) org_[o.key] = o.id;
+    const std::vector<Session> sessions = store_->ListSessions(event_.id).value();
+    for (const Session& s : sessions) session_[s.key] = s.id;
     interpreter_ = store_->ListInterpreters(event_.id)->front().id;
 
     // A participant account per organization (mail in its language), and staff.
@@ -207,13 +209,13 @@ TEST_F(WalkInTest, OnlyWhereBothArePresentAndNeverBeforeNotBefore) {
   Publish();
   FakeClock clock(At(8, 0));
   // Fudan is only in Rome (15:00 and 15:30); from 15:30 on, not at 15:00.
-  auto later = AddWalkIn(*store_, clock, staff_, event_, Between("fudan", "unibo", At(15, 30)));
+  auto later = AddWalkIn(*store_, clock, staff_, event_, Between("fudan", "zju", At(15, 30)));
   ASSERT_TRUE(later.ok()) << later.status().ToString();
   EXPECT_EQ(later->meeting.session, session_.at("rm-pm"));
   EXPECT_EQ(later->meeting.slot, 1);
   // Unibo and Zhejiang are everywhere, but in Milan Unibo is busy at 09:00
-  // and 09:30 and Zhejiang at 10:00 and 10:30, and in Rome Unibo at 15:30:
-  // Rome at 15:00.
+  // and 09:30 and Zhejiang at 10:00 and 10:30, and in Rome Zhejiang at
+  // 15:30: Rome at 15:00.
   auto added = AddWalkIn(*store_, clock, staff_, event_, Between("unibo", "zju", At(9, 0)));
   ASSERT_TRUE(added.ok()) << added.status().ToString();
   EXPECT_EQ(added->meeting.session, session_.at("rm-pm"));
@@ -241,6 +243,13 @@ TEST_F(WalkInTest, SaysWhyThereIsNoPlace) {
   EXPECT_THAT(busy.status().message(), HasSubstr("is busy in 2 slots"));
   EXPECT_THAT(busy.status().message(), HasSubstr("Politecnico di Milano is busy in 1 slot"));
   EXPECT_THAT(busy.status().message(), HasSubstr("allowing other meetings to move may make room"));
+  // Fudan and Unibo share no language, and the interpreter works in Milan only.
+  auto no_interpreter =
+      AddWalkIn(*store_, clock, staff_, event_, Between("fudan", "unibo", At(15, 0)));
+  ASSERT_EQ(no_interpreter.status().code(), StatusCode::kAborted);
+  EXPECT_THAT(no_interpreter.status().message(),
+              HasSubstr("only in Rome on 2026-10-14 from 2026-10-14 15:00 (Europe/Rome) (2 slots) "
+                        "and every one is taken: no interpreter for zh–en/it works in 2 slots"));
   // After the last slot.
   auto late = AddWalkIn(*store_, clock, staff_, event_, Between("unibo", "zju", At(18, 0)));
   ASSERT_EQ(late.status().code(), StatusCode::kAborted);
@@ -269,7 +278,8 @@ TEST_F(WalkInTest, AllowMovesMovesAMeetingNotYetHeldAndTellsItsParticipants) {
 
   // Both sides of the moved meeting hear of it, in their language.
   std::map<std::string, std::string> subject_to;
-  for (const OutboxMessage& mail : *store_->ListOutbox(100, true)) {
+  const std::vector<OutboxMessage> outbox = store_->ListOutbox(100, true).value();
+  for (const OutboxMessage& mail : outbox) {
     if (mail.kind == "meeting") subject_to[mail.to] = mail.subject;
   }
   ASSERT_EQ(subject_to.size(), 2u);

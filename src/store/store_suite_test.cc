@@ -637,10 +637,17 @@ TEST_P(StoreSuite, ApplyMeetingChangesIsAllOrNothing) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
   const Loaded l = LoadSmallEvent(*store);
-  const Dataset interpreter =
-      Read(io::FileKind::kInterpreters, "key,name,pairs,sessions\ni-li,李娜,it-zh,\n",
-           "interpreters.csv");
-  ASSERT_TRUE(store->Import(interpreter, {.event_key = std::string(kEventKey)}).ok());
+  Dataset more = Read(io::FileKind::kInterpreters, "key,name,pairs,sessions\ni-li,李娜,it-zh,\n",
+                      "interpreters.csv");
+  more = Read(io::FileKind::kOrganizations,
+              "key,name_it,name_zh,type,country,city\ncn-fd,,复旦大学,university,CN,上海\n",
+              "organizations.csv", std::move(more));
+  ASSERT_TRUE(store->Import(more, {.event_key = std::string(kEventKey)}).ok());
+  OrganizationId fudan;
+  const std::vector<Organization> organizations = store->ListOrganizations().value();
+  for (const Organization& o : organizations) {
+    if (o.key == "cn-fd") fudan = o.id;
+  }
   auto interpreters = store->ListInterpreters(l.event);
   ASSERT_TRUE(interpreters.ok());
   ASSERT_EQ(interpreters->size(), 1u);
@@ -674,8 +681,10 @@ TEST_P(StoreSuite, ApplyMeetingChangesIsAllOrNothing) {
   EXPECT_EQ(store->GetMeeting(timetable[0].id)->slot, 2);
 
   // The interpreter is busy in slot 2 (with 0–1): a second meeting there with
-  // them is refused, and so is a move that would double-book organization 1.
-  std::vector<Meeting> twice{MakeMeeting(l, 1, 2, 2, 2)};
+  // them (2 and a fourth organization) is refused, and so is a move that
+  // would double-book organization 1.
+  std::vector<Meeting> twice{MakeMeeting(l, 2, 2, 2, 2)};
+  twice[0].b = fudan;
   twice[0].interpreter = li;
   std::vector<Meeting> none;
   Status st = store->ApplyMeetingChanges(l.event, twice, none);
