@@ -688,7 +688,7 @@ TEST_F(ApiTest, WorkflowFromInvitationToFeedback) {
       Post(EventPath("/meetings/walk-in"), support_,
            {{"a", org_["unibo"].value()}, {"b", org_["acme"].value()}, {"allow_moves", "yes"}})
           .status,
-      400);
+      422);
   Reply too_late = Post(EventPath("/meetings/walk-in"), support_,
                         {{"a", org_["unibo"].value()},
                          {"b", org_["acme"].value()},

@@ -860,6 +860,17 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
   }
   const schedule::ParticipantIndex pa = x.participant_of.at(a.value());
   const schedule::ParticipantIndex pb = x.participant_of.at(b.value());
+  // No slot from the cutoff where both are present: nothing for the repair to search.
+  bool together = false;
+  for (std::size_t t = 0; t < problem.slots.size() && !together; ++t) {
+    const auto slot = static_cast<schedule::SlotIndex>(t);
+    together =
+        x.slot_start[t] >= cutoff && Present(problem, pa, slot) && Present(problem, pb, slot);
+  }
+  if (!together) {
+    return AbortedError("no place for a walk-in between " + x.Name(a) + " and " + x.Name(b) + ": " +
+                        ExplainNoPlace(x, event, request, pa, pb, cutoff, false, {}, {}));
+  }
 
   // The problem the repair sees: presence as forbidden slots only, with
   // nothing new before the cutoff; the slots of meetings that stay remain
