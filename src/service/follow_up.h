@@ -13,10 +13,10 @@
 // claim, one outbox mail goes to each participant account of that
 // organization in the event, in the account's language (it, en or zh), with
 // a link to the portal's outcome form. The claim and its mails are one
-// transaction: a round is never recorded as sent without its mails. Earlier rounds that were missed (the
-// server was down, the event was imported late) are not sent afterwards:
-// one mail, never a flood. A round more than `max_late` overdue is skipped
-// altogether (a database restored or imported long after the event).
+// transaction: a round is never recorded as sent without its mails. Earlier rounds that were missed
+// (the server was down, the event was imported late) are not sent afterwards: one mail, never a
+// flood. A round more than `max_late` overdue is skipped altogether (a database restored or
+// imported long after the event).
 //
 // Safe to call often (the App's background thread calls it once a minute)
 // and from several servers at once.
