@@ -803,7 +803,7 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
   if (a == b) return InvalidArgumentError("a walk-in needs two different organizations");
   PONTE_RETURN_IF_ERROR(CheckTakesPart(store, event, a));
   PONTE_RETURN_IF_ERROR(CheckTakesPart(store, event, b));
-  const Instant cutoff = std::max(clock.Now(), request.not_before);
+  const Instant current = clock.Now();
 
   WalkInModel x;
   PONTE_ASSIGN_OR_RETURN(x.data, LoadEventData(store, event.key));
@@ -826,6 +826,13 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
     x.slot_of[{s.id.value(), slot_index}] = static_cast<schedule::SlotIndex>(t);
     x.slot_start.push_back(SlotsOf(s)[Ix(slot_index)].start);
   }
+  // During the event nothing is placed or moved before now. Once its last
+  // slot has begun, a walk-in records a meeting that took place: it goes
+  // from `not_before` as given, and nothing moves.
+  const bool after_event = !x.slot_start.empty() &&
+                           current > *std::max_element(x.slot_start.begin(), x.slot_start.end());
+  const Instant cutoff = after_event ? request.not_before : std::max(current, request.not_before);
+  const bool allow_moves = request.allow_moves && !after_event;
   for (std::size_t p = 0; p < x.mapping.participant_organization.size(); ++p) {
     x.participant_of[x.mapping.participant_organization[p].value()] =
         static_cast<schedule::ParticipantIndex>(p);
@@ -842,7 +849,7 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
     const schedule::ParticipantIndex pb = x.participant_of.at(m.b.value());
     // Held, no-show, started before the cutoff, placed (by hand) where the
     // rules would not put it, or moves not allowed: it stays.
-    const bool fixed = !request.allow_moves || m.status != MeetingStatus::kScheduled ||
+    const bool fixed = !allow_moves || m.status != MeetingStatus::kScheduled ||
                        x.slot_start[Ix(t)] < cutoff || !Present(problem, pa, t) ||
                        !Present(problem, pb, t);
     problem.meetings.push_back({.label = "meeting " + std::to_string(m.id.value()),
@@ -906,7 +913,7 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
       {.label = "walk-in", .a = pa, .b = pb, .priority = schedule::Priority::kMust});
   schedule::SolveOptions solve;
   solve.time_limit_s =
-      request.allow_moves ? options.walk_in_moves_time_limit_s : options.walk_in_time_limit_s;
+      allow_moves ? options.walk_in_moves_time_limit_s : options.walk_in_time_limit_s;
   const schedule::RepairResult repaired = schedule::Repair(repairable, x.published, change, solve);
   const schedule::Solution& solution = repaired.result.solution;
   const schedule::Domains domains = schedule::ComputeDomains(repaired.problem);

@@ -131,10 +131,13 @@ Result<Meeting> MoveMeeting(Store& store, const Clock& clock, const Actor& staff
 // as the timetable to keep. Only slots starting at or after `not_before` (and
 // now) are used. Meetings already held, marked no-show or starting before
 // then never move; unless `allow_moves`, no other meeting moves either (the
-// walk-in takes a genuinely free slot and table). Meetings that move keep
-// their table and interpreter rules, get a new version (the iCalendar
-// SEQUENCE) and their participants a mail in their language; everything is
-// written in one transaction and audited with the list of moves.
+// walk-in takes a genuinely free slot and table). After the event (its last
+// slot has begun) a walk-in records a meeting that took place: it is placed
+// from `not_before` even though that is past, and nothing moves. Meetings
+// that move keep their table and interpreter rules, get a new version (the
+// iCalendar SEQUENCE) and their participants a mail in their language;
+// everything is written in one transaction and audited with the list of
+// moves.
 // Aborted when there is no place (the message says why, in the event's
 // cities and local times) or when a concurrent change took the place
 // (nothing written: try again); FailedPrecondition when a meeting to move

@@ -315,6 +315,26 @@ TEST_F(WalkInTest, HeldMeetingsNeverMove) {
   ExpectNoDoubleBooking(*store_->ListMeetings(event_.id));
 }
 
+TEST_F(WalkInTest, AfterTheEventAWalkInRecordsAMeetingThatTookPlace) {
+  const std::vector<Meeting> before = Publish();
+  // During the event nothing goes before now, even when asked for 09:00...
+  FakeClock during(At(9, 40));
+  auto now = AddWalkIn(*store_, during, staff_, event_, Between("cnr", "pku", At(9, 0)));
+  ASSERT_TRUE(now.ok()) << now.status().ToString();
+  EXPECT_GE(now->meeting.slot, 2);  // 10:00 or 10:30
+  // ...but once the last slot has begun, the organizer records what happened
+  // from the time given (Unibo and Zhejiang met in Rome at 15:00), and
+  // nothing moves even when moves are allowed.
+  FakeClock after(At(23, 0));
+  auto added = AddWalkIn(*store_, after, staff_, event_,
+                         Between("unibo", "zju", At(9, 0), /*allow_moves=*/true));
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_TRUE(added->moved.empty());
+  EXPECT_EQ(added->meeting.session, session_.at("rm-pm"));
+  for (const Meeting& m : before) EXPECT_EQ(*store_->GetMeeting(m.id), m);
+  ExpectNoDoubleBooking(*store_->ListMeetings(event_.id));
+}
+
 TEST_F(WalkInTest, OnlyStaffAndTwoDifferentOrganizations) {
   FakeClock clock(At(8, 0));
   Actor participant;
