@@ -281,6 +281,49 @@ Result<std::string> ExportEventAccounts(Store& store, std::string_view event_key
 
 namespace {
 
+// The JSON Lines files of a move, read one object at a time; blank lines are
+// skipped and `where` names "file:line" for error messages.
+//
+//   JsonLines lines(text, "accounts.jsonl");
+//   while (true) {
+//     PONTE_ASSIGN_OR_RETURN(bool more, lines.Next());
+//     if (!more) break;
+//     use(lines.json(), lines.where());
+//   }
+class JsonLines {
+ public:
+  JsonLines(std::string_view text, std::string_view name) : text_(text), name_(name) {}
+
+  // False at the end; an error when the next non-blank line is not one JSON object.
+  Result<bool> Next() {
+    while (start_ < text_.size()) {
+      std::size_t end = text_.find('\n', start_);
+      if (end == std::string_view::npos) end = text_.size();
+      const std::string_view raw = text_.substr(start_, end - start_);
+      start_ = end + 1;
+      ++line_no_;
+      if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      where_ = std::string(name_) + ":" + std::to_string(line_no_);
+      json_ = Json::parse(raw, nullptr, false);
+      if (json_.is_discarded() || !json_.is_object()) {
+        return InvalidArgumentError(where_ + ": expected one JSON object per line");
+      }
+      return true;
+    }
+    return false;
+  }
+  const Json& json() const { return json_; }
+  const std::string& where() const { return where_; }
+
+ private:
+  std::string_view text_;
+  std::string_view name_;
+  std::size_t start_ = 0;
+  int line_no_ = 0;
+  std::string where_;
+  Json json_;
+};
+
 // One line of the accounts file, checked field by field.
 class Line {
  public:
@@ -390,20 +433,12 @@ Result<AccountsReport> ImportEventAccounts(Store& store, std::string_view event_
   std::vector<PendingCredential> credentials;
   std::vector<PendingAudit> audit;
   std::vector<PendingFeedback> feedback;
-  int line_no = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view raw = text.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = std::string(name) + ":" + std::to_string(line_no);
-    const Json json = Json::parse(raw, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) {
-      return InvalidArgumentError(where + ": expected one JSON object per line");
-    }
+  JsonLines lines(text, name);
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool more, lines.Next());
+    if (!more) break;
+    const Json& json = lines.json();
+    const std::string& where = lines.where();
     const Line line(json, where);
     PONTE_ASSIGN_OR_RETURN(std::string record, line.String("record"));
     // E-mails must name a user of the file (users come first).
@@ -977,20 +1012,12 @@ Result<OutcomesReport> ImportOutcomes(Store& store, std::string_view event_key,
   std::vector<PendingOutcome> outcomes;
   std::vector<FollowUp> follow_ups;
   std::vector<PendingNews> news;
-  int line_no = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view raw = text.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = std::string(name) + ":" + std::to_string(line_no);
-    const Json json = Json::parse(raw, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) {
-      return InvalidArgumentError(where + ": expected one JSON object per line");
-    }
+  JsonLines lines(text, name);
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool more, lines.Next());
+    if (!more) break;
+    const Json& json = lines.json();
+    const std::string& where = lines.where();
     const Line line(json, where);
     PONTE_ASSIGN_OR_RETURN(std::string record, line.String("record"));
     auto version = [&]() -> Result<int> {
@@ -1324,20 +1351,12 @@ Result<int> ImportVersions(Store& store, std::string_view event_key, const Versi
     int version;
   };
   std::vector<Pending> pending;
-  int line_no = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view raw = text.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = std::string(name) + ":" + std::to_string(line_no);
-    const Json json = Json::parse(raw, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) {
-      return InvalidArgumentError(where + ": expected one JSON object per line");
-    }
+  JsonLines lines(text, name);
+  while (true) {
+    PONTE_ASSIGN_OR_RETURN(bool more, lines.Next());
+    if (!more) break;
+    const Json& json = lines.json();
+    const std::string& where = lines.where();
     const Line line(json, where);
     PONTE_ASSIGN_OR_RETURN(std::string record, line.String("record"));
     PONTE_ASSIGN_OR_RETURN(int version, line.Int("version"));

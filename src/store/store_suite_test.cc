@@ -1219,6 +1219,11 @@ TEST_P(StoreSuite, EventAccountsMoveToAnotherDatabase) {
   EXPECT_EQ(refused.status().code(), StatusCode::kNotFound);
   EXPECT_THAT(refused.status().message(), HasSubstr("accounts.jsonl:"));
   EXPECT_THAT(refused.status().message(), HasSubstr("no-such-org"));
+  // Blank lines are skipped and counted; a line that is not one JSON object is named.
+  auto not_json = ImportEventAccounts(*copy, kEventKey, "\n  \n[1, 2]\n", "accounts.jsonl", {});
+  EXPECT_EQ(not_json.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(not_json.status().message(),
+              HasSubstr("accounts.jsonl:3: expected one JSON object per line"));
   EXPECT_EQ(copy->FindUserByEmail("wang.wei@scu.edu.cn").status().code(), StatusCode::kNotFound);
 
   auto report = ImportEventAccounts(*copy, kEventKey, *text, "accounts.jsonl", {});
