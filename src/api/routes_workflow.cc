@@ -199,7 +199,7 @@ void AddScheduleRoutes(App& app) {
   r.Add({"POST", "/api/v1/events/{event}/meetings/{id}/move",
          "Move a meeting by hand (staff); 409 names the conflict; If-Match", "meetings",
          Access::kEvent, kStaff, "{session, slot, table}"},
-        [](RequestContext& c) -> Result<HttpResponse> {
+        [&workflow](RequestContext& c) -> Result<HttpResponse> {
           PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));
           PONTE_ASSIGN_OR_RETURN(Json body, c.JsonBody());
           PONTE_ASSIGN_OR_RETURN(std::int64_t session, IdField(body, "session"));
@@ -212,7 +212,7 @@ void AddScheduleRoutes(App& app) {
                                       body["table"].get<int>()};
           PONTE_ASSIGN_OR_RETURN(
               Meeting m, service::MoveMeeting(c.store, c.clock, *c.actor, *c.event, MeetingId(id),
-                                              place, if_match));
+                                              place, if_match, workflow));
           return WithETag(JsonOk(ToJson(m)), m.version);
         });
   r.Add({"POST", "/api/v1/events/{event}/meetings/walk-in",

@@ -556,41 +556,6 @@ Result<Meeting> SetMeetingStatus(Store& store, const Clock& clock, const Actor& 
   return m;
 }
 
-Result<Meeting> MoveMeeting(Store& store, const Clock& clock, const Actor& staff,
-                            const Event& event, MeetingId id, const MeetingPlace& place,
-                            std::optional<int> if_match) {
-  if (!staff.IsStaff(event.id)) {
-    return PermissionDeniedError("only the organizers and the support office move meetings");
-  }
-  PONTE_ASSIGN_OR_RETURN(Meeting m, store.GetMeeting(id));
-  if (m.event != event.id) return NotFoundError("no meeting " + std::to_string(id.value()));
-  PONTE_RETURN_IF_ERROR(CheckVersion(if_match, m.version, "meeting", m.id.value()));
-  PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store.ListSessions(event.id));
-  auto session = std::find_if(sessions.begin(), sessions.end(),
-                              [&](const Session& s) { return s.id == place.session; });
-  if (session == sessions.end()) {
-    return InvalidArgumentError("field 'session': no session " +
-                                std::to_string(place.session.value()) + " in this event");
-  }
-  const int slots = static_cast<int>(SlotsOf(*session).size());
-  if (place.slot < 0 || place.slot >= slots) {
-    return InvalidArgumentError("field 'slot': expected 0.." + std::to_string(slots - 1));
-  }
-  if (place.table < 1 || place.table > session->tables) {
-    return InvalidArgumentError("field 'table': expected 1.." + std::to_string(session->tables));
-  }
-  const int read_version = m.version;
-  m.session = place.session;
-  m.slot = place.slot;
-  m.table = place.table;
-  PONTE_RETURN_IF_ERROR(store.UpdateMeeting(m, read_version));
-  PONTE_RETURN_IF_ERROR(
-      Audit(store, clock, staff, event, "meeting.move", "meeting:" + std::to_string(id.value()),
-            Json{{"session", place.session.value()}, {"slot", place.slot}, {"table", place.table}}
-                .dump()));
-  return m;
-}
-
 // ---- walk-ins: the scheduler's repair over the published timetable ---------------------
 
 namespace {
@@ -774,21 +739,93 @@ struct MoveMail {
   std::string body;
 };
 
-MoveMail MovedMail(std::string_view locale, const std::string& other, const std::string& event,
-                   const std::string& now, const std::string& was, const std::string& link) {
+// Why a meeting moved: to make room for a walk-in, or by the organizers' hand.
+enum class MoveReason { kWalkIn, kByHand };
+
+MoveMail MovedMail(std::string_view locale, MoveReason reason, const std::string& other,
+                   const std::string& event, const std::string& now, const std::string& was,
+                   const std::string& link) {
+  const bool walk_in = reason == MoveReason::kWalkIn;
   if (locale == "zh") {
-    return {"您与" + other + "的会谈时间已调整", "为安排一场现场会谈，您在" + event + "与" + other +
-                                                     "的会谈已调整：现在" + now + "（原为" + was +
-                                                     "）。\n\n" + link};
+    return {"您与" + other + "的会谈时间已调整",
+            std::string(walk_in ? "为安排一场现场会谈，" : "主办方已调整会谈安排：") + "您在" +
+                event + "与" + other + "的会谈已调整：现在" + now + "（原为" + was + "）。\n\n" +
+                link};
   }
   if (locale == "it") {
     return {"L'incontro con " + other + " è stato spostato",
-            "Per fare posto a un incontro sul posto, il vostro incontro con " + other + " a " +
-                event + " è stato spostato: ora " + now + " (prima " + was + ").\n\n" + link};
+            std::string(walk_in ? "Per fare posto a un incontro sul posto, il"
+                                : "Gli organizzatori hanno spostato il") +
+                " vostro incontro con " + other + " a " + event +
+                (walk_in ? " è stato spostato" : "") + ": ora " + now + " (prima " + was +
+                ").\n\n" + link};
   }
   return {"Your meeting with " + other + " has moved",
-          "To make room for a walk-in meeting, your meeting with " + other + " at " + event +
-              " has moved: now " + now + " (was " + was + ").\n\n" + link};
+          std::string(walk_in ? "To make room for a walk-in meeting, your meeting with "
+                              : "The organizers have moved your meeting with ") +
+              other + " at " + event + (walk_in ? " has moved" : "") + ": now " + now + " (was " +
+              was + ").\n\n" + link};
+}
+
+// Loads the event and states its problem over `sides` (the organizations the
+// caller needs, once each or more) without meetings, with the look-ups from
+// the store's ids to the engine's indices.
+Status LoadModel(Store& store, const Event& event, const std::vector<OrganizationId>& sides,
+                 WalkInModel& x) {
+  PONTE_ASSIGN_OR_RETURN(x.data, LoadEventData(store, event.key));
+  for (const Organization& o : x.data.organizations) x.organizations[o.id.value()] = &o;
+  x.problem = BuildScheduleProblem(x.data, x.mapping, sides);
+  x.problem.meetings.clear();
+  x.mapping.meeting_request.clear();
+  for (std::size_t t = 0; t < x.problem.slots.size(); ++t) {
+    const auto [session_idx, slot_index] = x.mapping.slot_session[t];
+    const Session& s = x.data.sessions[session_idx];
+    x.slot_of[{s.id.value(), slot_index}] = static_cast<schedule::SlotIndex>(t);
+    x.slot_start.push_back(SlotsOf(s)[Ix(slot_index)].start);
+  }
+  for (std::size_t p = 0; p < x.mapping.participant_organization.size(); ++p) {
+    x.participant_of[x.mapping.participant_organization[p].value()] =
+        static_cast<schedule::ParticipantIndex>(p);
+  }
+  for (std::size_t i = 0; i < x.mapping.interpreter.size(); ++i) {
+    x.interpreter_of[x.mapping.interpreter[i].value()] = static_cast<schedule::InterpreterIndex>(i);
+  }
+  return OkStatus();
+}
+
+// Tells both sides of each moved meeting (before[i] → moved[i]) where it is
+// now, in their language.
+Status TellOfMoves(Store& store, const Clock& clock, const Event& event, const WalkInModel& x,
+                   const std::vector<Meeting>& moved, const std::vector<Meeting>& before,
+                   MoveReason reason, const WorkflowOptions& options) {
+  std::map<std::int64_t, const Session*> sessions;
+  for (const Session& s : x.data.sessions) sessions[s.id.value()] = &s;
+  auto describe = [&](const Meeting& m) {
+    const Session& s = *sessions.at(m.session.value());
+    const auto slots = SlotsOf(s);
+    const std::string when =
+        Ix(m.slot) < slots.size() ? LocalTime(slots[Ix(m.slot)].start, event) : FormatDate(s.date);
+    return when + " (" + event.time_zone + "), " + s.city + ", table " + std::to_string(m.table);
+  };
+  for (std::size_t i = 0; i < moved.size(); ++i) {
+    const std::pair<OrganizationId, OrganizationId> sides_of[] = {{moved[i].a, moved[i].b},
+                                                                  {moved[i].b, moved[i].a}};
+    for (const auto& [side, other] : sides_of) {
+      PONTE_ASSIGN_OR_RETURN(std::vector<User> users, ParticipantUsers(store, event, side));
+      for (const User& user : users) {
+        auto other_org = x.organizations.find(other.value());
+        const std::string other_name =
+            other_org == x.organizations.end()
+                ? std::to_string(other.value())
+                : std::string(other_org->second->name.Best(user.locale).first);
+        const MoveMail mail = MovedMail(
+            user.locale, reason, other_name, std::string(event.name.Best(user.locale).first),
+            describe(moved[i]), describe(before[i]), options.base_url + "/agenda");
+        PONTE_RETURN_IF_ERROR(Mail(store, clock, {user.email}, "meeting", mail.subject, mail.body));
+      }
+    }
+  }
+  return OkStatus();
 }
 
 }  // namespace
@@ -806,8 +843,6 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
   const Instant current = clock.Now();
 
   WalkInModel x;
-  PONTE_ASSIGN_OR_RETURN(x.data, LoadEventData(store, event.key));
-  for (const Organization& o : x.data.organizations) x.organizations[o.id.value()] = &o;
   PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> stored, store.ListMeetings(event.id));
   std::vector<OrganizationId> sides{a, b};
   for (const Meeting& m : stored) {
@@ -816,16 +851,8 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
     sides.push_back(m.b);
   }
   // The event's problem, with the published meetings instead of the requests.
-  x.problem = BuildScheduleProblem(x.data, x.mapping, sides);
-  x.problem.meetings.clear();
-  x.mapping.meeting_request.clear();
+  PONTE_RETURN_IF_ERROR(LoadModel(store, event, sides, x));
   schedule::Problem& problem = x.problem;
-  for (std::size_t t = 0; t < problem.slots.size(); ++t) {
-    const auto [session_idx, slot_index] = x.mapping.slot_session[t];
-    const Session& s = x.data.sessions[session_idx];
-    x.slot_of[{s.id.value(), slot_index}] = static_cast<schedule::SlotIndex>(t);
-    x.slot_start.push_back(SlotsOf(s)[Ix(slot_index)].start);
-  }
   // During the event nothing is placed or moved before now. Once its last
   // slot has begun, a walk-in records a meeting that took place: it goes
   // from `not_before` as given, and nothing moves.
@@ -833,13 +860,6 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
                            current > *std::max_element(x.slot_start.begin(), x.slot_start.end());
   const Instant cutoff = after_event ? request.not_before : std::max(current, request.not_before);
   const bool allow_moves = request.allow_moves && !after_event;
-  for (std::size_t p = 0; p < x.mapping.participant_organization.size(); ++p) {
-    x.participant_of[x.mapping.participant_organization[p].value()] =
-        static_cast<schedule::ParticipantIndex>(p);
-  }
-  for (std::size_t i = 0; i < x.mapping.interpreter.size(); ++i) {
-    x.interpreter_of[x.mapping.interpreter[i].value()] = static_cast<schedule::InterpreterIndex>(i);
-  }
   for (const Meeting& m : stored) {
     if (m.status == MeetingStatus::kCancelled) continue;
     auto slot = x.slot_of.find({m.session.value(), m.slot});
@@ -1037,34 +1057,113 @@ Result<WalkIn> AddWalkIn(Store& store, const Clock& clock, const Actor& staff, c
                               "meeting:" + std::to_string(out.meeting.id.value()), details.dump()));
 
   // Each moved meeting's participants hear of it, in their language.
-  std::map<std::int64_t, const Session*> sessions;
-  for (const Session& s : x.data.sessions) sessions[s.id.value()] = &s;
-  auto describe = [&](const Meeting& m) {
-    const Session& s = *sessions.at(m.session.value());
-    const auto slots = SlotsOf(s);
-    const std::string when =
-        Ix(m.slot) < slots.size() ? LocalTime(slots[Ix(m.slot)].start, event) : FormatDate(s.date);
-    return when + " (" + event.time_zone + "), " + s.city + ", table " + std::to_string(m.table);
+  PONTE_RETURN_IF_ERROR(
+      TellOfMoves(store, clock, event, x, moved, before, MoveReason::kWalkIn, options));
+  return out;
+}
+
+Result<Meeting> MoveMeeting(Store& store, const Clock& clock, const Actor& staff,
+                            const Event& event, MeetingId id, const MeetingPlace& place,
+                            std::optional<int> if_match, const WorkflowOptions& options) {
+  if (!staff.IsStaff(event.id)) {
+    return PermissionDeniedError("only the organizers and the support office move meetings");
+  }
+  PONTE_ASSIGN_OR_RETURN(Meeting m, store.GetMeeting(id));
+  if (m.event != event.id) return NotFoundError("no meeting " + std::to_string(id.value()));
+  PONTE_RETURN_IF_ERROR(CheckVersion(if_match, m.version, "meeting", m.id.value()));
+  if (m.status == MeetingStatus::kCancelled) {
+    return AbortedError("meeting " + std::to_string(id.value()) +
+                        " was cancelled; add a walk-in meeting instead");
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store.ListSessions(event.id));
+  auto session = std::find_if(sessions.begin(), sessions.end(),
+                              [&](const Session& s) { return s.id == place.session; });
+  if (session == sessions.end()) {
+    return InvalidArgumentError("field 'session': no session " +
+                                std::to_string(place.session.value()) + " in this event");
+  }
+  const int slots = static_cast<int>(SlotsOf(*session).size());
+  if (place.slot < 0 || place.slot >= slots) {
+    return InvalidArgumentError("field 'slot': expected 0.." + std::to_string(slots - 1));
+  }
+  if (place.table < 1 || place.table > session->tables) {
+    return InvalidArgumentError("field 'table': expected 1.." + std::to_string(session->tables));
+  }
+
+  // The interpreter: the one it has if free and working in the new slot,
+  // else (when the sides share no language) another who is, else no move.
+  WalkInModel x;
+  PONTE_RETURN_IF_ERROR(LoadModel(store, event, {m.a, m.b}, x));
+  const schedule::SlotIndex t = x.slot_of.at({place.session.value(), place.slot});
+  x.problem.meetings.push_back({.label = "meeting " + std::to_string(id.value()),
+                                .a = x.participant_of.at(m.a.value()),
+                                .b = x.participant_of.at(m.b.value())});
+  const schedule::Domains domains = schedule::ComputeDomains(x.problem);
+  PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> stored, store.ListMeetings(event.id));
+  std::map<std::int64_t, MeetingId> busy;  // interpreter → the meeting it has in the new slot
+  for (const Meeting& other : stored) {
+    if (other.id == m.id || other.status == MeetingStatus::kCancelled) continue;
+    if (other.session != place.session || other.slot != place.slot) continue;
+    if (other.interpreter.valid()) busy[other.interpreter.value()] = other.id;
+  }
+  auto works_then = [&](InterpreterId who) {
+    auto k = x.interpreter_of.find(who.value());
+    return k != x.interpreter_of.end() && domains.interpreter_available[Ix(k->second)][Ix(t)] &&
+           !busy.contains(who.value());
   };
-  for (std::size_t i = 0; i < moved.size(); ++i) {
-    const std::pair<OrganizationId, OrganizationId> sides_of[] = {{moved[i].a, moved[i].b},
-                                                                  {moved[i].b, moved[i].a}};
-    for (const auto& [side, other] : sides_of) {
-      PONTE_ASSIGN_OR_RETURN(std::vector<User> users, ParticipantUsers(store, event, side));
-      for (const User& user : users) {
-        auto other_org = x.organizations.find(other.value());
-        const std::string other_name =
-            other_org == x.organizations.end()
-                ? std::to_string(other.value())
-                : std::string(other_org->second->name.Best(user.locale).first);
-        const MoveMail mail =
-            MovedMail(user.locale, other_name, std::string(event.name.Best(user.locale).first),
-                      describe(moved[i]), describe(before[i]), options.base_url + "/agenda");
-        PONTE_RETURN_IF_ERROR(Mail(store, clock, {user.email}, "meeting", mail.subject, mail.body));
+  const Meeting before = m;
+  if (!m.interpreter.valid() || !works_then(m.interpreter)) {
+    m.interpreter = InterpreterId();
+    if (domains.needs_interpreter[0]) {
+      for (schedule::InterpreterIndex k : domains.can_interpret[0]) {
+        const InterpreterId who = x.mapping.interpreter[Ix(k)];
+        if (works_then(who)) {
+          m.interpreter = who;
+          break;
+        }
+      }
+      if (!m.interpreter.valid()) {
+        std::string why = x.Name(m.a) + " and " + x.Name(m.b) +
+                          " share no language and no interpreter for them is free at " +
+                          LocalTime(x.slot_start[Ix(t)], event) + " (" + event.time_zone + ")";
+        for (schedule::InterpreterIndex k : domains.can_interpret[0]) {
+          const InterpreterId who = x.mapping.interpreter[Ix(k)];
+          const std::string name = x.data.interpreters[Ix(k)].name;
+          if (auto b = busy.find(who.value()); b != busy.end()) {
+            why += "; " + name + " is in meeting " + std::to_string(b->second.value());
+          } else {
+            why += "; " + name + " does not work in " + session->key;
+          }
+        }
+        return AbortedError(why);
       }
     }
   }
-  return out;
+  m.session = place.session;
+  m.slot = place.slot;
+  m.table = place.table;
+  // One transaction that checks sides, table and interpreter against the
+  // version read above.
+  std::vector<Meeting> added, moved{m};
+  PONTE_RETURN_IF_ERROR(store.ApplyMeetingChanges(event.id, added, moved));
+  m = moved.front();
+  auto place_json = [](const Meeting& at) {
+    return Json{{"session", at.session.value()},
+                {"slot", at.slot},
+                {"table", at.table},
+                {"interpreter", at.interpreter.value()}};
+  };
+  PONTE_RETURN_IF_ERROR(Audit(store, clock, staff, event, "meeting.move",
+                              "meeting:" + std::to_string(id.value()),
+                              Json{{"from", place_json(before)}, {"to", place_json(m)}}.dump()));
+  // A meeting still to come that changes time, place or table: both sides hear of it.
+  const bool changed =
+      m.session != before.session || m.slot != before.slot || m.table != before.table;
+  if (changed && m.status == MeetingStatus::kScheduled) {
+    PONTE_RETURN_IF_ERROR(
+        TellOfMoves(store, clock, event, x, moved, {before}, MoveReason::kByHand, options));
+  }
+  return m;
 }
 
 Status GiveFeedback(Store& store, const Clock& clock, const Actor& actor, const Event& event,

@@ -115,7 +115,12 @@ Result<std::vector<Meeting>> VisibleMeetings(Store& store, const Actor& actor, c
 Result<Meeting> SetMeetingStatus(Store& store, const Clock& clock, const Actor& actor,
                                  const Event& event, MeetingId id, MeetingStatus status,
                                  std::optional<int> if_match);
-// Staff: moves a meeting by hand; Aborted names the conflict.
+// Staff: moves a meeting by hand to a session, slot and table. The meeting
+// keeps its interpreter when that one works in the new slot and is free; if
+// not, and the sides share no language, another free interpreter for them
+// takes it. Aborted names the conflict (a side, the table, no interpreter
+// free); a cancelled meeting does not move. The sides of a meeting still to
+// come are told of the move in their language; the audit log keeps from → to.
 struct MeetingPlace {
   SessionId session;
   int slot = 0;
@@ -123,7 +128,7 @@ struct MeetingPlace {
 };
 Result<Meeting> MoveMeeting(Store& store, const Clock& clock, const Actor& staff,
                             const Event& event, MeetingId id, const MeetingPlace& place,
-                            std::optional<int> if_match);
+                            std::optional<int> if_match, const WorkflowOptions& options);
 // Staff: a walk-in meeting between two organizations, placed by the
 // scheduler's repair (schedule::Repair) over the event's problem as
 // BuildScheduleProblem states it — the sessions and cities each side

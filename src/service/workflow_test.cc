@@ -350,6 +350,75 @@ TEST_F(WalkInTest, OnlyStaffAndTwoDifferentOrganizations) {
             StatusCode::kInvalidArgument);
 }
 
+// A move by hand keeps the interpreter when free in the new slot, refuses
+// when no interpreter is, never double-books a side, and tells both sides.
+TEST_F(WalkInTest, MoveByHandChecksTheInterpreterAndTellsTheSides) {
+  std::vector<Meeting> timetable = Publish();
+  // Cnr–Peking University (it / zh) at 09:00, table 2, with the one interpreter.
+  Meeting cnr_pku = Published("cnr", "pku", 0, 2, /*interpreted=*/true);
+  std::vector<Meeting> added{cnr_pku}, none;
+  ASSERT_TRUE(store_->ApplyMeetingChanges(event_.id, added, none).ok());
+  cnr_pku = added.front();
+  FakeClock clock(At(8, 0));
+  const SessionId milan = session_.at("mi-am");
+
+  // 09:30: the interpreter is with Tsinghua–Unibo.
+  auto busy = MoveMeeting(*store_, clock, staff_, event_, cnr_pku.id, {milan, 1, 2}, std::nullopt,
+                          options_);
+  ASSERT_EQ(busy.status().code(), StatusCode::kAborted);
+  EXPECT_THAT(busy.status().message(), HasSubstr("no interpreter for them is free"));
+  EXPECT_THAT(busy.status().message(),
+              HasSubstr("Li Na is in meeting " + std::to_string(timetable[1].id.value())));
+  EXPECT_EQ(*store_->GetMeeting(cnr_pku.id), cnr_pku);
+
+  // Politecnico–Zhejiang to 10:00: Zhejiang is with Tsinghua then.
+  auto side = MoveMeeting(*store_, clock, staff_, event_, timetable[3].id, {milan, 2, 2},
+                          std::nullopt, options_);
+  EXPECT_EQ(side.status().code(), StatusCode::kAborted);
+  EXPECT_EQ(*store_->GetMeeting(timetable[3].id), timetable[3]);
+
+  // A stale version changes nothing either.
+  auto stale = MoveMeeting(*store_, clock, staff_, event_, cnr_pku.id, {milan, 2, 2},
+                           cnr_pku.version + 1, options_);
+  EXPECT_EQ(stale.status().code(), StatusCode::kFailedPrecondition);
+
+  // 10:00, table 2: free, and the interpreter with it.
+  auto moved = MoveMeeting(*store_, clock, staff_, event_, cnr_pku.id, {milan, 2, 2},
+                           cnr_pku.version, options_);
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_EQ(moved->slot, 2);
+  EXPECT_EQ(moved->interpreter, interpreter_);
+  EXPECT_EQ(moved->version, cnr_pku.version + 1);
+  EXPECT_EQ(*store_->GetMeeting(cnr_pku.id), *moved);
+  ExpectNoDoubleBooking(*store_->ListMeetings(event_.id));
+
+  std::map<std::string, std::string> body_to;
+  const std::vector<OutboxMessage> outbox = store_->ListOutbox(100, true).value();
+  for (const OutboxMessage& mail : outbox) {
+    if (mail.kind == "meeting") body_to[mail.to] = mail.body;
+  }
+  ASSERT_EQ(body_to.size(), 2u);
+  EXPECT_THAT(body_to["cnr@example.org"], HasSubstr("Gli organizzatori hanno spostato"));
+  EXPECT_THAT(body_to["cnr@example.org"], HasSubstr("北京大学"));
+  EXPECT_THAT(body_to["pku@example.org"], HasSubstr("主办方已调整"));
+  EXPECT_THAT(body_to["pku@example.org"], HasSubstr("10:00"));
+  auto audit = store_->ListAudit(event_.id, 10, 0);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_FALSE(audit->empty());
+  EXPECT_EQ(audit->front().action, "meeting.move");
+  EXPECT_THAT(audit->front().details, HasSubstr("\"from\":{\"interpreter\""));
+
+  // A cancelled meeting does not move.
+  Meeting cancelled = *store_->GetMeeting(timetable[2].id);
+  cancelled.status = MeetingStatus::kCancelled;
+  ASSERT_TRUE(store_->UpdateMeeting(cancelled, cancelled.version).ok());
+  EXPECT_EQ(MoveMeeting(*store_, clock, staff_, event_, cancelled.id, {milan, 2, 1}, std::nullopt,
+                        options_)
+                .status()
+                .code(),
+            StatusCode::kAborted);
+}
+
 // Walk-ins from two connections at the same moment, for two pairs that both
 // need the one interpreter: the database takes one per slot, never both.
 TEST_F(WalkInTest, ConcurrentWalkInsNeverDoubleBook) {

@@ -385,13 +385,13 @@ void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
          return HttpResponse::Redirect(to);
        });
   page("POST", "/events/{event}/meetings/{id}/move", "move a meeting by hand (form)", kStaff,
-       [site](RequestContext& c) -> Result<HttpResponse> {
+       [site, &app](RequestContext& c) -> Result<HttpResponse> {
          PONTE_ASSIGN_OR_RETURN(std::int64_t id, c.IdParam("id"));
          service::MeetingPlace place{SessionId(std::atoll(FormField(c.request, "session").c_str())),
                                      std::atoi(FormField(c.request, "slot").c_str()),
                                      std::atoi(FormField(c.request, "table").c_str())};
          auto moved = service::MoveMeeting(c.store, c.clock, *c.actor, *c.event, MeetingId(id),
-                                           place, std::nullopt);
+                                           place, std::nullopt, app.options().workflow);
          if (!moved.ok()) {
            return Schedule(c, *site, StatusText(*site, c.Locale(), moved.status()),
                            kFormShownAgain);
