@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/csv.h"
@@ -442,16 +443,23 @@ Status ReadEventJson(std::string_view text, std::string_view file_name, Dataset&
   return OkStatus();
 }
 
+// Appends one DuplicateKey per record of `records` whose key an earlier one gave.
 template <typename Records, typename KeyOf>
-Status CheckUnique(const Records& records, KeyOf key_of, std::string_view what) {
-  std::unordered_set<std::string> seen;
+void FindRepeated(const Records& records, KeyOf key_of, std::string_view what,
+                  std::vector<DuplicateKey>& out) {
+  std::unordered_map<std::string, const SourceLocation*> first;
   for (const auto& rec : records) {
-    if (!seen.insert(key_of(rec)).second) {
-      return InvalidArgumentError(rec.where.ToString() + ": column 'key': duplicate " +
-                                  std::string(what) + " key '" + key_of(rec) + "'");
-    }
+    auto [at, inserted] = first.emplace(key_of(rec), &rec.where);
+    if (inserted) continue;
+    const SourceLocation& earlier = *at->second;
+    const std::string first_at = earlier.file == rec.where.file && earlier.line > 0
+                                     ? "line " + std::to_string(earlier.line)
+                                     : earlier.ToString();
+    out.push_back({.where = rec.where,
+                   .error = InvalidArgumentError(
+                       rec.where.ToString() + ": column 'key': duplicate " + std::string(what) +
+                       " key '" + at->first + "', first at " + first_at)});
   }
-  return OkStatus();
 }
 
 }  // namespace
@@ -545,23 +553,28 @@ Result<Dataset> ReadFiles(const std::vector<std::string>& paths, const ReadOptio
   return data;
 }
 
+std::vector<DuplicateKey> FindDuplicateKeys(const Dataset& data) {
+  std::vector<DuplicateKey> out;
+  FindRepeated(
+      data.organizations, [](const OrganizationRecord& r) { return r.organization.key; },
+      "organization", out);
+  FindRepeated(
+      data.people, [](const PersonRecord& r) { return r.person.key; }, "person", out);
+  FindRepeated(
+      data.profiles, [](const ProfileRecord& r) { return r.profile.key; }, "profile", out);
+  FindRepeated(
+      data.sessions, [](const SessionRecord& r) { return r.session.key; }, "session", out);
+  FindRepeated(
+      data.interpreters, [](const InterpreterRecord& r) { return r.interpreter.key; },
+      "interpreter", out);
+  FindRepeated(
+      data.requests, [](const RequestRecord& r) { return r.request.key; }, "request", out);
+  return out;
+}
+
 Status CheckReferences(const Dataset& data) {
-  auto key = [](const auto& field) { return [field](const auto& rec) { return field(rec); }; };
-  PONTE_RETURN_IF_ERROR(CheckUnique(
-      data.organizations, key([](const OrganizationRecord& r) { return r.organization.key; }),
-      "organization"));
-  PONTE_RETURN_IF_ERROR(
-      CheckUnique(data.people, key([](const PersonRecord& r) { return r.person.key; }), "person"));
-  PONTE_RETURN_IF_ERROR(CheckUnique(
-      data.profiles, key([](const ProfileRecord& r) { return r.profile.key; }), "profile"));
-  PONTE_RETURN_IF_ERROR(CheckUnique(
-      data.sessions, key([](const SessionRecord& r) { return r.session.key; }), "session"));
-  PONTE_RETURN_IF_ERROR(CheckUnique(
-      data.interpreters, key([](const InterpreterRecord& r) { return r.interpreter.key; }),
-      "interpreter"));
-  PONTE_RETURN_IF_ERROR(CheckUnique(
-      data.requests, key([](const RequestRecord& r) { return r.request.key; }), "request"));
-  return OkStatus();
+  const std::vector<DuplicateKey> repeated = FindDuplicateKeys(data);
+  return repeated.empty() ? OkStatus() : repeated.front().error;
 }
 
 Result<Taxonomy> LoadTaxonomy(std::string_view data_dir) {

@@ -54,9 +54,20 @@ Status ReadText(FileKind kind, std::string_view text, std::string_view file_name
 Result<Dataset> ReadFiles(const std::vector<std::string>& paths, const ReadOptions& options,
                           const std::vector<FileKind>& kinds = {});
 
-// Checks uniqueness of keys and the references that the dataset itself can
-// resolve (a person's organization key present in the dataset, etc.).
-// `known_*` hold keys that exist already elsewhere (e.g. in the database).
+// A record that gives a key an earlier record of the same kind gave, in the
+// same file or another of the dataset. `error` names both places:
+// "organizations.csv:4: column 'key': duplicate organization key 'polimi',
+// first at line 2" (or "first at other.csv:2").
+struct DuplicateKey {
+  SourceLocation where;  // of the repetition
+  Status error;
+};
+// Every repetition, organizations first, then people, profiles, sessions,
+// interpreters, requests; in file order within a kind.
+std::vector<DuplicateKey> FindDuplicateKeys(const Dataset& data);
+
+// Checks that keys are unique within the dataset (the first repetition of
+// FindDuplicateKeys is the error).
 Status CheckReferences(const Dataset& data);
 
 // Loads data/taxonomy/themes.csv from `data_dir`.

@@ -108,12 +108,24 @@ TEST_F(ImportTest, JsonLinesWithLineNumbers) {
               HasSubstr("req.jsonl:2: expected one JSON object per line"));
 }
 
-TEST_F(ImportTest, DuplicateKeys) {
+TEST_F(ImportTest, DuplicateKeysNameWhereTheKeyCameFirst) {
   ASSERT_TRUE(Read(FileKind::kOrganizations,
-                   "key,name_en,type,country\na,A,company,IT\na,A again,company,IT\n")
+                   "key,name_en,type,country\na,A,company,IT\nb,B,company,IT\n"
+                   "a,A again,company,IT\n")
                   .ok());
   EXPECT_THAT(CheckReferences(data_).message(),
-              HasSubstr("in.csv:3: column 'key': duplicate organization key 'a'"));
+              HasSubstr("in.csv:4: column 'key': duplicate organization key 'a', first at line 2"));
+  // Across files the first one is named by file and line; every repetition is listed.
+  ASSERT_TRUE(Read(FileKind::kOrganizations,
+                   "key,name_en,type,country\nb,B,company,IT\nc,C,company,IT\n", "more.csv")
+                  .ok());
+  const std::vector<DuplicateKey> repeated = FindDuplicateKeys(data_);
+  ASSERT_EQ(repeated.size(), 2u);
+  EXPECT_EQ(repeated[1].where.file, "more.csv");
+  EXPECT_EQ(repeated[1].where.line, 2);
+  EXPECT_THAT(
+      repeated[1].error.message(),
+      HasSubstr("more.csv:2: column 'key': duplicate organization key 'b', first at in.csv:3"));
 }
 
 TEST_F(ImportTest, CsvRoundTripKeepsEverything) {

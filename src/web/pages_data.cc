@@ -133,6 +133,18 @@ void ReadRecords(io::FileKind kind, std::string_view text, const std::string& fi
   }
 }
 
+// Drops the record read from `where` ("people.csv:3"); false when none was.
+bool DropRecordAt(Dataset& data, std::string_view file, int line) {
+  auto drop = [&](auto& records) {
+    const std::size_t before = records.size();
+    std::erase_if(records,
+                  [&](const auto& r) { return r.where.file == file && r.where.line == line; });
+    return records.size() != before;
+  };
+  return drop(data.organizations) | drop(data.people) | drop(data.profiles) | drop(data.sessions) |
+         drop(data.interpreters) | drop(data.requests) | drop(data.meetings);
+}
+
 // Reads every file into one dataset (so a people file may refer to the
 // organizations of another file of the same upload); every refusal names
 // the file and what to fix.
@@ -168,19 +180,15 @@ Result<Dataset> ReadUploads(const std::vector<Upload>& uploads, std::string_view
     }
     ReadRecords(kind, StripBom(u.content), u.file_name, options, data, errors);
   }
+  // Record by record the reader cannot see a key given twice (in one file or
+  // two): each repetition is reported with where the key came first, and set
+  // aside so that the rest is checked without it.
+  for (const io::DuplicateKey& d : io::FindDuplicateKeys(data)) {
+    if (errors.size() >= kMaxUploadErrors) break;
+    errors.push_back(d.error);
+    DropRecordAt(data, d.where.file, d.where.line);
+  }
   return data;
-}
-
-// Drops the record read from `where` ("people.csv:3"); false when none was.
-bool DropRecordAt(Dataset& data, std::string_view file, int line) {
-  auto drop = [&](auto& records) {
-    const std::size_t before = records.size();
-    std::erase_if(records,
-                  [&](const auto& r) { return r.where.file == file && r.where.line == line; });
-    return records.size() != before;
-  };
-  return drop(data.organizations) | drop(data.people) | drop(data.profiles) | drop(data.sessions) |
-         drop(data.interpreters) | drop(data.requests) | drop(data.meetings);
 }
 
 // The store's dry run names one record at a time ("people.csv:3: ..."): the

@@ -428,6 +428,33 @@ TEST_F(PortalTest, ImportPreviewListsEveryErrorOfEveryFile) {
   }
 }
 
+// A key given twice in one upload is reported with where it came first (the
+// records are read one by one, so the database alone would keep the later).
+TEST_F(PortalTest, ImportPreviewReportsAKeyGivenTwice) {
+  const auto [cookie, csrf] = SignInAs("olga@week.test");
+  const std::string orgs = api::PercentEncode(
+      "key,name_en,type,country\nnew-pm,Politecnico,university,IT\nok-b,Beta,company,IT\n"
+      "new-pm,Politecnico again,university,IT\n");
+  const std::string more =
+      api::PercentEncode("key,name_it,type,country\nok-b,Beta di nuovo,company,IT\n");
+  const std::size_t before = OrganizationCount();
+  for (const char* target : {"/events/week/import/preview", "/events/week/import"}) {
+    const api::HttpResponse r = Call("POST", target,
+                                     "file_name=organizations.csv&content=" + orgs +
+                                         "&file_name=more-organizations.csv&content=" + more +
+                                         "&kind=organizations&_csrf=" + csrf,
+                                     cookie);
+    EXPECT_EQ(r.status, 200);
+    EXPECT_THAT(r.body, HasSubstr("id=\"import-errors\""));
+    EXPECT_THAT(r.body, HasSubstr("2 problems found"));
+    EXPECT_THAT(r.body, HasSubstr("organizations.csv:4: column &apos;key&apos;: duplicate "
+                                  "organization key &apos;new-pm&apos;, first at line 2"));
+    EXPECT_THAT(r.body, HasSubstr("more-organizations.csv:2"));
+    EXPECT_THAT(r.body, HasSubstr("first at organizations.csv:3"));
+    EXPECT_EQ(OrganizationCount(), before) << target;
+  }
+}
+
 TEST_F(PortalTest, ImportReadsSeveralFilesAsOneDataset) {
   const auto [cookie, csrf] = SignInAs("olga@week.test");
   // people.csv refers to an organization that only organizations.csv brings.
