@@ -8,6 +8,8 @@ namespace {
 constexpr long kNeighbourhoodConflicts = 1000;
 constexpr double kMinShare = 0.1;
 constexpr double kMaxShare = 0.8;
+// Smallest share of the core step's budget the neighbourhood steps get.
+constexpr double kMinNeighbourhoodWeight = 1.0 / 16;
 
 std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
 
@@ -120,7 +122,12 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
   // Large-neighbourhood steps: keep most of the best schedule, ask for one break fewer.
   // As many as the core-guided step's conflict budget pays for: most end
   // quickly (no better schedule in the neighbourhood), so two per round starved them.
-  const long steps = std::max(1L, lb_conflicts_ / kNeighbourhoodConflicts);
+  // A round whose steps found nothing halves the next round's share (the best
+  // may well be optimal already, e.g. tic-13crafc, and then only the bound moves).
+  const long steps =
+      std::max(1L, static_cast<long>(static_cast<double>(lb_conflicts_ / kNeighbourhoodConflicts) *
+                                     neighbourhood_weight_));
+  const int ub_before = ub;
   for (long step = 0; step < steps && lb < ub && !deadline_.Expired(); ++step) {
     const auto fixed = Neighbourhood(*best, share_);
     const SatModel::Answer local = model_.Solve(ub - 1, fixed, kNeighbourhoodConflicts);
@@ -133,6 +140,8 @@ bool ExactSearch::Round(Solution* best, int* best_breaks, int* lower_bound) {
       share_ = std::max(kMinShare, share_ / 1.2);
     }
   }
+  neighbourhood_weight_ =
+      ub < ub_before ? 1.0 : std::max(kMinNeighbourhoodWeight, neighbourhood_weight_ / 2);
   return true;
 }
 

@@ -62,6 +62,7 @@ class ExactSearch {
   const Deadline& deadline_;
   long lb_conflicts_;
   double share_;
+  double neighbourhood_weight_ = 1.0;  // neighbourhood conflicts per core-step conflict
 };
 
 }  // namespace ponte::schedule

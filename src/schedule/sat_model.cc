@@ -237,29 +237,31 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
     }
     const SessionIndex s = problem.slots[t].session;
     const int tables = problem.sessions[static_cast<std::size_t>(s)].tables;
-    // Loose slots with many tables: the same constraint on the busy sides
-    // (each meeting has two, each busy side is in one meeting) is smaller and
-    // goes along with the no-break blocks (forum-14, ticf-14crafa: optimal in
-    // 1.4-3.2 s instead of 5k-110k conflicts after lazy counters on x). With
-    // few tables it costs the proofs of forum-13crafc and ticf-13crafc.
-    const bool on_busy = !options.busy_per_slot && distinct_sides && tables >= kBusyTablesFrom;
-    if (options.busy_per_slot) {
+    // Each meeting has two distinct busy sides and each busy side is in one
+    // meeting, so "at most 2 x tables busy participants" is the table count
+    // itself. On the busy sides it is smaller and goes along with the no-break
+    // blocks: tight sessions (tic-13crafc, forumt-14crafe) and loose ones with
+    // many tables (forum-14, ticf-14crafa: optimal in 1.4-3.2 s instead of
+    // 5k-110k conflicts after lazy counters on x) prove faster. Loose slots
+    // with few tables keep lazy counters on x unless asked (count_busy_sides):
+    // there the busy count costs the proofs of forum-13crafc and ticf-13crafc.
+    const bool on_busy = distinct_sides && (options.busy_per_slot || options.count_busy_sides ||
+                                            tables >= kBusyTablesFrom);
+    if (on_busy) {
+      std::vector<Lit> busy;
+      for (std::size_t p = 0; p < participant_count; ++p) {
+        if (u[p][t] != 0) busy.push_back(u[p][t]);
+      }
+      const auto most = static_cast<std::size_t>(2 * tables);
+      if (busy.size() > most) {
+        const std::vector<Lit> count = cnf.Totalizer(busy, most + 1, /*exact=*/false);
+        cnf.Add({-count[most]});
+      }
+    } else if (options.busy_per_slot) {
       cnf.AtMostK(here, tables);
-    } else if (on_busy) {
-      // Encoded below.
     } else if (static_cast<int>(here.size()) > tables) {
       // Loose tables: the counter is added when a model first overfills the slot.
       model->lazy_tables_.push_back({std::move(here), tables});
-    }
-    // Redundant: at most two busy participants per table.
-    std::vector<Lit> busy;
-    for (std::size_t p = 0; p < participant_count; ++p) {
-      if (u[p][t] != 0) busy.push_back(u[p][t]);
-    }
-    const auto most = static_cast<std::size_t>(2 * tables);
-    if ((options.busy_per_slot || on_busy) && busy.size() > most) {
-      const std::vector<Lit> count = cnf.Totalizer(busy, most + 1, /*exact=*/false);
-      cnf.Add({-count[most]});
     }
   }
   if (deadline.Expired()) return nullptr;

@@ -12,12 +12,13 @@
 // Variables: x[m][t] (meeting m in slot t), u[p][t] (p busy), a[p][t] (p busy
 // at some later slot of the day), b[p][t] (a break starts at t, exact), z[m][t][i]
 // (interpreter i serves m), st[p][s] (p busy exactly in [s, s + k_p): no break).
-// Tables per slot use sequential counters (added lazily, when a model first
-// overfills a slot, unless the tables are tight), or, in loose sessions of 20+
-// tables, a totalizer of busy participants <= 2 x tables (the same constraint).
+// Tables per slot use a totalizer of busy participants <= 2 x tables (the same
+// constraint when every meeting has two distinct sides) when the tables are
+// tight, in sessions of 20+ tables, or when asked (count_busy_sides); else
+// sequential counters on x, added lazily when a model first overfills a slot.
 // Breaks per participant and the total use totalizers. Redundant: p busy in
-// exactly k_p slots; busy at t and at t + k_p or later implies a break; with
-// tight tables, at most 2 x tables busy participants per slot. Not thread-safe.
+// exactly k_p slots; busy at t and at t + k_p or later implies a break.
+// Not thread-safe.
 #pragma once
 
 #include <memory>
@@ -40,8 +41,12 @@ struct SatModelOptions {
   std::vector<char> include;  // meetings to schedule (others stay unscheduled); empty = all
   // Proven lower bounds on each participant's breaks (lower_bound.h); empty = none.
   std::vector<int> participant_bounds;
-  // Redundant "busy participants per slot <= 2 x tables" (helps when tables are tight).
+  // Tight tables: every slot's table count up front (on the busy sides when
+  // every meeting has two distinct sides, else on x) and CaDiCaL's default
+  // configuration; loose: lazy counters on x and the "sat" configuration.
   bool busy_per_slot = false;
+  // Loose slots too count their tables on the busy sides, up front.
+  bool count_busy_sides = false;
   std::size_t max_variables = 1'000'000;
 };
 
