@@ -8,6 +8,13 @@
 namespace ponte::schedule {
 namespace {
 std::size_t Idx(int i) { return static_cast<std::size_t>(i); }
+
+// The local search of a repair stops after this many iterations without a
+// better schedule (at least; more in large problems): sized in iterations,
+// not seconds, so that a change gives the same repair for a seed however
+// loaded the machine is. The time limit only caps it.
+constexpr std::int64_t kRepairStall = 100'000;
+constexpr std::int64_t kRepairStallPerMeeting = 200;
 }  // namespace
 
 RepairResult Repair(const Problem& problem, const Solution& published, const Change& change,
@@ -58,6 +65,8 @@ RepairResult Repair(const Problem& problem, const Solution& published, const Cha
   Construct(tt, rng);
   ImproveOptions improve;
   improve.anchor = &anchor;
+  improve.stall_iterations = std::max(
+      kRepairStall, kRepairStallPerMeeting * static_cast<std::int64_t>(next.meetings.size()));
   Improve(tt, rng, deadline, improve);
 
   Solution solution = tt.ToSolution();

@@ -86,7 +86,9 @@ struct RepairResult {
 
 // Keeps `published` as stable as possible: meetings stay where they are unless
 // the change makes that invalid; displaced and new meetings are placed by local
-// search that penalises every moved meeting.
+// search that penalises every moved meeting. The search ends after a number of
+// iterations without progress (so a seed gives the same repair on any
+// machine) or at `options.time_limit_s`, whichever comes first.
 RepairResult Repair(const Problem& problem, const Solution& published, const Change& change,
                     const SolveOptions& options);
 

@@ -32,10 +32,12 @@ struct WorkflowOptions {
   Seconds request_lifetime{7 * 24 * 3600};  // pending requests expire after this
   Seconds reminder_before{2 * 24 * 3600};   // reminder mail this long before expiry
   std::string base_url = "http://127.0.0.1:8080";
-  // Search time of the scheduler's repair for a walk-in, in seconds: when
-  // only the walk-in may be placed, and when other meetings may move for it.
-  double walk_in_time_limit_s = 0.1;
-  double walk_in_moves_time_limit_s = 1.0;
+  // Cap on the search time of the scheduler's repair for a walk-in, in
+  // seconds: when only the walk-in may be placed, and when other meetings may
+  // move for it. The repair itself stops on iterations without progress (so
+  // it is deterministic); the cap only bounds very large events.
+  double walk_in_time_limit_s = 2.0;
+  double walk_in_moves_time_limit_s = 5.0;
 };
 
 // --- visibility ---------------------------------------------------------------
