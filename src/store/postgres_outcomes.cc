@@ -209,11 +209,7 @@ Status PostgresStore::UpdateOutcome(Outcome& o, int expected_version) {
       return OutcomeConflict(o);
     }
     if (rows.empty()) {
-      const pqxx::result now =
-          tx.exec_params("SELECT version FROM outcomes WHERE id = $1", o.id.value());
-      if (now.empty()) return NotFoundError("no outcome " + std::to_string(o.id.value()));
-      return StaleError("outcome", o.id.value(), expected_version,
-                        static_cast<int>(Int(now[0][0])));
+      return MissedVersion(tx, "outcomes", "outcome", o.id.value(), expected_version);
     }
     tx.commit();
     o.version = static_cast<int>(Int(rows[0][0]));
@@ -229,10 +225,7 @@ Status PostgresStore::DeleteOutcome(OutcomeId id, int expected_version) {
         tx.exec_params("DELETE FROM outcomes WHERE id = $1 AND version = $2 RETURNING id",
                        id.value(), expected_version);
     if (rows.empty()) {
-      const pqxx::result now =
-          tx.exec_params("SELECT version FROM outcomes WHERE id = $1", id.value());
-      if (now.empty()) return NotFoundError("no outcome " + std::to_string(id.value()));
-      return StaleError("outcome", id.value(), expected_version, static_cast<int>(Int(now[0][0])));
+      return MissedVersion(tx, "outcomes", "outcome", id.value(), expected_version);
     }
     tx.commit();
     return OkStatus();
@@ -393,11 +386,7 @@ Status PostgresStore::UpdateNews(NewsItem& n, int expected_version) {
       return NewsConflict(n);
     }
     if (rows.empty()) {
-      const pqxx::result now =
-          tx.exec_params("SELECT version FROM news WHERE id = $1", n.id.value());
-      if (now.empty()) return NotFoundError("no news item " + std::to_string(n.id.value()));
-      return StaleError("news item", n.id.value(), expected_version,
-                        static_cast<int>(Int(now[0][0])));
+      return MissedVersion(tx, "news", "news item", n.id.value(), expected_version);
     }
     tx.commit();
     n.version = static_cast<int>(Int(rows[0][0]));
@@ -413,10 +402,7 @@ Status PostgresStore::DeleteNews(NewsId id, int expected_version) {
         tx.exec_params("DELETE FROM news WHERE id = $1 AND version = $2 RETURNING id", id.value(),
                        expected_version);
     if (rows.empty()) {
-      const pqxx::result now = tx.exec_params("SELECT version FROM news WHERE id = $1", id.value());
-      if (now.empty()) return NotFoundError("no news item " + std::to_string(id.value()));
-      return StaleError("news item", id.value(), expected_version,
-                        static_cast<int>(Int(now[0][0])));
+      return MissedVersion(tx, "news", "news item", id.value(), expected_version);
     }
     tx.commit();
     return OkStatus();

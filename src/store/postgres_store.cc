@@ -74,15 +74,6 @@ std::optional<double> Latitude(const std::optional<GeoPoint>& p) {
 std::optional<double> Longitude(const std::optional<GeoPoint>& p) {
   return p ? std::optional<double>(p->longitude) : std::nullopt;
 }
-std::optional<GeoPoint> Location(const pqxx::field& latitude, const pqxx::field& longitude) {
-  if (latitude.is_null()) return std::nullopt;
-  return GeoPoint{latitude.as<double>(), longitude.as<double>()};
-}
-
-std::optional<std::int64_t> OptionalInstant(const std::optional<Instant>& t) {
-  return t ? std::optional<std::int64_t>(EpochSeconds(*t)) : std::nullopt;
-}
-
 // "postgresql://user:secret@host/db" -> "postgresql://user:***@host/db", for
 // messages and logs.
 std::string Redacted(const std::string& uri) {
@@ -95,6 +86,30 @@ std::string Redacted(const std::string& uri) {
 }
 
 }  // namespace
+
+Organization ReadOrganization(const pqxx::row& row) {
+  Organization o;
+  o.id = OrganizationId(Int(row[0]));
+  o.key = Text(row[1]);
+  o.name = LocalizedFromJson(Text(row[2]));
+  o.type = ParseOrganizationType(Text(row[3])).value_or(OrganizationType::kOther);
+  o.country = Text(row[4]);
+  o.region = Text(row[5]);
+  o.city = Text(row[6]);
+  o.website = Text(row[7]);
+  o.location = Location(row[8], row[9]);
+  o.public_profile = Int(row[10]) != 0;
+  o.version = static_cast<int>(Int(row[11]));
+  return o;
+}
+
+Status MissedVersion(pqxx::transaction_base& tx, std::string_view table, std::string_view what,
+                     std::int64_t id, int expected_version) {
+  const pqxx::result now =
+      tx.exec_params("SELECT version FROM " + std::string(table) + " WHERE id = $1", id);
+  if (now.empty()) return NotFoundError("no " + std::string(what) + " " + std::to_string(id));
+  return StaleError(what, id, expected_version, static_cast<int>(Int(now[0][0])));
+}
 
 Status FromException(const std::exception& e) {
   const std::string what = TrimMessage(e.what());
@@ -470,25 +485,11 @@ Result<std::vector<Organization>> PostgresStore::ListOrganizations() {
   return Run([&]() -> Result<std::vector<Organization>> {
     auto op = Begin<pqxx::nontransaction>();
     pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows = tx.exec(
-        "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
-        "public_profile, version FROM organizations ORDER BY id");
+    const pqxx::result rows =
+        tx.exec("SELECT " + std::string(kOrganizationFields) + " FROM organizations ORDER BY id");
     std::vector<Organization> out;
-    for (const auto& row : rows) {
-      Organization o;
-      o.id = OrganizationId(Int(row[0]));
-      o.key = Text(row[1]);
-      o.name = LocalizedFromJson(Text(row[2]));
-      o.type = ParseOrganizationType(Text(row[3])).value_or(OrganizationType::kOther);
-      o.country = Text(row[4]);
-      o.region = Text(row[5]);
-      o.city = Text(row[6]);
-      o.website = Text(row[7]);
-      o.location = Location(row[8], row[9]);
-      o.public_profile = Int(row[10]) != 0;
-      o.version = static_cast<int>(Int(row[11]));
-      out.push_back(std::move(o));
-    }
+    out.reserve(rows.size());
+    for (const auto& row : rows) out.push_back(ReadOrganization(row));
     return out;
   });
 }

@@ -23,8 +23,10 @@
 #include <pqxx/pqxx>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
+#include "store/columns.h"
 #include "store/migrations.h"
 #include "store/store.h"
 
@@ -84,6 +86,27 @@ inline std::int64_t IdOrZero(const pqxx::field& f) {
 }
 inline std::int64_t Int(const pqxx::field& f) { return f.as<std::int64_t>(); }
 inline std::string Text(const pqxx::field& f) { return f.is_null() ? std::string() : f.c_str(); }
+// NULL when the instant is not set.
+inline std::optional<std::int64_t> OptionalInstant(const std::optional<Instant>& t) {
+  return t ? std::optional<std::int64_t>(EpochSeconds(*t)) : std::nullopt;
+}
+// No location when the latitude is NULL.
+inline std::optional<GeoPoint> Location(const pqxx::field& latitude, const pqxx::field& longitude) {
+  if (latitude.is_null()) return std::nullopt;
+  return GeoPoint{latitude.as<double>(), longitude.as<double>()};
+}
+
+// The columns ReadOrganization reads, in its order.
+inline constexpr std::string_view kOrganizationFields =
+    "id, key, name, type, country, region, city, website, latitude, longitude, public_profile, "
+    "version";
+Organization ReadOrganization(const pqxx::row& row);
+
+// For an optimistic write (`... WHERE id = $n AND version = $m`) that touched
+// no row of `table`: NotFound ("no <what> <id>") when the row is gone, else
+// Stale with the version it has now.
+Status MissedVersion(pqxx::transaction_base& tx, std::string_view table, std::string_view what,
+                     std::int64_t id, int expected_version);
 
 // Turns libpqxx's exceptions into Status values: integrity violations become
 // Aborted (as in SQLite), a lost connection Unavailable, the rest Internal.

@@ -1,5 +1,6 @@
 // The PostgreSQL backend, part 2: the meeting workflow — requests, meetings
 // and their versions, organizations edited by their participants, feedback.
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -33,9 +34,10 @@ Meeting ReadMeeting(const pqxx::row& row) {
   return m;
 }
 
-constexpr std::string_view kRequestColumns =
-    "SELECT id, event_id, key, from_org, to_org, requested_by, preference, status, message, "
-    "created_at, updated_at, expires_at, version FROM meeting_requests ";
+// The columns ReadRequest reads, in its order.
+constexpr std::string_view kRequestFields =
+    "id, event_id, key, from_org, to_org, requested_by, preference, status, message, created_at, "
+    "updated_at, expires_at, version";
 
 MeetingRequest ReadRequest(const pqxx::row& row) {
   MeetingRequest r;
@@ -55,11 +57,24 @@ MeetingRequest ReadRequest(const pqxx::row& row) {
   return r;
 }
 
-bool Live(MeetingStatus s) { return s != MeetingStatus::kCancelled; }
-
-std::optional<std::int64_t> OptionalInstant(const std::optional<Instant>& t) {
-  return t ? std::optional<std::int64_t>(EpochSeconds(*t)) : std::nullopt;
+// Runs `update`, an UPDATE of meeting_requests without a RETURNING clause, and
+// gives back the requests it changed as they are after it, in order of id:
+// one statement, however many rows it changes.
+template <typename... Args>
+std::vector<MeetingRequest> UpdateRequestsReturning(pqxx::transaction_base& tx,
+                                                    std::string_view update, Args&&... args) {
+  const pqxx::result rows =
+      tx.exec_params(std::string(update) + " RETURNING " + std::string(kRequestFields),
+                     std::forward<Args>(args)...);
+  std::vector<MeetingRequest> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(ReadRequest(row));
+  std::sort(out.begin(), out.end(),
+            [](const MeetingRequest& x, const MeetingRequest& y) { return x.id < y.id; });
+  return out;
 }
+
+bool Live(MeetingStatus s) { return s != MeetingStatus::kCancelled; }
 
 // Seats make the database refuse an organization in two live meetings of one
 // slot; the partial unique index on meetings refuses two at one table. A
@@ -127,7 +142,8 @@ Result<std::vector<Meeting>> PostgresStore::QueryMeetings(pqxx::transaction_base
 Result<std::vector<MeetingRequest>> PostgresStore::QueryRequests(pqxx::transaction_base& tx,
                                                                  const std::string& where,
                                                                  std::int64_t a, std::int64_t b) {
-  const std::string sql = std::string(kRequestColumns) + where + " ORDER BY id";
+  const std::string sql =
+      "SELECT " + std::string(kRequestFields) + " FROM meeting_requests " + where + " ORDER BY id";
   const pqxx::result rows = b != 0 ? Prepared(tx, sql, a, b) : Prepared(tx, sql, a);
   std::vector<MeetingRequest> out;
   out.reserve(rows.size());
@@ -178,11 +194,8 @@ Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
         std::string(ToCode(r.preference)), std::string(ToCode(r.status)), r.message,
         EpochSeconds(r.updated_at), OptionalInstant(r.expires_at), r.id.value(), expected_version);
     if (rows.empty()) {
-      const pqxx::result now =
-          tx.exec_params("SELECT version FROM meeting_requests WHERE id = $1", r.id.value());
-      if (now.empty()) return NotFoundError("no meeting request " + std::to_string(r.id.value()));
-      return StaleError("meeting request", r.id.value(), expected_version,
-                        static_cast<int>(Int(now[0][0])));
+      return MissedVersion(tx, "meeting_requests", "meeting request", r.id.value(),
+                           expected_version);
     }
     r.version = static_cast<int>(Int(rows[0][0]));
     tx.commit();
@@ -194,18 +207,12 @@ Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
   return Run([&]() -> Result<std::vector<MeetingRequest>> {
     auto op = Begin<pqxx::work>();
     pqxx::transaction_base& tx = op.get();
-    const pqxx::result ids = tx.exec_params(
+    std::vector<MeetingRequest> out = UpdateRequestsReturning(
+        tx,
         "UPDATE meeting_requests SET status = 'expired', updated_at = $1, version = version + 1 "
-        "WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= $1 RETURNING id",
+        "WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= $1",
         EpochSeconds(now));
-    std::vector<MeetingRequest> out;
-    for (const auto& row : ids) {
-      PONTE_ASSIGN_OR_RETURN(auto one, QueryRequests(tx, "WHERE id = $1", Int(row[0]), 0));
-      for (MeetingRequest& r : one) out.push_back(std::move(r));
-    }
     tx.commit();
-    std::sort(out.begin(), out.end(),
-              [](const MeetingRequest& x, const MeetingRequest& y) { return x.id < y.id; });
     return out;
   });
 }
@@ -215,19 +222,13 @@ Result<std::vector<MeetingRequest>> PostgresStore::ClaimReminders(Instant after,
   return Run([&]() -> Result<std::vector<MeetingRequest>> {
     auto op = Begin<pqxx::work>();
     pqxx::transaction_base& tx = op.get();
-    const pqxx::result ids = tx.exec_params(
+    std::vector<MeetingRequest> out = UpdateRequestsReturning(
+        tx,
         "UPDATE meeting_requests SET reminded_at = $1 WHERE status = 'pending' AND "
         "reminded_at IS NULL AND expires_at IS NOT NULL AND expires_at - $3 > $2 AND "
-        "expires_at - $3 <= $1 RETURNING id",
+        "expires_at - $3 <= $1",
         EpochSeconds(now), EpochSeconds(after), static_cast<std::int64_t>(before.count()));
-    std::vector<MeetingRequest> out;
-    for (const auto& row : ids) {
-      PONTE_ASSIGN_OR_RETURN(auto one, QueryRequests(tx, "WHERE id = $1", Int(row[0]), 0));
-      for (MeetingRequest& r : one) out.push_back(std::move(r));
-    }
     tx.commit();
-    std::sort(out.begin(), out.end(),
-              [](const MeetingRequest& x, const MeetingRequest& y) { return x.id < y.id; });
     return out;
   });
 }
@@ -446,26 +447,11 @@ Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
   return Run([&]() -> Result<Organization> {
     auto op = Begin<pqxx::nontransaction>();
     pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows =
-        Prepared(tx,
-                 "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
-                 "public_profile, version FROM organizations WHERE id = $1",
-                 id.value());
+    const pqxx::result rows = Prepared(
+        tx, "SELECT " + std::string(kOrganizationFields) + " FROM organizations WHERE id = $1",
+        id.value());
     if (rows.empty()) return NotFoundError("no organization " + std::to_string(id.value()));
-    const pqxx::row row = rows[0];
-    Organization o;
-    o.id = OrganizationId(Int(row[0]));
-    o.key = Text(row[1]);
-    o.name = LocalizedFromJson(Text(row[2]));
-    o.type = ParseOrganizationType(Text(row[3])).value_or(OrganizationType::kOther);
-    o.country = Text(row[4]);
-    o.region = Text(row[5]);
-    o.city = Text(row[6]);
-    o.website = Text(row[7]);
-    if (!row[8].is_null()) o.location = GeoPoint{row[8].as<double>(), row[9].as<double>()};
-    o.public_profile = Int(row[10]) != 0;
-    o.version = static_cast<int>(Int(row[11]));
-    return o;
+    return ReadOrganization(rows[0]);
   });
 }
 
@@ -480,11 +466,7 @@ Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) 
         ToJson(o.name), std::string(ToCode(o.type)), o.country, o.region, o.city, o.website,
         o.public_profile ? 1 : 0, o.id.value(), expected_version);
     if (rows.empty()) {
-      const pqxx::result now =
-          tx.exec_params("SELECT version FROM organizations WHERE id = $1", o.id.value());
-      if (now.empty()) return NotFoundError("no organization " + std::to_string(o.id.value()));
-      return StaleError("organization", o.id.value(), expected_version,
-                        static_cast<int>(Int(now[0][0])));
+      return MissedVersion(tx, "organizations", "organization", o.id.value(), expected_version);
     }
     o.version = static_cast<int>(Int(rows[0][0]));
     tx.commit();
