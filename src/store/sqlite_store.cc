@@ -421,25 +421,9 @@ Result<Event> SqliteStore::GetEvent(std::string_view key) {
 }
 
 Result<std::vector<Organization>> SqliteStore::ListOrganizations() {
-  PONTE_ASSIGN_OR_RETURN(
-      Statement stmt,
-      db_->Prepare("SELECT id, key, name, type, country, region, city, website, latitude, "
-                   "longitude, public_profile, version FROM organizations ORDER BY id"));
-  return Collect<Organization>(stmt, [&] {
-    Organization o;
-    o.id = OrganizationId(stmt.Int(0));
-    o.key = stmt.Text(1);
-    o.name = LocalizedFromJson(stmt.Text(2));
-    o.type = ParseOrganizationType(stmt.Text(3)).value_or(OrganizationType::kOther);
-    o.country = stmt.Text(4);
-    o.region = stmt.Text(5);
-    o.city = stmt.Text(6);
-    o.website = stmt.Text(7);
-    if (!stmt.IsNull(8)) o.location = GeoPoint{stmt.Double(8), stmt.Double(9)};
-    o.public_profile = stmt.Int(10) != 0;
-    o.version = static_cast<int>(stmt.Int(11));
-    return o;
-  });
+  PONTE_ASSIGN_OR_RETURN(Statement stmt,
+                         db_->Prepare(std::string(kOrganizationColumns) + "ORDER BY id"));
+  return Collect<Organization>(stmt, [&] { return ReadOrganization(stmt); });
 }
 
 Result<std::vector<Person>> SqliteStore::ListPeople() {

@@ -42,6 +42,27 @@ inline Person ReadPerson(const Statement& stmt) {
   return p;
 }
 
+// Organizations likewise.
+inline constexpr std::string_view kOrganizationColumns =
+    "SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
+    "public_profile, version FROM organizations ";
+
+inline Organization ReadOrganization(const Statement& stmt) {
+  Organization o;
+  o.id = OrganizationId(stmt.Int(0));
+  o.key = stmt.Text(1);
+  o.name = LocalizedFromJson(stmt.Text(2));
+  o.type = ParseOrganizationType(stmt.Text(3)).value_or(OrganizationType::kOther);
+  o.country = stmt.Text(4);
+  o.region = stmt.Text(5);
+  o.city = stmt.Text(6);
+  o.website = stmt.Text(7);
+  if (!stmt.IsNull(8)) o.location = GeoPoint{stmt.Double(8), stmt.Double(9)};
+  o.public_profile = stmt.Int(10) != 0;
+  o.version = static_cast<int>(stmt.Int(11));
+  return o;
+}
+
 // Rolls back unless committed. Inside Store::Transact (the connection is in a
 // transaction already) it is a savepoint of that transaction, so that a
 // failed operation takes back only its own writes.

@@ -29,9 +29,10 @@ Meeting ReadMeeting(const Statement& stmt) {
   return m;
 }
 
-constexpr std::string_view kRequestColumns =
-    "SELECT id, event_id, key, from_org, to_org, requested_by, preference, status, message, "
-    "created_at, updated_at, expires_at, version FROM meeting_requests ";
+// The columns ReadRequest reads, in its order.
+constexpr std::string_view kRequestFields =
+    "id, event_id, key, from_org, to_org, requested_by, preference, status, message, created_at, "
+    "updated_at, expires_at, version";
 
 MeetingRequest ReadRequest(const Statement& stmt) {
   MeetingRequest r;
@@ -52,6 +53,23 @@ MeetingRequest ReadRequest(const Statement& stmt) {
 }
 
 bool Live(MeetingStatus s) { return s != MeetingStatus::kCancelled; }
+
+// `update`, an UPDATE of meeting_requests without a RETURNING clause, as a
+// statement that also gives back the rows it changes (see ChangedRequests).
+std::string ReturningRequests(std::string_view update) {
+  return std::string(update) + " RETURNING " + std::string(kRequestFields);
+}
+
+// Runs a statement made by ReturningRequests and gives back the requests it
+// changed as they are after it, in order of id: one statement, however many
+// rows it changes.
+Result<std::vector<MeetingRequest>> ChangedRequests(Statement& stmt) {
+  PONTE_ASSIGN_OR_RETURN(std::vector<MeetingRequest> out,
+                         Collect<MeetingRequest>(stmt, [&] { return ReadRequest(stmt); }));
+  std::sort(out.begin(), out.end(),
+            [](const MeetingRequest& x, const MeetingRequest& y) { return x.id < y.id; });
+  return out;
+}
 
 }  // namespace
 
@@ -80,7 +98,8 @@ Result<std::vector<Meeting>> SqliteStore::QueryMeetings(std::string_view where, 
 Result<std::vector<MeetingRequest>> SqliteStore::QueryRequests(std::string_view where,
                                                                std::int64_t a, std::int64_t b) {
   PONTE_ASSIGN_OR_RETURN(
-      Statement * stmt, Cached(std::string(kRequestColumns) + std::string(where) + " ORDER BY id"));
+      Statement * stmt, Cached("SELECT " + std::string(kRequestFields) + " FROM meeting_requests " +
+                               std::string(where) + " ORDER BY id"));
   stmt->Bind(1, a);
   if (b != 0) stmt->Bind(2, b);
   auto out = Collect<MeetingRequest>(*stmt, [&] { return ReadRequest(*stmt); });
@@ -144,47 +163,25 @@ Status SqliteStore::UpdateRequest(MeetingRequest& r, int expected_version) {
 Result<std::vector<MeetingRequest>> SqliteStore::ExpireRequests(Instant now) {
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
-      db_->Prepare("UPDATE meeting_requests SET status = 'expired', updated_at = ?1, version = "
-                   "version + 1 WHERE status = 'pending' AND expires_at IS NOT NULL AND "
-                   "expires_at <= ?1 RETURNING id"));
+      db_->Prepare(ReturningRequests(
+          "UPDATE meeting_requests SET status = 'expired', updated_at = ?1, version = version + "
+          "1 WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ?1")));
   stmt.Bind(1, EpochSeconds(now));
-  std::vector<MeetingRequestId> ids;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    ids.emplace_back(stmt.Int(0));
-  }
-  std::vector<MeetingRequest> out;
-  for (MeetingRequestId id : ids) {
-    PONTE_ASSIGN_OR_RETURN(MeetingRequest r, GetRequest(id));
-    out.push_back(std::move(r));
-  }
-  return out;
+  return ChangedRequests(stmt);
 }
 
 Result<std::vector<MeetingRequest>> SqliteStore::ClaimReminders(Instant after, Instant now,
                                                                 Seconds before) {
   PONTE_ASSIGN_OR_RETURN(
       Statement stmt,
-      db_->Prepare("UPDATE meeting_requests SET reminded_at = ?1 WHERE status = 'pending' AND "
-                   "reminded_at IS NULL AND expires_at IS NOT NULL AND expires_at - ?3 > ?2 AND "
-                   "expires_at - ?3 <= ?1 RETURNING id"));
+      db_->Prepare(ReturningRequests(
+          "UPDATE meeting_requests SET reminded_at = ?1 WHERE status = 'pending' AND "
+          "reminded_at IS NULL AND expires_at IS NOT NULL AND expires_at - ?3 > ?2 AND "
+          "expires_at - ?3 <= ?1")));
   stmt.Bind(1, EpochSeconds(now));
   stmt.Bind(2, EpochSeconds(after));
   stmt.Bind(3, static_cast<std::int64_t>(before.count()));
-  std::vector<MeetingRequestId> ids;
-  while (true) {
-    PONTE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    ids.emplace_back(stmt.Int(0));
-  }
-  std::sort(ids.begin(), ids.end());
-  std::vector<MeetingRequest> out;
-  for (MeetingRequestId id : ids) {
-    PONTE_ASSIGN_OR_RETURN(MeetingRequest r, GetRequest(id));
-    out.push_back(std::move(r));
-  }
-  return out;
+  return ChangedRequests(stmt);
 }
 
 // ---- meetings ----------------------------------------------------------------
@@ -438,25 +435,12 @@ Status SqliteStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeting
 // ---- organizations, profiles, feedback ----------------------------------------
 
 Result<Organization> SqliteStore::GetOrganization(OrganizationId id) {
-  PONTE_ASSIGN_OR_RETURN(
-      Statement * stmt,
-      Cached("SELECT id, key, name, type, country, region, city, website, latitude, longitude, "
-             "public_profile, version FROM organizations WHERE id = ?1"));
+  PONTE_ASSIGN_OR_RETURN(Statement * stmt,
+                         Cached(std::string(kOrganizationColumns) + "WHERE id = ?1"));
   stmt->Bind(1, id.value());
   PONTE_ASSIGN_OR_RETURN(bool row, stmt->Step());
   if (!row) return NotFoundError("no organization " + std::to_string(id.value()));
-  Organization o;
-  o.id = OrganizationId(stmt->Int(0));
-  o.key = stmt->Text(1);
-  o.name = LocalizedFromJson(stmt->Text(2));
-  o.type = ParseOrganizationType(stmt->Text(3)).value_or(OrganizationType::kOther);
-  o.country = stmt->Text(4);
-  o.region = stmt->Text(5);
-  o.city = stmt->Text(6);
-  o.website = stmt->Text(7);
-  if (!stmt->IsNull(8)) o.location = GeoPoint{stmt->Double(8), stmt->Double(9)};
-  o.public_profile = stmt->Int(10) != 0;
-  o.version = static_cast<int>(stmt->Int(11));
+  Organization o = ReadOrganization(*stmt);
   stmt->Reset();
   return o;
 }
