@@ -221,12 +221,7 @@ Status PostgresStore::DeleteOutcome(OutcomeId id, int expected_version) {
   return Run([&]() -> Status {
     auto op = Begin<pqxx::work>();
     pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows =
-        tx.exec_params("DELETE FROM outcomes WHERE id = $1 AND version = $2 RETURNING id",
-                       id.value(), expected_version);
-    if (rows.empty()) {
-      return MissedVersion(tx, "outcomes", "outcome", id.value(), expected_version);
-    }
+    PONTE_RETURN_IF_ERROR(DeleteVersioned(tx, "outcomes", "outcome", id.value(), expected_version));
     tx.commit();
     return OkStatus();
   });
@@ -398,12 +393,7 @@ Status PostgresStore::DeleteNews(NewsId id, int expected_version) {
   return Run([&]() -> Status {
     auto op = Begin<pqxx::work>();
     pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows =
-        tx.exec_params("DELETE FROM news WHERE id = $1 AND version = $2 RETURNING id", id.value(),
-                       expected_version);
-    if (rows.empty()) {
-      return MissedVersion(tx, "news", "news item", id.value(), expected_version);
-    }
+    PONTE_RETURN_IF_ERROR(DeleteVersioned(tx, "news", "news item", id.value(), expected_version));
     tx.commit();
     return OkStatus();
   });

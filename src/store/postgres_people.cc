@@ -69,8 +69,7 @@ Result<int> PostgresStore::UpdatePerson(const Person& p, EventId event, int expe
         p.given_name, p.family_name, p.name_latin, p.role, p.email, ToJson(p.languages),
         p.needs_interpreter ? 1 : 0, p.id.value(), expected_version);
     if (rows.empty()) {
-      PONTE_ASSIGN_OR_RETURN(int now, VersionOf(tx, p.id));
-      return StaleError("person", p.id.value(), expected_version, now);
+      return MissedVersion(tx, "people", "person", p.id.value(), expected_version);
     }
     const int version = static_cast<int>(Int(rows[0][0]));
     ReplaceSessions(tx, p, event);
@@ -83,13 +82,7 @@ Status PostgresStore::DeletePerson(PersonId id, int expected_version) {
   return Run([&]() -> Status {
     auto op = Begin<pqxx::work>();
     pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows =
-        tx.exec_params("DELETE FROM people WHERE id = $1 AND version = $2 RETURNING id", id.value(),
-                       expected_version);
-    if (rows.empty()) {
-      PONTE_ASSIGN_OR_RETURN(int now, VersionOf(tx, id));
-      return StaleError("person", id.value(), expected_version, now);
-    }
+    PONTE_RETURN_IF_ERROR(DeleteVersioned(tx, "people", "person", id.value(), expected_version));
     tx.commit();
     return OkStatus();
   });

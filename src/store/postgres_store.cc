@@ -111,6 +111,15 @@ Status MissedVersion(pqxx::transaction_base& tx, std::string_view table, std::st
   return StaleError(what, id, expected_version, static_cast<int>(Int(now[0][0])));
 }
 
+Status DeleteVersioned(pqxx::transaction_base& tx, std::string_view table, std::string_view what,
+                       std::int64_t id, int expected_version) {
+  const pqxx::result rows = tx.exec_params(
+      "DELETE FROM " + std::string(table) + " WHERE id = $1 AND version = $2 RETURNING id", id,
+      expected_version);
+  if (rows.empty()) return MissedVersion(tx, table, what, id, expected_version);
+  return OkStatus();
+}
+
 Status FromException(const std::exception& e) {
   const std::string what = TrimMessage(e.what());
   if (dynamic_cast<const pqxx::integrity_constraint_violation*>(&e) != nullptr) {

@@ -107,6 +107,10 @@ Organization ReadOrganization(const pqxx::row& row);
 // Stale with the version it has now.
 Status MissedVersion(pqxx::transaction_base& tx, std::string_view table, std::string_view what,
                      std::int64_t id, int expected_version);
+// Deletes row `id` of `table` when it still has `expected_version`; else
+// fails as MissedVersion does.
+Status DeleteVersioned(pqxx::transaction_base& tx, std::string_view table, std::string_view what,
+                       std::int64_t id, int expected_version);
 
 // Turns libpqxx's exceptions into Status values: integrity violations become
 // Aborted (as in SQLite), a lost connection Unavailable, the rest Internal.
