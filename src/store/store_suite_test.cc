@@ -27,6 +27,7 @@
 #include "store/dataset_export.h"
 #include "store/sqlite.h"
 #include "store/store.h"
+#include "store/store_test_data.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define PONTE_LSAN 1
@@ -152,6 +153,29 @@ class StoreSuite : public ::testing::TestWithParam<Backend> {
     return store.ok() ? std::move(*store) : nullptr;
   }
 
+  // A second, empty database to move data into: a second file on SQLite; on
+  // PostgreSQL the test's schema made anew, so `store` is closed first.
+  std::unique_ptr<Store> OpenSecond(std::unique_ptr<Store>& store) {
+    if (GetParam() == Backend::kPostgres) {
+      store.reset();
+      pg_->Recreate();
+    } else {
+      uri_ = (dir_ / "second.db").string();
+    }
+    return Open();
+  }
+
+  // Gives a move's target another event and another user ("someone@else.org")
+  // first, so that the ids of what moves in differ from the source's.
+  void AddAnotherEventAndUser(Store& target) {
+    Dataset other = SmallEvent();
+    other.event->key = "another-week";
+    for (auto& r : other.requests) r.request.key = "other-" + r.request.key;
+    ASSERT_TRUE(target.Import(other, {}).ok());
+    User stranger{.email = "someone@else.org", .created_at = At(kNow)};
+    ASSERT_TRUE(target.CreateUser(stranger).ok());
+  }
+
   // Runs raw SQL on the backend's database, behind the store's back.
   void RawExec(const std::string& sql) {
     if (GetParam() == Backend::kPostgres) {
@@ -166,44 +190,11 @@ class StoreSuite : public ::testing::TestWithParam<Backend> {
   }
 
   Dataset Read(io::FileKind kind, std::string_view text, std::string_view name, Dataset data = {}) {
-    io::ReadOptions options{.taxonomy = &taxonomy_, .time_zone = "Asia/Shanghai"};
-    Status s = io::ReadText(kind, text, name, options, data);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return data;
+    return store_test::ReadInto(taxonomy_, kind, text, name, std::move(data));
   }
 
   // Three organizations, one session with two tables, two people, a request.
-  Dataset SmallEvent() {
-    Dataset data;
-    Event e;
-    e.key = kEventKey;
-    e.name.Set("it", "Settimana Italia–Cina della scienza, tecnologia e innovazione");
-    e.name.Set("zh", "中意科技创新合作周");
-    e.time_zone = "Asia/Shanghai";
-    e.start_date = {2026, 11, 16};
-    e.end_date = {2026, 11, 17};
-    data.event = e;
-    data = Read(io::FileKind::kOrganizations,
-                "key,name_it,name_zh,type,country,city\n"
-                "it-unibo,Università di Bologna,博洛尼亚大学,university,IT,Bologna\n"
-                "cn-scu,,四川大学,university,CN,成都\n"
-                "cn-tf,,天府新区,district,CN,成都\n",
-                "organizations.csv", std::move(data));
-    data = Read(io::FileKind::kSessions,
-                "key,city,date,start,end,slot_minutes,tables\n"
-                "bj-am,Beijing,2026-11-16,09:00,12:00,30,2\n",
-                "sessions.csv", std::move(data));
-    data = Read(io::FileKind::kPeople,
-                "key,organization,given_name,family_name,languages,sessions\n"
-                "p-rossi,it-unibo,Niccolò,Rossi,it;en,bj-am\n"
-                "p-wang,cn-scu,伟,王,zh,\n",
-                "people.csv", std::move(data));
-    data = Read(io::FileKind::kRequests,
-                "key,from,to,preference,status,message\n"
-                "r1,it-unibo,cn-scu,must,accepted,Restauro e beni culturali — 文物保护\n",
-                "requests.csv", std::move(data));
-    return data;
-  }
+  Dataset SmallEvent() { return store_test::SmallEvent(taxonomy_); }
 
   // The small event imported; ids of its organizations and session.
   struct Loaded {
@@ -462,13 +453,7 @@ TEST_P(StoreSuite, DemoEventRoundTripIsLossless) {
   EXPECT_GT(summary->organizations, 10);
   EXPECT_GT(summary->requests, 10);
   // A second database from the export: the same files, byte for byte.
-  if (GetParam() == Backend::kPostgres) {
-    store.reset();
-    pg_->Recreate();
-  } else {
-    uri_ = (dir_ / "second.db").string();
-  }
-  auto copy = Open();
+  auto copy = OpenSecond(store);
   ASSERT_NE(copy, nullptr);
   ImportThenExport(*copy, first, second, taxonomy_);
   const auto a = ReadDirectory(first);
@@ -1194,20 +1179,9 @@ TEST_P(StoreSuite, EventAccountsMoveToAnotherDatabase) {
 
   // A second database that already holds another event and another user,
   // so ids differ.
-  if (GetParam() == Backend::kPostgres) {
-    store.reset();
-    pg_->Recreate();
-  } else {
-    uri_ = (dir_ / "second.db").string();
-  }
-  auto copy = Open();
+  auto copy = OpenSecond(store);
   ASSERT_NE(copy, nullptr);
-  Dataset other = SmallEvent();
-  other.event->key = "another-week";
-  for (auto& r : other.requests) r.request.key = "other-" + r.request.key;
-  ASSERT_TRUE(copy->Import(other, {}).ok());
-  User stranger{.email = "someone@else.org", .created_at = At(kNow)};
-  ASSERT_TRUE(copy->CreateUser(stranger).ok());
+  ASSERT_NO_FATAL_FAILURE(AddAnotherEventAndUser(*copy));
   ASSERT_TRUE(copy->Import(*dataset, {}).ok());
 
   // A bad line: refused, nothing written.
@@ -1279,13 +1253,7 @@ TEST_P(StoreSuite, TransactWritesAllOrNothing) {
   auto dataset = store->Export({.event_key = kEventKey});
   ASSERT_TRUE(dataset.ok());
 
-  if (GetParam() == Backend::kPostgres) {
-    store.reset();
-    pg_->Recreate();
-  } else {
-    uri_ = (dir_ / "second.db").string();
-  }
-  auto copy = Open();
+  auto copy = OpenSecond(store);
   ASSERT_NE(copy, nullptr);
   // The target already has another account holding the same token hash: the
   // accounts file passes every check and fails at its third write.
@@ -1463,20 +1431,9 @@ TEST_P(StoreSuite, OutcomesNewsImagesAndVersionsMoveToAnotherDatabase) {
   EXPECT_THAT(programme_news->text, HasSubstr("programma-2027"));
   EXPECT_THAT(programme_news->text, ::testing::Not(HasSubstr("firma-accordo")));
 
-  if (GetParam() == Backend::kPostgres) {
-    store.reset();
-    pg_->Recreate();
-  } else {
-    uri_ = (dir_ / "second.db").string();
-  }
-  auto copy = Open();
+  auto copy = OpenSecond(store);
   ASSERT_NE(copy, nullptr);
-  Dataset other = SmallEvent();
-  other.event->key = "another-week";
-  for (auto& r : other.requests) r.request.key = "other-" + r.request.key;
-  ASSERT_TRUE(copy->Import(other, {}).ok());
-  User stranger{.email = "someone@else.org", .created_at = At(kNow)};
-  ASSERT_TRUE(copy->CreateUser(stranger).ok());
+  ASSERT_NO_FATAL_FAILURE(AddAnotherEventAndUser(*copy));
 
   std::map<std::string, std::string> media;
   for (const auto& [file, bytes] : outcomes->media) media[file] = bytes;

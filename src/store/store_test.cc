@@ -9,6 +9,7 @@
 #include "io/export.h"
 #include "io/import.h"
 #include "store/sqlite.h"
+#include "store/store_test_data.h"
 
 namespace ponte {
 namespace {
@@ -37,43 +38,11 @@ class StoreTest : public ::testing::Test {
   }
 
   Dataset Read(io::FileKind kind, std::string_view text, std::string_view name, Dataset data = {}) {
-    io::ReadOptions options{.taxonomy = &taxonomy_, .time_zone = "Asia/Shanghai"};
-    Status s = io::ReadText(kind, text, name, options, data);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return data;
+    return store_test::ReadInto(taxonomy_, kind, text, name, std::move(data));
   }
 
-  Dataset SmallEvent() {
-    Dataset data;
-    Event e;
-    e.key = "icstiw-2026";
-    e.name.Set("it", "Settimana Italia–Cina della scienza");
-    e.name.Set("zh", "中意科技创新合作周");
-    e.time_zone = "Asia/Shanghai";
-    e.start_date = {2026, 11, 16};
-    e.end_date = {2026, 11, 17};
-    data.event = e;
-    data = Read(io::FileKind::kOrganizations,
-                "key,name_it,name_zh,type,country,city\n"
-                "it-unibo,Università di Bologna,博洛尼亚大学,university,IT,Bologna\n"
-                "cn-scu,,四川大学,university,CN,成都\n"
-                "cn-tf,,天府新区,district,CN,成都\n",
-                "organizations.csv", std::move(data));
-    data = Read(io::FileKind::kSessions,
-                "key,city,date,start,end,slot_minutes,tables\n"
-                "bj-am,Beijing,2026-11-16,09:00,12:00,30,2\n",
-                "sessions.csv", std::move(data));
-    data = Read(io::FileKind::kPeople,
-                "key,organization,given_name,family_name,languages,sessions\n"
-                "p-rossi,it-unibo,Giulia,Rossi,it;en,bj-am\n"
-                "p-wang,cn-scu,伟,王,zh,\n",
-                "people.csv", std::move(data));
-    data = Read(io::FileKind::kRequests,
-                "key,from,to,preference,status,message\n"
-                "r1,it-unibo,cn-scu,must,accepted,Restauro e beni culturali — 文物保护\n",
-                "requests.csv", std::move(data));
-    return data;
-  }
+  // Three organizations, one session with two tables, two people, a request.
+  Dataset SmallEvent() { return store_test::SmallEvent(taxonomy_); }
 
   std::filesystem::path dir_;
   std::string path_;
