@@ -2,12 +2,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "service/matching_job.h"
+#include "service/store_fixture.h"
 #include "service/workflow.h"
 
 namespace ponte::service {
@@ -28,17 +27,10 @@ std::vector<std::string> Fields(const std::vector<FieldError>& errors) {
   return out;
 }
 
-class EventSetupTest : public ::testing::Test {
+class EventSetupTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_event_setup_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto opened = Store::Open((dir_ / "setup.db").string(), {.create_if_missing = true});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(*opened);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("ponte_event_setup_test_", "setup.db"));
     Dataset data;
     Event e;
     e.key = "week";
@@ -102,13 +94,6 @@ class EventSetupTest : public ::testing::Test {
     organizer_.memberships.push_back({.event = event_.id, .role = Role::kOrganizer});
   }
 
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   const Clock& clock_ = SystemClock();
   Event event_;
   OrganizationId unibo_, tsinghua_;

@@ -2,10 +2,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <barrier>
-#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -13,6 +11,7 @@
 #include <tuple>
 
 #include "io/import.h"
+#include "service/store_fixture.h"
 
 namespace ponte::service {
 namespace {
@@ -27,18 +26,11 @@ constexpr std::string_view kZone = "Europe/Rome";
 // CNR and Peking University are only in Milan, Fudan only in Rome, Unibo and
 // Zhejiang everywhere. Italian sides speak it/en, Chinese ones zh (Zhejiang
 // also en): an Italian–Chinese pair without Zhejiang needs the interpreter.
-class WalkInTest : public ::testing::Test {
+class WalkInTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_walk_in_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    ASSERT_NO_FATAL_FAILURE(OpenStore("ponte_walk_in_test_", "walk_in.db"));
     path_ = (dir_ / "walk_in.db").string();
-    auto opened = Store::Open(path_, {.create_if_missing = true});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(*opened);
 
     Dataset data;
     Event e;
@@ -112,11 +104,6 @@ class WalkInTest : public ::testing::Test {
     staff_.user = staff;
     staff_.memberships.push_back({.user = staff.id, .event = event_.id, .role = Role::kSupport});
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   static Instant At(int hour, int minute) {
     return *FromCivil({2026, 10, 14, hour, minute, 0}, kZone);
   }
@@ -169,9 +156,7 @@ class WalkInTest : public ::testing::Test {
     }
   }
 
-  std::filesystem::path dir_;
-  std::string path_;
-  std::unique_ptr<Store> store_;
+  std::string path_;  // the database, for a second connection
   Event event_;
   std::map<std::string, OrganizationId> org_;
   std::map<std::string, SessionId> session_;
