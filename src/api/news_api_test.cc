@@ -3,10 +3,8 @@
 // feeds that parse as XML.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-
+#include "api/api_fixture.h"
 #include "api/app.h"
 #include "service/news.h"
 #include "service/test_images.h"
@@ -16,22 +14,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-using Json = nlohmann::json;
 namespace images = service::test;
-
-constexpr std::string_view kPassword = "correct horse battery";
-
-struct Caller {
-  std::string bearer;
-  std::string cookie;
-  std::string csrf;
-};
-
-struct Reply {
-  int status = 0;
-  HttpResponse response;
-  Json body;
-};
 
 // Checks that `xml` is well-formed enough for a feed reader: one root,
 // balanced elements, quoted attributes, only the five predefined entities
@@ -98,53 +81,36 @@ std::string Unescape(std::string text) {
   return text;
 }
 
-class NewsApiTest : public ::testing::Test {
+class NewsApiTest : public AppTest {
  protected:
-  NewsApiTest() : clock_(*FromCivil({2026, 11, 20, 9, 0, 0}, "Asia/Shanghai")) {}
+  NewsApiTest() : AppTest(*FromCivil({2026, 11, 20, 9, 0, 0}, "Asia/Shanghai")) {}
 
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ponte_news_api_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    const std::string db = (dir_ / "api.db").string();
-    {
-      auto store = Store::Open(db, {.create_if_missing = true});
-      ASSERT_TRUE(store.ok()) << store.status().ToString();
-      for (const char* key : {"week", "roadshow"}) {
-        Dataset data;
-        Event e;
-        e.key = key;
-        e.name.Set("it", "Settimana Italia–Cina");
-        e.name.Set("zh", "中意科技创新合作周");
-        e.name.Set("en", "Italy–China Week");
-        e.time_zone = "Asia/Shanghai";
-        e.start_date = {2026, 11, 16};
-        e.end_date = {2026, 11, 17};
-        data.event = e;
-        Organization o;
-        o.key = std::string("polimi-") + key;
-        o.name.Set("it", "Politecnico di Milano");
-        o.country = "IT";
-        data.organizations.push_back({.organization = o, .where = {"test", 0}});
-        Interpreter li;
-        li.key = std::string("li-") + key;
-        li.name = "Li Na";
-        li.pairs = {{"it", "zh"}};
-        data.interpreters.push_back({.interpreter = li, .session_keys = {}});
-        ASSERT_TRUE((*store)->Import(data, {}).ok());
-      }
+    std::vector<Dataset> events;
+    for (const char* key : {"week", "roadshow"}) {
+      Dataset data;
+      Event e;
+      e.key = key;
+      e.name.Set("it", "Settimana Italia–Cina");
+      e.name.Set("zh", "中意科技创新合作周");
+      e.name.Set("en", "Italy–China Week");
+      e.time_zone = "Asia/Shanghai";
+      e.start_date = {2026, 11, 16};
+      e.end_date = {2026, 11, 17};
+      data.event = e;
+      Organization o;
+      o.key = std::string("polimi-") + key;
+      o.name.Set("it", "Politecnico di Milano");
+      o.country = "IT";
+      data.organizations.push_back({.organization = o, .where = {"test", 0}});
+      Interpreter li;
+      li.key = std::string("li-") + key;
+      li.name = "Li Na";
+      li.pairs = {{"it", "zh"}};
+      data.interpreters.push_back({.interpreter = li, .session_keys = {}});
+      events.push_back(std::move(data));
     }
-    AppOptions options;
-    options.db = db;
-    options.base_url = "https://ponte.test";
-    options.background = false;
-    options.clock = &clock_;
-    options.accounts.cost = service::kPasswordCostForTests;
-    auto app = App::Create(options);
-    ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = std::move(*app);
+    ASSERT_NO_FATAL_FAILURE(StartApp("ponte_news_api_test_", events));
     EventId week, roadshow;
     OrganizationId polimi;
     InterpreterId li;
@@ -167,11 +133,9 @@ class NewsApiTest : public ::testing::Test {
         Bearer("li@ponte.test", {{.event = week, .role = Role::kInterpreter, .interpreter = li}});
   }
 
-  void TearDown() override {
-    app_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
+  // Unlike AppTest::Call: the host without a port, the CSRF header whenever
+  // there is a cookie, and no content type of its own (PostJson and Upload
+  // give theirs).
   Reply Call(const std::string& method, const std::string& target, const Caller& who,
              std::string body = "", HeaderList headers = {}) {
     HttpRequest request;
@@ -203,6 +167,7 @@ class NewsApiTest : public ::testing::Test {
     return Call("POST", "/api/v1/images", who, std::move(bytes), {{"content-type", type}});
   }
 
+  // A bearer token for a new user with `memberships` (in any event).
   Caller Bearer(const std::string& email, std::vector<Membership> memberships) {
     app_->WithStore([&](Store& store) {
       User u;
@@ -238,9 +203,6 @@ class NewsApiTest : public ::testing::Test {
     return item;
   }
 
-  std::filesystem::path dir_;
-  FakeClock clock_;
-  std::unique_ptr<App> app_;
   Caller organizer_, other_organizer_, support_, participant_, interpreter_;
 };
 
