@@ -91,18 +91,7 @@ HttpResponse InvitePage(RequestContext& c, const Site& site, const std::string& 
 void AddAccountPages(api::App& app, std::shared_ptr<const Site> site) {
   api::Router& r = app.router();
   const service::AccountOptions& accounts = app.options().accounts;
-  auto open = [&r](const std::string& method, const std::string& pattern, std::string summary,
-                   std::string fields, api::RouteHandler handler) {
-    r.Add({method,
-           pattern,
-           "Portal: " + summary,
-           "portal",
-           Access::kPublic,
-           {},
-           std::move(fields),
-           "text/html"},
-          std::move(handler));
-  };
+  const OpenPages open(r);
   open("GET", "/register", "open registration form (?event=key)", "",
        [site](RequestContext& c) -> Result<HttpResponse> {
          return RegisterPage(c, *site, c.request.Query("event").value_or(""), "", "", "");

@@ -238,18 +238,7 @@ std::optional<HttpResponse> RequireEditor(RequestContext& c, const Site& site) {
 
 void AddNewsPages(api::App& app, const std::shared_ptr<const Site>& site) {
   api::Router& r = app.router();
-  auto page = [&r](const std::string& method, const std::string& pattern,
-                   const std::string& summary, std::string fields, api::RouteHandler handler) {
-    r.Add({method,
-           pattern,
-           "Portal: " + summary,
-           "portal",
-           Access::kPublic,
-           {},
-           std::move(fields),
-           "text/html"},
-          std::move(handler));
-  };
+  const OpenPages page(r);
 
   // The editor first: its paths are more specific than /news/{key}.
   page("GET", "/manage/news", "the organizers' news (drafts included)", "",

@@ -324,12 +324,7 @@ HttpResponse MeetingsCsv(RequestContext& c) {
 
 void AddOrganizerPages(api::App& app, std::shared_ptr<const Site> site) {
   api::Router& r = app.router();
-  auto page = [&r](const std::string& method, const std::string& pattern, std::string summary,
-                   std::vector<Role> roles, api::RouteHandler handler) {
-    r.Add({method, pattern, "Portal: " + summary, "portal", Access::kEvent, std::move(roles), "",
-           "text/html"},
-          std::move(handler));
-  };
+  const EventPages page(r);
   page("GET", "/events/{event}/participants", "participants and their validation", kStaff,
        [site](RequestContext& c) -> Result<HttpResponse> { return Participants(c, *site); });
   page("POST", "/events/{event}/participants/{user}/validation", "validate a participant (form)",

@@ -304,12 +304,7 @@ Outcome NewOutcome(const RequestContext& c) {
 
 void AddOutcomePages(api::App& app, std::shared_ptr<const Site> site) {
   api::Router& r = app.router();
-  auto page = [&r](const std::string& method, const std::string& pattern, std::string summary,
-                   std::vector<Role> roles, api::RouteHandler handler) {
-    r.Add({method, pattern, "Portal: " + summary, "portal", Access::kEvent, std::move(roles), "",
-           "text/html"},
-          std::move(handler));
-  };
+  const EventPages page(r);
 
   page("GET", "/events/{event}/outcomes",
        "outcomes: yours, or (staff) the validation queue and all with filters",

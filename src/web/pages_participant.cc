@@ -468,12 +468,7 @@ HttpResponse OrganizationPage(RequestContext& c, const Site& site, const std::st
 void AddParticipantPages(api::App& app, std::shared_ptr<const Site> site) {
   api::Router& r = app.router();
   const service::WorkflowOptions& workflow = app.options().workflow;
-  auto page = [&r](const std::string& method, const std::string& pattern, std::string summary,
-                   std::vector<Role> roles, api::RouteHandler handler) {
-    r.Add({method, pattern, "Portal: " + summary, "portal", Access::kEvent, std::move(roles), "",
-           "text/html"},
-          std::move(handler));
-  };
+  const EventPages page(r);
 
   page("GET", "/events/{event}", "the event's home page", {},
        [site](RequestContext& c) -> Result<HttpResponse> { return EventHome(c, *site); });

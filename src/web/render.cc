@@ -274,6 +274,26 @@ std::string EscapeHtml(std::string_view text) {
   return kainjow::mustache::html_escape<std::string>(std::string(text));
 }
 
+void EventPages::operator()(std::string method, std::string pattern, std::string_view summary,
+                            std::vector<Role> roles, api::RouteHandler handler) const {
+  router_.Add({std::move(method), std::move(pattern), "Portal: " + std::string(summary), "portal",
+               api::Access::kEvent, std::move(roles), "", "text/html"},
+              std::move(handler));
+}
+
+void OpenPages::operator()(std::string method, std::string pattern, std::string_view summary,
+                           std::string fields, api::RouteHandler handler) const {
+  router_.Add({std::move(method),
+               std::move(pattern),
+               "Portal: " + std::string(summary),
+               "portal",
+               api::Access::kPublic,
+               {},
+               std::move(fields),
+               "text/html"},
+              std::move(handler));
+}
+
 bool IsHtmx(const api::HttpRequest& request) { return request.Header("hx-request") == "true"; }
 
 std::string SafeNext(std::string_view next) {

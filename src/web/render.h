@@ -96,6 +96,36 @@ std::string ReaderZone(const api::RequestContext& c);
 // {"text": "...", "lang": "zh", "other": true}.
 Json Localized(const LocalizedText& text, std::string_view locale);
 
+// Register the portal's pages (HTML) on a router, one call a page:
+//
+//   const EventPages page(app.router());
+//   page("GET", "/events/{event}/people", "your delegates", {Role::kParticipant}, handler);
+//
+// EventPages: under one event's path ({event} in the pattern), open to the
+// event's members with one of `roles` (empty: any member). `summary` goes
+// into the OpenAPI document.
+class EventPages {
+ public:
+  explicit EventPages(api::Router& router) : router_(router) {}
+  void operator()(std::string method, std::string pattern, std::string_view summary,
+                  std::vector<Role> roles, api::RouteHandler handler) const;
+
+ private:
+  api::Router& router_;
+};
+
+// OpenPages: pages anyone may open; `fields` names what the page's form posts
+// (empty: nothing).
+class OpenPages {
+ public:
+  explicit OpenPages(api::Router& router) : router_(router) {}
+  void operator()(std::string method, std::string pattern, std::string_view summary,
+                  std::string fields, api::RouteHandler handler) const;
+
+ private:
+  api::Router& router_;
+};
+
 // Delegates, event set-up and matching (pages_setup.cc).
 void AddSetupPages(api::App& app, std::shared_ptr<const Site> site);
 void AddParticipantPages(api::App& app, std::shared_ptr<const Site> site);
