@@ -8,6 +8,7 @@
 
 #include "store/columns.h"
 #include "store/dataset_export.h"
+#include "store/import_keys.h"
 #include "store/roadshow_columns.h"
 
 namespace ponte::store_internal {
@@ -27,8 +28,6 @@ std::string TrimMessage(std::string text) {
   return text;
 }
 
-using KeyIds = std::unordered_map<std::string, std::int64_t>;
-
 // key -> id for one table (optionally within an event).
 KeyIds KeyMap(pqxx::transaction_base& tx, const std::string& table, std::int64_t event_id = 0) {
   KeyIds out;
@@ -39,23 +38,6 @@ KeyIds KeyMap(pqxx::transaction_base& tx, const std::string& table, std::int64_t
   for (const auto& row : rows) out.emplace(Text(row[0]), Int(row[1]));
   return out;
 }
-
-Status Missing(const SourceLocation& where, std::string_view column, std::string_view what,
-               const std::string& key) {
-  return InvalidArgumentError(where.ToString() + ": column '" + std::string(column) + "': no " +
-                              std::string(what) + " with key '" + key +
-                              "' (neither in this import nor in the database)");
-}
-
-Result<std::int64_t> Resolve(const KeyIds& map, const SourceLocation& where,
-                             std::string_view column, std::string_view what,
-                             const std::string& key) {
-  auto it = map.find(key);
-  if (it == map.end()) return Missing(where, column, what, key);
-  return it->second;
-}
-
-void Count(KindCounts& counts, bool existed) { ++(existed ? counts.updated : counts.created); }
 
 // Runs one statement of an import and names the record when it fails.
 template <typename... Args>
@@ -365,26 +347,7 @@ Status PostgresStore::ImportAll(pqxx::transaction_base& tx, const Dataset& data,
   if (data.meetings.empty()) return OkStatus();
   std::vector<Meeting> meetings;
   for (const MeetingRecord& rec : data.meetings) {
-    Meeting m = rec.meeting;
-    PONTE_ASSIGN_OR_RETURN(std::int64_t a,
-                           Resolve(orgs, rec.where, "a", "organization", rec.a_key));
-    PONTE_ASSIGN_OR_RETURN(std::int64_t b,
-                           Resolve(orgs, rec.where, "b", "organization", rec.b_key));
-    PONTE_ASSIGN_OR_RETURN(std::int64_t sid,
-                           Resolve(sessions, rec.where, "session", "session", rec.session_key));
-    m.a = OrganizationId(a);
-    m.b = OrganizationId(b);
-    m.session = SessionId(sid);
-    if (!rec.request_key.empty()) {
-      PONTE_ASSIGN_OR_RETURN(std::int64_t q,
-                             Resolve(requests, rec.where, "request", "request", rec.request_key));
-      m.request = MeetingRequestId(q);
-    }
-    if (!rec.interpreter_key.empty()) {
-      PONTE_ASSIGN_OR_RETURN(std::int64_t i, Resolve(interpreters, rec.where, "interpreter",
-                                                     "interpreter", rec.interpreter_key));
-      m.interpreter = InterpreterId(i);
-    }
+    PONTE_ASSIGN_OR_RETURN(Meeting m, ResolveMeeting(rec, orgs, sessions, requests, interpreters));
     meetings.push_back(m);
     Count(report.meetings, false);
   }

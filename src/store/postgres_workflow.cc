@@ -1,10 +1,9 @@
 // The PostgreSQL backend, part 2: the meeting workflow — requests, meetings
 // and their versions, organizations edited by their participants, feedback.
 #include <algorithm>
-#include <map>
-#include <tuple>
 
 #include "store/columns.h"
+#include "store/meeting_carry_over.h"
 #include "store/postgres_store.h"
 
 namespace ponte::store_internal {
@@ -74,8 +73,6 @@ std::vector<MeetingRequest> UpdateRequestsReturning(pqxx::transaction_base& tx,
   return out;
 }
 
-bool Live(MeetingStatus s) { return s != MeetingStatus::kCancelled; }
-
 // Seats make the database refuse an organization in two live meetings of one
 // slot; the partial unique index on meetings refuses two at one table. A
 // violation ends the transaction, which the caller then drops.
@@ -118,11 +115,6 @@ Status InsertMeeting(pqxx::transaction_base& tx, EventId event, Meeting& m) {
   }
   m.event = event;
   return TakeSeats(tx, m);
-}
-
-bool SamePlace(const Meeting& x, const Meeting& y) {
-  return x.session == y.session && x.slot == y.slot && x.table == y.table &&
-         x.interpreter == y.interpreter && x.status == y.status;
 }
 
 }  // namespace
@@ -397,28 +389,15 @@ Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeti
         event.value());
     tx.exec_params("UPDATE meetings SET status = 'cancelled' WHERE event_id = $1", event.value());
 
-    // Old meetings by request, else by the pair of organizations.
-    using PairKey = std::tuple<std::int64_t, std::int64_t, std::int64_t>;
-    auto key_of = [](const Meeting& m) {
-      if (m.request.valid()) return PairKey{m.request.value(), 0, 0};
-      return PairKey{0, std::min(m.a.value(), m.b.value()), std::max(m.a.value(), m.b.value())};
-    };
-    std::map<PairKey, std::size_t> by_key;
-    for (std::size_t i = 0; i < old.size(); ++i) by_key.emplace(key_of(old[i]), i);
-    std::vector<bool> kept(old.size(), false);
-
-    for (Meeting& m : meetings) {
-      auto it = by_key.find(key_of(m));
-      if (it == by_key.end() || kept[it->second]) {
+    const MeetingCarryOver carry = CarryOver(old, meetings);
+    for (std::size_t i = 0; i < meetings.size(); ++i) {
+      Meeting& m = meetings[i];
+      if (!carry.continues[i]) {
         m.version = 1;
         PONTE_RETURN_IF_ERROR(InsertMeeting(tx, event, m));
         continue;
       }
-      const Meeting& before = old[it->second];
-      kept[it->second] = true;
-      m.id = before.id;
-      m.event = event;
-      m.version = SamePlace(before, m) ? before.version : before.version + 1;
+      ContinueMeeting(old[*carry.continues[i]], event, m);
       try {
         tx.exec_params(
             "UPDATE meetings SET session_id = $1, slot = $2, table_no = $3, interpreter_id = $4, "
@@ -433,7 +412,7 @@ Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeti
     // Meetings that left the timetable are withdrawn, with a new version when
     // they were live, so that calendars remove them.
     for (std::size_t i = 0; i < old.size(); ++i) {
-      if (kept[i] || !Live(old[i].status)) continue;
+      if (carry.kept[i] || !Live(old[i].status)) continue;
       tx.exec_params("UPDATE meetings SET version = version + 1 WHERE id = $1", old[i].id.value());
     }
     tx.commit();

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "store/dataset_export.h"
+#include "store/import_keys.h"
 #include "store/migrations.h"
 #include "store/roadshow_columns.h"
 
@@ -26,23 +27,6 @@ Result<std::unordered_map<std::string, std::int64_t>> KeyMap(Database& db, std::
   }
   return out;
 }
-
-Status Missing(const SourceLocation& where, std::string_view column, std::string_view what,
-               const std::string& key) {
-  return InvalidArgumentError(where.ToString() + ": column '" + std::string(column) + "': no " +
-                              std::string(what) + " with key '" + key +
-                              "' (neither in this import nor in the database)");
-}
-
-Result<std::int64_t> Resolve(const std::unordered_map<std::string, std::int64_t>& map,
-                             const SourceLocation& where, std::string_view column,
-                             std::string_view what, const std::string& key) {
-  auto it = map.find(key);
-  if (it == map.end()) return Missing(where, column, what, key);
-  return it->second;
-}
-
-void Count(KindCounts& counts, bool existed) { ++(existed ? counts.updated : counts.created); }
 
 }  // namespace
 
@@ -286,26 +270,8 @@ Status SqliteStore::ImportAll(const Dataset& data, const ImportOptions& options,
   if (!data.meetings.empty()) {
     std::vector<Meeting> meetings;
     for (const MeetingRecord& rec : data.meetings) {
-      Meeting m = rec.meeting;
-      PONTE_ASSIGN_OR_RETURN(std::int64_t a,
-                             Resolve(orgs, rec.where, "a", "organization", rec.a_key));
-      PONTE_ASSIGN_OR_RETURN(std::int64_t b,
-                             Resolve(orgs, rec.where, "b", "organization", rec.b_key));
-      PONTE_ASSIGN_OR_RETURN(std::int64_t sid,
-                             Resolve(sessions, rec.where, "session", "session", rec.session_key));
-      m.a = OrganizationId(a);
-      m.b = OrganizationId(b);
-      m.session = SessionId(sid);
-      if (!rec.request_key.empty()) {
-        PONTE_ASSIGN_OR_RETURN(std::int64_t q,
-                               Resolve(requests, rec.where, "request", "request", rec.request_key));
-        m.request = MeetingRequestId(q);
-      }
-      if (!rec.interpreter_key.empty()) {
-        PONTE_ASSIGN_OR_RETURN(std::int64_t i, Resolve(interpreters, rec.where, "interpreter",
-                                                       "interpreter", rec.interpreter_key));
-        m.interpreter = InterpreterId(i);
-      }
+      PONTE_ASSIGN_OR_RETURN(Meeting m,
+                             ResolveMeeting(rec, orgs, sessions, requests, interpreters));
       meetings.push_back(m);
       Count(report.meetings, false);
     }

@@ -1,9 +1,8 @@
 // The SQLite backend, part 2: the meeting workflow — requests, meetings and
 // their versions, organizations edited by their participants, feedback.
 #include <algorithm>
-#include <map>
-#include <tuple>
 
+#include "store/meeting_carry_over.h"
 #include "store/sqlite_store.h"
 
 namespace ponte::store_internal {
@@ -51,8 +50,6 @@ MeetingRequest ReadRequest(const Statement& stmt) {
   r.version = static_cast<int>(stmt.Int(12));
   return r;
 }
-
-bool Live(MeetingStatus s) { return s != MeetingStatus::kCancelled; }
 
 // `update`, an UPDATE of meeting_requests without a RETURNING clause, as a
 // statement that also gives back the rows it changes (see ChangedRequests).
@@ -259,11 +256,6 @@ Status InsertMeeting(Database& db, EventId event, Meeting& m) {
   return TakeSeats(db, m);
 }
 
-bool SamePlace(const Meeting& x, const Meeting& y) {
-  return x.session == y.session && x.slot == y.slot && x.table == y.table &&
-         x.interpreter == y.interpreter && x.status == y.status;
-}
-
 }  // namespace
 
 Status SqliteStore::AddMeeting(Meeting& meeting) {
@@ -386,32 +378,19 @@ Status SqliteStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeting
       Statement park, db_->Prepare("UPDATE meetings SET status = 'cancelled' WHERE event_id = ?1"));
   PONTE_RETURN_IF_ERROR(park.Bind(1, event.value()).Run());
 
-  // Old meetings by request, else by the pair of organizations.
-  using PairKey = std::tuple<std::int64_t, std::int64_t, std::int64_t>;
-  auto key_of = [](const Meeting& m) {
-    if (m.request.valid()) return PairKey{m.request.value(), 0, 0};
-    return PairKey{0, std::min(m.a.value(), m.b.value()), std::max(m.a.value(), m.b.value())};
-  };
-  std::map<PairKey, std::size_t> by_key;
-  for (std::size_t i = 0; i < old.size(); ++i) by_key.emplace(key_of(old[i]), i);
-  std::vector<bool> kept(old.size(), false);
-
+  const MeetingCarryOver carry = CarryOver(old, meetings);
   PONTE_ASSIGN_OR_RETURN(
       Statement update,
       db_->Prepare("UPDATE meetings SET session_id = ?1, slot = ?2, table_no = ?3, "
                    "interpreter_id = ?4, status = ?5, version = ?6 WHERE id = ?7"));
-  for (Meeting& m : meetings) {
-    auto it = by_key.find(key_of(m));
-    if (it == by_key.end() || kept[it->second]) {
+  for (std::size_t i = 0; i < meetings.size(); ++i) {
+    Meeting& m = meetings[i];
+    if (!carry.continues[i]) {
       m.version = 1;
       PONTE_RETURN_IF_ERROR(InsertMeeting(*db_, event, m));
       continue;
     }
-    const Meeting& before = old[it->second];
-    kept[it->second] = true;
-    m.id = before.id;
-    m.event = event;
-    m.version = SamePlace(before, m) ? before.version : before.version + 1;
+    ContinueMeeting(old[*carry.continues[i]], event, m);
     update.Bind(1, m.session.value()).Bind(2, m.slot).Bind(3, m.table);
     update.BindOptionalId(4, m.interpreter.value()).Bind(5, ToCode(m.status));
     update.Bind(6, m.version).Bind(7, m.id.value());
@@ -425,7 +404,7 @@ Status SqliteStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeting
   PONTE_ASSIGN_OR_RETURN(Statement bump,
                          db_->Prepare("UPDATE meetings SET version = version + 1 WHERE id = ?1"));
   for (std::size_t i = 0; i < old.size(); ++i) {
-    if (kept[i] || !Live(old[i].status)) continue;
+    if (carry.kept[i] || !Live(old[i].status)) continue;
     PONTE_RETURN_IF_ERROR(bump.Bind(1, old[i].id.value()).Run());
     bump.Reset();
   }
