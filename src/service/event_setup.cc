@@ -405,6 +405,81 @@ Result<std::string> SaveInterpreter(Store& store, const Clock& clock, const Acto
   return in.key;
 }
 
+// ---- removing a session or an interpreter -------------------------------------------------
+
+namespace {
+
+// "Anna Verdi, Bo Li and 3 more".
+std::string FewNames(const std::vector<std::string>& names) {
+  constexpr std::size_t kShown = 3;
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < kShown; ++i) {
+    out += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
+  }
+  if (names.size() > kShown) out += " and " + std::to_string(names.size() - kShown) + " more";
+  return out;
+}
+
+}  // namespace
+
+Status RemoveSession(Store& store, const Clock& clock, const Actor& organizer, const Event& event,
+                     std::string_view key) {
+  PONTE_RETURN_IF_ERROR(CheckOrganizer(organizer, event));
+  PONTE_ASSIGN_OR_RETURN(std::vector<Session> sessions, store.ListSessions(event.id));
+  auto it = std::find_if(sessions.begin(), sessions.end(),
+                         [&](const Session& s) { return s.key == key; });
+  if (it == sessions.end()) {
+    return NotFoundError("no session '" + std::string(key) + "' in " + event.key);
+  }
+  const SessionId gone = it->id;
+  std::set<std::int64_t> of_event;
+  for (const Session& s : sessions) of_event.insert(s.id.value());
+  // Someone who attends this session and no other of the event would, with
+  // an empty list, attend every session: they are changed first, by hand.
+  auto only_this = [&](const std::vector<SessionId>& attends) {
+    bool here = false, elsewhere = false;
+    for (const SessionId id : attends) {
+      if (id == gone) here = true;
+      if (id != gone && of_event.contains(id.value())) elsewhere = true;
+    }
+    return here && !elsewhere;
+  };
+  std::vector<std::string> stranded;
+  PONTE_ASSIGN_OR_RETURN(std::vector<Person> people, store.ListPeople());
+  for (const Person& p : people) {
+    if (!only_this(p.sessions)) continue;
+    // Chinese names (those with a Latin transcription) family name first.
+    stranded.push_back(p.name_latin.empty() ? std::string(Trim(p.given_name + " " + p.family_name))
+                                            : p.family_name + p.given_name);
+  }
+  PONTE_ASSIGN_OR_RETURN(std::vector<Interpreter> interpreters, store.ListInterpreters(event.id));
+  for (const Interpreter& i : interpreters) {
+    if (only_this(i.sessions)) stranded.push_back(i.name);
+  }
+  if (!stranded.empty()) {
+    return AbortedError(FewNames(stranded) + (stranded.size() == 1 ? " attends" : " attend") +
+                        " only session '" + std::string(key) +
+                        "': choose their sessions again first (an empty choice means every "
+                        "session)");
+  }
+  PONTE_RETURN_IF_ERROR(store.DeleteSession(event.id, gone));
+  return Audit(store, clock, organizer, event, "session.remove", "session:" + std::string(key));
+}
+
+Status RemoveInterpreter(Store& store, const Clock& clock, const Actor& organizer,
+                         const Event& event, std::string_view key) {
+  PONTE_RETURN_IF_ERROR(CheckOrganizer(organizer, event));
+  PONTE_ASSIGN_OR_RETURN(std::vector<Interpreter> interpreters, store.ListInterpreters(event.id));
+  auto it = std::find_if(interpreters.begin(), interpreters.end(),
+                         [&](const Interpreter& i) { return i.key == key; });
+  if (it == interpreters.end()) {
+    return NotFoundError("no interpreter '" + std::string(key) + "' in " + event.key);
+  }
+  PONTE_RETURN_IF_ERROR(store.DeleteInterpreter(event.id, it->id));
+  return Audit(store, clock, organizer, event, "interpreter.remove",
+               "interpreter:" + std::string(key));
+}
+
 // ---- the event ----------------------------------------------------------------------------
 
 Status SaveEventSetup(Store& store, const Clock& clock, const Actor& organizer, const Event& event,

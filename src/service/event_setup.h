@@ -134,6 +134,15 @@ Result<std::string> SaveInterpreter(Store& store, const Clock& clock, const Acto
                                     const Event& event, const InterpreterDraft& draft,
                                     std::vector<FieldError>& errors);
 
+// Removes a session. Aborted while meetings are in it (cancelled ones too)
+// or while someone attends it and no other session of the event (their
+// choice would become "every session"): the message names them.
+Status RemoveSession(Store& store, const Clock& clock, const Actor& organizer, const Event& event,
+                     std::string_view key);
+// Removes an interpreter; Aborted while meetings not cancelled have them.
+Status RemoveInterpreter(Store& store, const Clock& clock, const Actor& organizer,
+                         const Event& event, std::string_view key);
+
 struct EventDraft {
   std::string start_date;
   std::string end_date;

@@ -263,6 +263,60 @@ TEST_F(EventSetupTest, InterpretersAndTheEventItself) {
   EXPECT_EQ(e.venues[1].name, "Expo 世博中心");
 }
 
+TEST_F(EventSetupTest, SessionsAndInterpretersAreRemovedWhenNothingStrandsSomeone) {
+  std::vector<FieldError> errors;
+  SessionDraft afternoon{.key = "day1-pm",
+                         .date = "2026-10-14",
+                         .city = "Beijing",
+                         .start = "14:00",
+                         .end = "16:00",
+                         .slot_minutes = "30",
+                         .tables = "4"};
+  ASSERT_TRUE(SaveSession(*store_, clock_, organizer_, event_, afternoon, errors).ok());
+  // Giulia attends the morning only.
+  auto delegates = DelegatesOf(*store_, organizer_, event_, unibo_);
+  ASSERT_TRUE(delegates.ok());
+  const VersionedPerson giulia = delegates->front();
+  PersonDraft draft{.id = giulia.person.id,
+                    .version = giulia.version,
+                    .organization = unibo_,
+                    .given_name = "Giulia",
+                    .family_name = "Rossi",
+                    .languages = {"it", "en"},
+                    .sessions = {session_}};
+  auto v = SavePerson(*store_, clock_, participant_, event_, draft, errors);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  InterpreterDraft chen{.name = "Chen Jing 陈静", .pairs = "it-zh", .sessions = {session_}};
+  auto chen_key = SaveInterpreter(*store_, clock_, organizer_, event_, chen, errors);
+  ASSERT_TRUE(chen_key.ok()) << chen_key.status().ToString();
+
+  // Without the morning Giulia and Chen Jing would "attend every session".
+  EXPECT_EQ(RemoveSession(*store_, clock_, participant_, event_, "day1").code(),
+            StatusCode::kPermissionDenied);
+  Status stranded = RemoveSession(*store_, clock_, organizer_, event_, "day1");
+  EXPECT_EQ(stranded.code(), StatusCode::kAborted);
+  EXPECT_THAT(stranded.message(),
+              HasSubstr("Giulia Rossi and Chen Jing 陈静 attend only session 'day1'"));
+  EXPECT_EQ(RemoveSession(*store_, clock_, organizer_, event_, "nope").code(),
+            StatusCode::kNotFound);
+
+  // Chen Jing goes; Giulia moves to the afternoon; then the morning can go.
+  ASSERT_TRUE(RemoveInterpreter(*store_, clock_, organizer_, event_, *chen_key).ok());
+  EXPECT_TRUE(store_->ListInterpreters(event_.id)->empty());
+  SessionId pm;
+  const std::vector<Session> sessions = store_->ListSessions(event_.id).value();
+  for (const Session& s : sessions) pm = s.key == "day1-pm" ? s.id : pm;
+  draft.version = *v;
+  draft.sessions = {session_, pm};
+  ASSERT_TRUE(SavePerson(*store_, clock_, participant_, event_, draft, errors).ok());
+  ASSERT_TRUE(RemoveSession(*store_, clock_, organizer_, event_, "day1").ok());
+  ASSERT_EQ(store_->ListSessions(event_.id)->size(), 1u);
+  EXPECT_EQ(store_->ListPeopleOf(unibo_)->front().sessions, std::vector<SessionId>{pm});
+  auto audit = store_->ListAudit(event_.id, 10, 0);
+  ASSERT_TRUE(audit.ok());
+  EXPECT_EQ(audit->front().action, "session.remove");
+}
+
 TEST_F(EventSetupTest, MatchingJobReportsProgressAndProposesMutualPairs) {
   EXPECT_EQ(StartMatchingJob(*store_, clock_, participant_, event_, {.data_dir = PONTE_DATA_DIR})
                 .status()

@@ -88,4 +88,67 @@ Status PostgresStore::DeletePerson(PersonId id, int expected_version) {
   });
 }
 
+namespace {
+
+// "3 meetings (1 cancelled)".
+std::string CountMeetings(std::int64_t all, std::int64_t cancelled) {
+  std::string out = std::to_string(all) + (all == 1 ? " meeting" : " meetings");
+  if (cancelled > 0) out += " (" + std::to_string(cancelled) + " cancelled)";
+  return out;
+}
+
+}  // namespace
+
+Status PostgresStore::DeleteSession(EventId event, SessionId session) {
+  return Run([&]() -> Status {
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
+    // Locked, so that no meeting is placed in it while it goes.
+    const pqxx::result found =
+        tx.exec_params("SELECT key FROM sessions WHERE id = $1 AND event_id = $2 FOR UPDATE",
+                       session.value(), event.value());
+    if (found.empty()) {
+      return NotFoundError("no session " + std::to_string(session.value()) + " in this event");
+    }
+    const pqxx::result count = tx.exec_params(
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'cancelled') FROM meetings "
+        "WHERE session_id = $1",
+        session.value());
+    if (Int(count[0][0]) > 0) {
+      return AbortedError("session '" + found[0][0].as<std::string>() + "' has " +
+                          CountMeetings(Int(count[0][0]), Int(count[0][1])) +
+                          ": move them to another session first; a session with meetings stays "
+                          "so that agendas and calendars keep them");
+    }
+    tx.exec_params("DELETE FROM sessions WHERE id = $1", session.value());
+    tx.commit();
+    return OkStatus();
+  });
+}
+
+Status PostgresStore::DeleteInterpreter(EventId event, InterpreterId interpreter) {
+  return Run([&]() -> Status {
+    auto op = Begin<pqxx::work>();
+    pqxx::transaction_base& tx = op.get();
+    const pqxx::result found =
+        tx.exec_params("SELECT name FROM interpreters WHERE id = $1 AND event_id = $2 FOR UPDATE",
+                       interpreter.value(), event.value());
+    if (found.empty()) {
+      return NotFoundError("no interpreter " + std::to_string(interpreter.value()) +
+                           " in this event");
+    }
+    const pqxx::result count = tx.exec_params(
+        "SELECT COUNT(*) FROM meetings WHERE interpreter_id = $1 AND status <> 'cancelled'",
+        interpreter.value());
+    if (Int(count[0][0]) > 0) {
+      return AbortedError(found[0][0].as<std::string>() + " interprets " +
+                          CountMeetings(Int(count[0][0]), 0) +
+                          " not cancelled: move them or give them another interpreter first");
+    }
+    tx.exec_params("DELETE FROM interpreters WHERE id = $1", interpreter.value());
+    tx.commit();
+    return OkStatus();
+  });
+}
+
 }  // namespace ponte::store_internal

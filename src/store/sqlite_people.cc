@@ -96,4 +96,66 @@ Status SqliteStore::DeletePerson(PersonId id, int expected_version) {
   return tx.Commit();
 }
 
+namespace {
+
+// How many meetings refer to a session or have an interpreter, and how many
+// of those are cancelled: "3 meetings (1 cancelled)".
+std::string CountMeetings(std::int64_t all, std::int64_t cancelled) {
+  std::string out = std::to_string(all) + (all == 1 ? " meeting" : " meetings");
+  if (cancelled > 0) out += " (" + std::to_string(cancelled) + " cancelled)";
+  return out;
+}
+
+}  // namespace
+
+Status SqliteStore::DeleteSession(EventId event, SessionId session) {
+  Transaction tx(*db_);
+  PONTE_RETURN_IF_ERROR(tx.Begin());
+  PONTE_ASSIGN_OR_RETURN(Statement find,
+                         db_->Prepare("SELECT key FROM sessions WHERE id = ?1 AND event_id = ?2"));
+  PONTE_ASSIGN_OR_RETURN(bool found, find.Bind(1, session.value()).Bind(2, event.value()).Step());
+  if (!found)
+    return NotFoundError("no session " + std::to_string(session.value()) + " in this event");
+  const std::string key = find.Text(0);
+  PONTE_ASSIGN_OR_RETURN(
+      Statement count,
+      db_->Prepare("SELECT COUNT(*), COALESCE(SUM(status = 'cancelled'), 0) FROM meetings "
+                   "WHERE session_id = ?1"));
+  PONTE_RETURN_IF_ERROR(count.Bind(1, session.value()).Step().status());
+  if (count.Int(0) > 0) {
+    return AbortedError("session '" + key + "' has " + CountMeetings(count.Int(0), count.Int(1)) +
+                        ": move them to another session first; a session with meetings stays so "
+                        "that agendas and calendars keep them");
+  }
+  PONTE_ASSIGN_OR_RETURN(Statement remove, db_->Prepare("DELETE FROM sessions WHERE id = ?1"));
+  PONTE_RETURN_IF_ERROR(remove.Bind(1, session.value()).Run());
+  return tx.Commit();
+}
+
+Status SqliteStore::DeleteInterpreter(EventId event, InterpreterId interpreter) {
+  Transaction tx(*db_);
+  PONTE_RETURN_IF_ERROR(tx.Begin());
+  PONTE_ASSIGN_OR_RETURN(
+      Statement find,
+      db_->Prepare("SELECT name FROM interpreters WHERE id = ?1 AND event_id = ?2"));
+  PONTE_ASSIGN_OR_RETURN(bool found,
+                         find.Bind(1, interpreter.value()).Bind(2, event.value()).Step());
+  if (!found) {
+    return NotFoundError("no interpreter " + std::to_string(interpreter.value()) +
+                         " in this event");
+  }
+  const std::string name = find.Text(0);
+  PONTE_ASSIGN_OR_RETURN(Statement count,
+                         db_->Prepare("SELECT COUNT(*) FROM meetings WHERE interpreter_id = ?1 "
+                                      "AND status <> 'cancelled'"));
+  PONTE_RETURN_IF_ERROR(count.Bind(1, interpreter.value()).Step().status());
+  if (count.Int(0) > 0) {
+    return AbortedError(name + " interprets " + CountMeetings(count.Int(0), 0) +
+                        " not cancelled: move them or give them another interpreter first");
+  }
+  PONTE_ASSIGN_OR_RETURN(Statement remove, db_->Prepare("DELETE FROM interpreters WHERE id = ?1"));
+  PONTE_RETURN_IF_ERROR(remove.Bind(1, interpreter.value()).Run());
+  return tx.Commit();
+}
+
 }  // namespace ponte::store_internal

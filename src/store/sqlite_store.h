@@ -186,6 +186,8 @@ class SqliteStore final : public Store {
   Result<int> AddPerson(Person& person, EventId event) override;
   Result<int> UpdatePerson(const Person& person, EventId event, int expected_version) override;
   Status DeletePerson(PersonId id, int expected_version) override;
+  Status DeleteSession(EventId event, SessionId session) override;
+  Status DeleteInterpreter(EventId event, InterpreterId interpreter) override;
 
   // Accounts and the server's records (sqlite_accounts.cc).
   Status CreateUser(User& user) override;

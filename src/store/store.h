@@ -200,6 +200,18 @@ class Store {
   // Requests that named the person keep their other fields.
   virtual Status DeletePerson(PersonId id, int expected_version) = 0;
 
+  // --- The set-up's sessions and interpreters, removed one at a time ---
+  //
+  // NotFound when `event` has no such session or interpreter. A session some
+  // meeting (cancelled ones included: calendars withdraw them by it) still
+  // refers to stays: Aborted, naming how many. Otherwise it leaves the
+  // people's and interpreters' session lists with it.
+  virtual Status DeleteSession(EventId event, SessionId session) = 0;
+  // Aborted while a meeting not cancelled has the interpreter; cancelled
+  // meetings keep no interpreter, and an interpreter account's membership no
+  // longer names one.
+  virtual Status DeleteInterpreter(EventId event, InterpreterId interpreter) = 0;
+
   // --- Accounts and the server's records (model/account.h) ---
   virtual Status CreateUser(User& user) = 0;  // AlreadyExists when the e-mail is taken
   virtual Result<User> GetUser(UserId id) = 0;

@@ -829,6 +829,56 @@ TEST_P(StoreSuite, PeopleAddedChangedAndRemovedWithVersions) {
   EXPECT_EQ(store->DeletePerson(p.id, *v2).code(), StatusCode::kNotFound);
 }
 
+TEST_P(StoreSuite, SessionsAndInterpretersGoOnlyWhenNoMeetingNeedsThem) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Loaded l = LoadSmallEvent(*store);
+  Dataset more = Read(io::FileKind::kSessions,
+                      "key,city,date,start,end,slot_minutes,tables\n"
+                      "bj-pm,Beijing,2026-11-16,14:00,16:00,30,2\n",
+                      "sessions.csv");
+  more = Read(io::FileKind::kInterpreters, "key,name,pairs,sessions\ni-li,李娜,it-zh,bj-am;bj-pm\n",
+              "interpreters.csv", std::move(more));
+  ASSERT_TRUE(store->Import(more, {.event_key = std::string(kEventKey)}).ok());
+  SessionId afternoon;
+  const std::vector<Session> sessions = store->ListSessions(l.event).value();
+  for (const Session& s : sessions) afternoon = s.key == "bj-pm" ? s.id : afternoon;
+  ASSERT_TRUE(afternoon.valid());
+  const InterpreterId li = store->ListInterpreters(l.event)->front().id;
+  std::vector<Meeting> timetable{MakeMeeting(l, 0, 1, 0, 1)};
+  timetable[0].interpreter = li;
+  ASSERT_TRUE(store->ReplaceMeetings(l.event, timetable).ok());
+
+  // The morning has a meeting, the interpreter works in it: both stay.
+  Status busy = store->DeleteSession(l.event, l.session);
+  EXPECT_EQ(busy.code(), StatusCode::kAborted);
+  EXPECT_THAT(busy.message(), HasSubstr("session 'bj-am' has 1 meeting"));
+  busy = store->DeleteInterpreter(l.event, li);
+  EXPECT_EQ(busy.code(), StatusCode::kAborted);
+  EXPECT_THAT(busy.message(), HasSubstr("李娜 interprets 1 meeting"));
+  // Another event's ids are not found.
+  const EventId other(l.event.value() + 1000);
+  EXPECT_EQ(store->DeleteSession(other, afternoon).code(), StatusCode::kNotFound);
+  EXPECT_EQ(store->DeleteInterpreter(other, li).code(), StatusCode::kNotFound);
+
+  // The afternoon goes, and leaves the interpreter's list.
+  ASSERT_TRUE(store->DeleteSession(l.event, afternoon).ok());
+  EXPECT_EQ(store->ListSessions(l.event)->size(), 1u);
+  EXPECT_EQ(store->ListInterpreters(l.event)->front().sessions, std::vector<SessionId>{l.session});
+  EXPECT_EQ(store->DeleteSession(l.event, afternoon).code(), StatusCode::kNotFound);
+
+  // Cancelled, the meeting still keeps its session, but not its interpreter.
+  Meeting m = store->ListMeetings(l.event)->front();
+  m.status = MeetingStatus::kCancelled;
+  ASSERT_TRUE(store->UpdateMeeting(m, m.version).ok());
+  busy = store->DeleteSession(l.event, l.session);
+  EXPECT_EQ(busy.code(), StatusCode::kAborted);
+  EXPECT_THAT(busy.message(), HasSubstr("1 meeting (1 cancelled)"));
+  ASSERT_TRUE(store->DeleteInterpreter(l.event, li).ok());
+  EXPECT_TRUE(store->ListInterpreters(l.event)->empty());
+  EXPECT_FALSE(store->GetMeeting(m.id)->interpreter.valid());
+}
+
 TEST_P(StoreSuite, RequestsDuplicatesAndExpiry) {
   auto store = Open();
   ASSERT_NE(store, nullptr);

@@ -271,8 +271,9 @@ HttpResponse SaveDelegate(RequestContext& c, const Site& site) {
 // ---- the organizers' set-up -------------------------------------------------------------
 
 struct SetupProblem {
-  std::string form;  // "event", "session:<key>", "session:new", "interpreter"
-  Json values;       // what was typed
+  std::string
+      form;     // "event", "session:<key>", "session:new", "interpreter:<key>", "interpreter:new"
+  Json values;  // what was typed
   std::vector<FieldError> errors;
   std::string message;
 };
@@ -319,6 +320,17 @@ HttpResponse SetupPage(RequestContext& c, const Site& site, const std::optional<
       values["open"] = true;
     }
     return values;
+  };
+  // The sessions ticked in an interpreter form: as posted when it was
+  // refused, else as stored.
+  auto chosen_sessions = [&](const std::string& form, std::vector<SessionId> stored) {
+    if (const SetupProblem* here = problem_for(form)) {
+      stored.clear();
+      for (const Json& id : here->values.value("session_ids", Json::array())) {
+        stored.emplace_back(id.get<std::int64_t>());
+      }
+    }
+    return stored;
   };
 
   // The event: days, zone, venues, themes.
@@ -370,6 +382,7 @@ HttpResponse SetupPage(RequestContext& c, const Site& site, const std::optional<
     form["form_id"] = s.key;
     form["is_new"] = false;
     form["action"] = "/events/" + e.key + "/setup/sessions/" + api::PercentEncode(s.key);
+    session_rows.back()["key_url"] = api::PercentEncode(s.key);
     form["submit"] = site.T(locale, "save");
     session_rows.back()["form_html"] = RenderForm(site, c, "session_form", form);
   }
@@ -393,29 +406,39 @@ HttpResponse SetupPage(RequestContext& c, const Site& site, const std::optional<
   for (const Session& s : *sessions) by_id[s.id.value()] = &s;
   Json interpreter_rows = Json::array();
   for (const Interpreter& in : *interpreters) {
-    std::string pairs, attends;
+    std::string pairs, pair_codes, attends;
     for (const LanguagePair& lp : in.pairs) {
       pairs += (pairs.empty() ? "" : ", ") + LanguageName(lp.a, locale) + " ⇄ " +
                LanguageName(lp.b, locale);
+      pair_codes += (pair_codes.empty() ? "" : ", ") + lp.a + "-" + lp.b;
     }
     for (const SessionId id : in.sessions) {
       if (auto it = by_id.find(id.value()); it != by_id.end()) {
         attends += (attends.empty() ? "" : "; ") + SessionLabel(*it->second, e, locale);
       }
     }
+    const std::string form_name = "interpreter:" + in.key;
+    Json form = with_problem({{"name", in.name}, {"pairs", pair_codes}}, form_name);
+    form["sessions"] =
+        SessionChoices(*sessions, chosen_sessions(form_name, in.sessions), e, locale);
+    form["form_id"] = in.key;
+    form["action"] = "/events/" + e.key + "/setup/interpreters/" + api::PercentEncode(in.key);
+    form["submit"] = site.T(locale, "save");
     interpreter_rows.push_back(
-        {{"name", in.name},
+        {{"key", in.key},
+         {"key_url", api::PercentEncode(in.key)},
+         {"name", in.name},
          {"pairs", pairs},
-         {"attends", attends.empty() ? site.T(locale, "every_session") : attends}});
+         {"attends", attends.empty() ? site.T(locale, "every_session") : attends},
+         {"form", form},
+         {"form_html", RenderForm(site, c, "interpreter_form", form)}});
   }
-  std::vector<SessionId> interpreter_sessions;
-  if (const SetupProblem* here = problem_for("interpreter")) {
-    for (const Json& id : here->values.value("session_ids", Json::array())) {
-      interpreter_sessions.emplace_back(id.get<std::int64_t>());
-    }
-  }
-  Json new_interpreter = with_problem({{"name", ""}, {"pairs", ""}}, "interpreter");
-  new_interpreter["sessions"] = SessionChoices(*sessions, interpreter_sessions, e, locale);
+  Json new_interpreter = with_problem({{"name", ""}, {"pairs", ""}}, "interpreter:new");
+  new_interpreter["sessions"] =
+      SessionChoices(*sessions, chosen_sessions("interpreter:new", {}), e, locale);
+  new_interpreter["form_id"] = "new";
+  new_interpreter["action"] = "/events/" + e.key + "/setup/interpreters";
+  new_interpreter["submit"] = site.T(locale, "add_interpreter");
 
   Json city_options = Json::array();
   for (const std::string& city : cities) city_options.push_back(city);
@@ -430,7 +453,7 @@ HttpResponse SetupPage(RequestContext& c, const Site& site, const std::optional<
        {"cities", city_options},
        {"venue_names", venue_options},
        {"interpreters", interpreter_rows},
-       {"new_interpreter", new_interpreter},
+       {"new_interpreter_html", RenderForm(site, c, "interpreter_form", new_interpreter)},
        {"notice", notice.empty() ? Json(false) : Json(notice)},
        {"error", p && p->errors.empty() && !p->message.empty() ? Json(p->message) : Json(false)}},
       kFormShownAgain);
@@ -470,6 +493,22 @@ HttpResponse SaveSessionForm(RequestContext& c, const Site& site, const std::str
   if (!saved.ok()) return SetupRefused(c, site, std::move(problem), saved.status());
   return HttpResponse::Redirect("/events/" + c.event->key +
                                 "/setup?saved=" + api::PercentEncode(*saved) + "#sessions-h");
+}
+
+HttpResponse SaveInterpreterForm(RequestContext& c, const Site& site, const std::string& key) {
+  service::InterpreterDraft d{.key = key,
+                              .is_new = key.empty(),
+                              .name = FormField(c.request, "name"),
+                              .pairs = FormField(c.request, "pairs"),
+                              .sessions = SessionIds(c.request)};
+  Json ids = Json::array();
+  for (const SessionId id : d.sessions) ids.push_back(id.value());
+  SetupProblem problem{.form = key.empty() ? "interpreter:new" : "interpreter:" + key,
+                       .values = {{"name", d.name}, {"pairs", d.pairs}, {"session_ids", ids}}};
+  auto saved = service::SaveInterpreter(c.store, c.clock, *c.actor, *c.event, d, problem.errors);
+  if (!saved.ok()) return SetupRefused(c, site, std::move(problem), saved.status());
+  return HttpResponse::Redirect("/events/" + c.event->key +
+                                "/setup?saved=interpreter#interpreters-h");
 }
 
 // ---- matching ---------------------------------------------------------------------------------
@@ -609,8 +648,13 @@ void AddSetupPages(api::App& app, std::shared_ptr<const Site> site) {
   // The organizers' set-up.
   page("GET", "/events/{event}/setup", "event set-up: days, venues, themes, sessions, interpreters",
        {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
-         return SetupPage(c, *site, std::nullopt,
-                          c.request.Query("saved") ? site->T(c.Locale(), "saved") : "");
+         std::string notice;
+         if (c.request.Query("saved")) notice = site->T(c.Locale(), "saved");
+         if (auto removed = c.request.Query("removed")) {
+           notice = site->T(c.Locale(),
+                            *removed == "session" ? "session_removed" : "interpreter_removed");
+         }
+         return SetupPage(c, *site, std::nullopt, notice);
        });
   page("POST", "/events/{event}/setup/event", "the event's days, zone, venues and themes (form)",
        {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
@@ -636,20 +680,29 @@ void AddSetupPages(api::App& app, std::shared_ptr<const Site> site) {
        {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
          return SaveSessionForm(c, *site, c.Param("key"));
        });
+  page("POST", "/events/{event}/setup/sessions/{key}/remove", "remove a session (form)",
+       {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
+         const std::string key = c.Param("key");
+         Status s = service::RemoveSession(c.store, c.clock, *c.actor, *c.event, key);
+         if (!s.ok()) return SetupRefused(c, *site, {.form = "remove"}, s);
+         return HttpResponse::Redirect("/events/" + c.event->key +
+                                       "/setup?removed=session#sessions-h");
+       });
   page("POST", "/events/{event}/setup/interpreters", "add an interpreter (form)",
        {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
-         service::InterpreterDraft d{.name = FormField(c.request, "name"),
-                                     .pairs = FormField(c.request, "pairs"),
-                                     .sessions = SessionIds(c.request)};
-         Json ids = Json::array();
-         for (const SessionId id : d.sessions) ids.push_back(id.value());
-         SetupProblem problem{
-             .form = "interpreter",
-             .values = {{"name", d.name}, {"pairs", d.pairs}, {"session_ids", ids}}};
-         auto saved =
-             service::SaveInterpreter(c.store, c.clock, *c.actor, *c.event, d, problem.errors);
-         if (!saved.ok()) return SetupRefused(c, *site, std::move(problem), saved.status());
-         return HttpResponse::Redirect("/events/" + c.event->key + "/setup?saved=interpreter");
+         return SaveInterpreterForm(c, *site, "");
+       });
+  page("POST", "/events/{event}/setup/interpreters/{key}", "change an interpreter (form)",
+       {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
+         return SaveInterpreterForm(c, *site, c.Param("key"));
+       });
+  page("POST", "/events/{event}/setup/interpreters/{key}/remove", "remove an interpreter (form)",
+       {Role::kOrganizer}, [site](RequestContext& c) -> Result<HttpResponse> {
+         const std::string key = c.Param("key");
+         Status s = service::RemoveInterpreter(c.store, c.clock, *c.actor, *c.event, key);
+         if (!s.ok()) return SetupRefused(c, *site, {.form = "remove"}, s);
+         return HttpResponse::Redirect("/events/" + c.event->key +
+                                       "/setup?removed=interpreter#interpreters-h");
        });
 
   // Matching.

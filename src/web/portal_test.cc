@@ -633,6 +633,73 @@ TEST_F(PortalTest, OrganizersSetUpSessionsByFormWithErrorsBesideTheFields) {
   EXPECT_THAT(matching.body, HasSubstr("id=\"run-matching\""));
 }
 
+TEST_F(PortalTest, OrganizersChangeAndRemoveInterpretersAndSessions) {
+  const auto [olga, csrf] = SignInAs("olga@week.test");
+  const std::string session =
+      "key=&date=2026-10-14&city=Roma&venue=Villa&start=09%3A00&end=12%3A00&"
+      "slot_minutes=30&tables=8&breaks=";
+  ASSERT_EQ(Call("POST", "/events/week/setup/sessions", session + "&_csrf=" + csrf, olga).status,
+            303);
+  std::int64_t rome = 0;
+  app_->WithStore([&](Store& store) {
+    rome = store.ListSessions(store.GetEvent("week")->id)->front().id.value();
+  });
+  ASSERT_EQ(Call("POST", "/events/week/setup/interpreters",
+                 "name=Li+Na+%E6%9D%8E%E5%A8%9C&pairs=it-zh&sessions=" + std::to_string(rome) +
+                     "&_csrf=" + csrf,
+                 olga)
+                .status,
+            303);
+  const api::HttpResponse page = Call("GET", "/events/week/setup", "", olga);
+  EXPECT_THAT(page.body, HasSubstr("id=\"interpreter-form-interpreter-li-na\""));
+  EXPECT_THAT(page.body, HasSubstr("id=\"remove-interpreter-interpreter-li-na\""));
+  EXPECT_THAT(page.body, HasSubstr("id=\"remove-session-2026-10-14-roma\""));
+
+  // A wrong change is refused beside its field; a good one is saved.
+  const api::HttpResponse refused =
+      Call("POST", "/events/week/setup/interpreters/interpreter-li-na",
+           "name=Li+Na&pairs=zh&_csrf=" + csrf, olga);
+  EXPECT_EQ(refused.status, 200);
+  EXPECT_THAT(refused.body, HasSubstr("id=\"in-interpreter-li-na-pairs-err\""));
+  EXPECT_EQ(Call("POST", "/events/week/setup/interpreters/interpreter-li-na",
+                 "name=Li+Na+%E6%9D%8E%E5%A8%9C&pairs=it-zh%2C+en-zh&sessions=" +
+                     std::to_string(rome) + "&_csrf=" + csrf,
+                 olga)
+                .status,
+            303);
+  app_->WithStore([&](Store& store) {
+    const std::vector<Interpreter> all = store.ListInterpreters(store.GetEvent("week")->id).value();
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].name, "Li Na 李娜");
+    EXPECT_EQ(all[0].pairs.size(), 2u);
+  });
+
+  // The session is the interpreter's only one: it stays until she goes.
+  const api::HttpResponse stranded =
+      Call("POST", "/events/week/setup/sessions/2026-10-14-roma/remove", "_csrf=" + csrf, olga);
+  EXPECT_EQ(stranded.status, 200);
+  EXPECT_THAT(stranded.body, HasSubstr("Li Na 李娜 attends only session"));
+  const auto [anna, anna_csrf] = SignIn();
+  EXPECT_EQ(Call("POST", "/events/week/setup/interpreters/interpreter-li-na/remove",
+                 "_csrf=" + anna_csrf, anna)
+                .status,
+            403);
+  const api::HttpResponse removed = Call(
+      "POST", "/events/week/setup/interpreters/interpreter-li-na/remove", "_csrf=" + csrf, olga);
+  EXPECT_EQ(removed.status, 303);
+  EXPECT_THAT(Call("GET", "/events/week/setup?removed=interpreter", "", olga).body,
+              HasSubstr("The interpreter was removed."));
+  EXPECT_EQ(
+      Call("POST", "/events/week/setup/sessions/2026-10-14-roma/remove", "_csrf=" + csrf, olga)
+          .status,
+      303);
+  app_->WithStore([&](Store& store) {
+    const EventId week = store.GetEvent("week")->id;
+    EXPECT_TRUE(store.ListSessions(week)->empty());
+    EXPECT_TRUE(store.ListInterpreters(week)->empty());
+  });
+}
+
 TEST_F(PortalTest, ParticipantReportsAnOutcomeAndTheOrganizerValidatesIt) {
   std::int64_t partner = 0;
   app_->WithStore([&](Store& store) {
