@@ -68,9 +68,7 @@ Job ReadJob(const pqxx::row& row) {
 // ---- users and memberships -------------------------------------------------------
 
 Status PostgresStore::CreateUser(User& u) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     try {
       const pqxx::row row = tx.exec_params1(
           "INSERT INTO users(email, name, password_hash, locale, verified, disabled, created_at) "
@@ -87,9 +85,7 @@ Status PostgresStore::CreateUser(User& u) {
 }
 
 Result<User> PostgresStore::GetUser(UserId id) {
-  return Run([&]() -> Result<User> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<User> {
     const pqxx::result rows = Prepared(tx, std::string(kUserColumns) + "WHERE id = $1", id.value());
     if (rows.empty()) return NotFoundError("no user " + std::to_string(id.value()));
     return ReadUser(rows[0]);
@@ -97,9 +93,7 @@ Result<User> PostgresStore::GetUser(UserId id) {
 }
 
 Result<User> PostgresStore::FindUserByEmail(std::string_view email) {
-  return Run([&]() -> Result<User> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<User> {
     const pqxx::result rows =
         tx.exec_params(std::string(kUserColumns) + "WHERE email = $1", std::string(email));
     if (rows.empty()) {
@@ -110,9 +104,7 @@ Result<User> PostgresStore::FindUserByEmail(std::string_view email) {
 }
 
 Status PostgresStore::UpdateUser(const User& u) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     tx.exec_params(
         "UPDATE users SET name = $1, password_hash = $2, locale = $3, verified = $4, disabled = "
         "$5 WHERE id = $6",
@@ -123,9 +115,7 @@ Status PostgresStore::UpdateUser(const User& u) {
 }
 
 Status PostgresStore::PutMembership(const Membership& m) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     tx.exec_params(
         "INSERT INTO memberships(user_id, event_id, role, organization_id, person_id, "
         "interpreter_id, validated) VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(user_id, "
@@ -141,40 +131,36 @@ Status PostgresStore::PutMembership(const Membership& m) {
 }
 
 Result<std::vector<Membership>> PostgresStore::ListMemberships(UserId user) {
-  return Run([&]() -> Result<std::vector<Membership>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows =
-        Prepared(tx,
-                 std::string(kMembershipColumns) +
-                     "WHERE user_id = $1 ORDER BY event_id, role COLLATE \"C\"",
-                 user.value());
-    std::vector<Membership> out;
-    for (const auto& row : rows) out.push_back(ReadMembership(row));
-    return out;
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Membership>> {
+        const pqxx::result rows =
+            Prepared(tx,
+                     std::string(kMembershipColumns) +
+                         "WHERE user_id = $1 ORDER BY event_id, role COLLATE \"C\"",
+                     user.value());
+        std::vector<Membership> out;
+        for (const auto& row : rows) out.push_back(ReadMembership(row));
+        return out;
+      });
 }
 
 Result<std::vector<Membership>> PostgresStore::ListEventMembers(EventId event) {
-  return Run([&]() -> Result<std::vector<Membership>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows =
-        tx.exec_params(std::string(kMembershipColumns) +
-                           "WHERE event_id = $1 ORDER BY user_id, role COLLATE \"C\"",
-                       event.value());
-    std::vector<Membership> out;
-    for (const auto& row : rows) out.push_back(ReadMembership(row));
-    return out;
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Membership>> {
+        const pqxx::result rows =
+            tx.exec_params(std::string(kMembershipColumns) +
+                               "WHERE event_id = $1 ORDER BY user_id, role COLLATE \"C\"",
+                           event.value());
+        std::vector<Membership> out;
+        for (const auto& row : rows) out.push_back(ReadMembership(row));
+        return out;
+      });
 }
 
 // ---- credentials and one-time tokens ------------------------------------------------
 
 Status PostgresStore::CreateCredential(Credential& c) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO credentials(token_hash, user_id, kind, csrf_token, label, created_at, "
         "expires_at) VALUES($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -211,9 +197,7 @@ Credential ReadCredential(const pqxx::row& row) {
 }  // namespace
 
 Result<Credential> PostgresStore::FindCredential(std::string_view token_hash, Instant now) {
-  return Run([&]() -> Result<Credential> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<Credential> {
     const pqxx::result rows =
         Prepared(tx, std::string(kCredentialColumns) + "WHERE token_hash = $1 AND expires_at > $2",
                  std::string(token_hash), EpochSeconds(now));
@@ -223,22 +207,19 @@ Result<Credential> PostgresStore::FindCredential(std::string_view token_hash, In
 }
 
 Result<std::vector<Credential>> PostgresStore::ListCredentials(UserId user) {
-  return Run([&]() -> Result<std::vector<Credential>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows = tx.exec_params(
-        std::string(kCredentialColumns) + "WHERE user_id = $1 ORDER BY id", user.value());
-    std::vector<Credential> out;
-    out.reserve(rows.size());
-    for (const auto& row : rows) out.push_back(ReadCredential(row));
-    return out;
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Credential>> {
+        const pqxx::result rows = tx.exec_params(
+            std::string(kCredentialColumns) + "WHERE user_id = $1 ORDER BY id", user.value());
+        std::vector<Credential> out;
+        out.reserve(rows.size());
+        for (const auto& row : rows) out.push_back(ReadCredential(row));
+        return out;
+      });
 }
 
 Status PostgresStore::DeleteCredential(std::string_view token_hash) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     tx.exec_params("DELETE FROM credentials WHERE token_hash = $1", std::string(token_hash));
     tx.commit();
     return OkStatus();
@@ -246,9 +227,7 @@ Status PostgresStore::DeleteCredential(std::string_view token_hash) {
 }
 
 Status PostgresStore::PutOneTimeToken(const OneTimeToken& t) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     tx.exec_params(
         "INSERT INTO one_time_tokens(token_hash, purpose, email, user_id, event_id, role, "
         "organization_id, interpreter_id, expires_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -262,9 +241,7 @@ Status PostgresStore::PutOneTimeToken(const OneTimeToken& t) {
 }
 
 Result<OneTimeToken> PostgresStore::ConsumeOneTimeToken(std::string_view token_hash, Instant now) {
-  return Run([&]() -> Result<OneTimeToken> {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Result<OneTimeToken> {
     // DELETE ... RETURNING: of two servers consuming one link, one gets it.
     const pqxx::result rows = tx.exec_params(
         "DELETE FROM one_time_tokens WHERE token_hash = $1 RETURNING purpose, email, user_id, "
@@ -292,9 +269,7 @@ Result<OneTimeToken> PostgresStore::ConsumeOneTimeToken(std::string_view token_h
 }
 
 Status PostgresStore::RecordLoginFailure(std::string_view key, Instant at) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     tx.exec_params("INSERT INTO login_failures(key, at) VALUES($1, $2)", std::string(key),
                    EpochSeconds(at));
     tx.exec_params("DELETE FROM login_failures WHERE at < $1",
@@ -305,9 +280,7 @@ Status PostgresStore::RecordLoginFailure(std::string_view key, Instant at) {
 }
 
 Result<int> PostgresStore::CountLoginFailures(std::string_view key, Instant since) {
-  return Run([&]() -> Result<int> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<int> {
     const pqxx::row row =
         tx.exec_params1("SELECT count(*) FROM login_failures WHERE key = $1 AND at >= $2",
                         std::string(key), EpochSeconds(since));
@@ -318,9 +291,7 @@ Result<int> PostgresStore::CountLoginFailures(std::string_view key, Instant sinc
 // ---- audit log and outbox ------------------------------------------------------------
 
 Status PostgresStore::AppendAudit(AuditEntry& e) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO audit_log(at, user_id, event_id, action, target, details) VALUES($1, $2, $3, "
         "$4, $5, $6) RETURNING id",
@@ -334,9 +305,8 @@ Status PostgresStore::AppendAudit(AuditEntry& e) {
 
 Result<std::vector<AuditEntry>> PostgresStore::ListAudit(EventId event, int limit,
                                                          std::int64_t before_id) {
-  return Run([&]() -> Result<std::vector<AuditEntry>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx)
+                                         -> Result<std::vector<AuditEntry>> {
     const pqxx::result rows = tx.exec_params(
         "SELECT id, at, user_id, event_id, action, target, details FROM audit_log WHERE event_id "
         "= $1 AND ($2::BIGINT = 0 OR id < $2::BIGINT) ORDER BY id DESC LIMIT $3",
@@ -358,9 +328,7 @@ Result<std::vector<AuditEntry>> PostgresStore::ListAudit(EventId event, int limi
 }
 
 Status PostgresStore::EnqueueMessage(OutboxMessage& m) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO outbox(created_at, recipient, subject, body, kind) VALUES($1, $2, $3, $4, "
         "$5) RETURNING id",
@@ -372,9 +340,8 @@ Status PostgresStore::EnqueueMessage(OutboxMessage& m) {
 }
 
 Result<std::vector<OutboxMessage>> PostgresStore::ListOutbox(int limit, bool unsent_only) {
-  return Run([&]() -> Result<std::vector<OutboxMessage>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx)
+                                         -> Result<std::vector<OutboxMessage>> {
     const pqxx::result rows = tx.exec_params(
         "SELECT id, created_at, recipient, subject, body, kind, sent_at FROM outbox WHERE ($1 = "
         "0 OR sent_at IS NULL) ORDER BY id DESC LIMIT $2",
@@ -396,9 +363,7 @@ Result<std::vector<OutboxMessage>> PostgresStore::ListOutbox(int limit, bool uns
 }
 
 Status PostgresStore::MarkMessageSent(std::int64_t id, Instant at) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     tx.exec_params("UPDATE outbox SET sent_at = $1 WHERE id = $2", EpochSeconds(at), id);
     tx.commit();
     return OkStatus();
@@ -408,9 +373,7 @@ Status PostgresStore::MarkMessageSent(std::int64_t id, Instant at) {
 // ---- jobs ------------------------------------------------------------------------------
 
 Status PostgresStore::CreateJob(Job& j) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO jobs(event_id, kind, state, parameters, created_by, created_at, updated_at) "
         "VALUES($1, $2, 'queued', $3, $4, $5, $5) RETURNING id",
@@ -426,9 +389,7 @@ Status PostgresStore::CreateJob(Job& j) {
 }
 
 Result<Job> PostgresStore::GetJob(JobId id) {
-  return Run([&]() -> Result<Job> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<Job> {
     const pqxx::result rows = tx.exec_params(
         "SELECT " + std::string(kJobColumns) + " FROM jobs WHERE id = $1", id.value());
     if (rows.empty()) return NotFoundError("no job " + std::to_string(id.value()));
@@ -438,9 +399,7 @@ Result<Job> PostgresStore::GetJob(JobId id) {
 
 Result<std::optional<Job>> PostgresStore::ClaimJob(std::string_view worker, Instant now,
                                                    std::chrono::seconds stale_after) {
-  return Run([&]() -> Result<std::optional<Job>> {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Result<std::optional<Job>> {
     // SKIP LOCKED: a job another server is claiming right now is passed over,
     // so each claim takes a different job and none waits. A running job whose
     // worker stopped reporting (updated_at older than stale_after) is taken
@@ -458,9 +417,7 @@ Result<std::optional<Job>> PostgresStore::ClaimJob(std::string_view worker, Inst
 }
 
 Status PostgresStore::UpdateJob(Job& j) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::result rows = tx.exec_params(
         "UPDATE jobs SET state = $1, progress = $2, result = $3, error = $4, updated_at = $5 WHERE "
         "id = $6 RETURNING cancel_requested",
@@ -474,9 +431,7 @@ Status PostgresStore::UpdateJob(Job& j) {
 }
 
 Status PostgresStore::RequestJobCancel(JobId id) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::result rows = tx.exec_params(
         "UPDATE jobs SET cancel_requested = 1, state = CASE WHEN state = 'queued' THEN "
         "'cancelled' ELSE state END WHERE id = $1 RETURNING id",

@@ -146,9 +146,7 @@ std::vector<Outcome> WithLinks(pqxx::transaction_base& tx, std::vector<Outcome> 
 
 Status PostgresStore::CreateOutcome(Outcome& o) {
   PONTE_RETURN_IF_ERROR(CheckOutcome(o));
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     try {
       const pqxx::row row = tx.exec_params1(
           "INSERT INTO outcomes(key, event_id, request_id, kind, stage, title, date, end_date, "
@@ -173,9 +171,7 @@ Status PostgresStore::CreateOutcome(Outcome& o) {
 }
 
 Result<Outcome> PostgresStore::GetOutcome(OutcomeId id) {
-  return Run([&]() -> Result<Outcome> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<Outcome> {
     std::vector<Outcome> found;
     for (const auto& r : tx.exec_params(kOutcomeColumns + "WHERE id = $1", id.value())) {
       found.push_back(ReadOutcome(r));
@@ -187,9 +183,7 @@ Result<Outcome> PostgresStore::GetOutcome(OutcomeId id) {
 
 Status PostgresStore::UpdateOutcome(Outcome& o, int expected_version) {
   PONTE_RETURN_IF_ERROR(CheckOutcome(o));
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     pqxx::result rows;
     try {
       rows = tx.exec_params(
@@ -218,9 +212,7 @@ Status PostgresStore::UpdateOutcome(Outcome& o, int expected_version) {
 }
 
 Status PostgresStore::DeleteOutcome(OutcomeId id, int expected_version) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     PONTE_RETURN_IF_ERROR(DeleteVersioned(tx, "outcomes", "outcome", id.value(), expected_version));
     tx.commit();
     return OkStatus();
@@ -228,9 +220,8 @@ Status PostgresStore::DeleteOutcome(OutcomeId id, int expected_version) {
 }
 
 Result<std::vector<Outcome>> PostgresStore::ListOutcomes(const OutcomeFilter& filter) {
-  return Run([&]() -> Result<std::vector<Outcome>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx)
+                                         -> Result<std::vector<Outcome>> {
     std::vector<Outcome> out;
     const std::string review = filter.review ? std::string(ToCode(*filter.review)) : "";
     for (const auto& r : tx.exec_params(
@@ -248,9 +239,7 @@ Result<std::vector<Outcome>> PostgresStore::ListOutcomes(const OutcomeFilter& fi
 // ---- follow-up rounds -----------------------------------------------------------
 
 Result<bool> PostgresStore::ClaimFollowUp(const FollowUp& f, std::vector<OutboxMessage>& mails) {
-  return Run([&]() -> Result<bool> {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Result<bool> {
     const pqxx::result rows = tx.exec_params(
         "INSERT INTO follow_ups(event_id, organization_id, round, sent_at) VALUES($1, $2, $3, $4) "
         "ON CONFLICT DO NOTHING RETURNING round",
@@ -269,9 +258,8 @@ Result<bool> PostgresStore::ClaimFollowUp(const FollowUp& f, std::vector<OutboxM
 }
 
 Result<std::vector<FollowUp>> PostgresStore::ListFollowUps(EventId event) {
-  return Run([&]() -> Result<std::vector<FollowUp>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx)
+                                         -> Result<std::vector<FollowUp>> {
     std::vector<FollowUp> out;
     for (const auto& r : tx.exec_params(
              "SELECT event_id, organization_id, round, sent_at FROM follow_ups WHERE event_id = $1 "
@@ -287,9 +275,7 @@ Result<std::vector<FollowUp>> PostgresStore::ListFollowUps(EventId event) {
 // ---- images ---------------------------------------------------------------------
 
 Status PostgresStore::PutImage(Image& image, std::string_view bytes) {
-  PONTE_RETURN_IF_ERROR(Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  PONTE_RETURN_IF_ERROR(RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::binarystring data(bytes.data(), bytes.size());
     tx.exec_params(
         "INSERT INTO images(sha256, content_type, bytes, width, height, file_name, uploaded_by, "
@@ -306,9 +292,7 @@ Status PostgresStore::PutImage(Image& image, std::string_view bytes) {
 }
 
 Result<Image> PostgresStore::GetImage(std::string_view sha256, std::string* bytes) {
-  return Run([&]() -> Result<Image> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<Image> {
     const pqxx::result rows = tx.exec_params(
         kImageColumns + (bytes != nullptr ? ", data" : "") + " FROM images WHERE sha256 = $1",
         std::string(sha256));
@@ -319,9 +303,7 @@ Result<Image> PostgresStore::GetImage(std::string_view sha256, std::string* byte
 }
 
 Result<std::vector<Image>> PostgresStore::ListImages() {
-  return Run([&]() -> Result<std::vector<Image>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<std::vector<Image>> {
     std::vector<Image> out;
     for (const auto& r : tx.exec(kImageColumns + " FROM images ORDER BY id")) {
       out.push_back(ReadImage(r));
@@ -333,9 +315,7 @@ Result<std::vector<Image>> PostgresStore::ListImages() {
 // ---- news -----------------------------------------------------------------------
 
 Status PostgresStore::CreateNews(NewsItem& n) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     try {
       const pqxx::row row = tx.exec_params1(
           "INSERT INTO news(key, event_id, title, summary, body, date, status, images, "
@@ -355,9 +335,7 @@ Status PostgresStore::CreateNews(NewsItem& n) {
 }
 
 Result<NewsItem> PostgresStore::GetNews(std::string_view key) {
-  return Run([&]() -> Result<NewsItem> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<NewsItem> {
     const pqxx::result rows = tx.exec_params(kNewsColumns + "WHERE key = $1", std::string(key));
     if (rows.empty()) return NotFoundError("no news item '" + std::string(key) + "'");
     return ReadNews(rows[0]);
@@ -365,9 +343,7 @@ Result<NewsItem> PostgresStore::GetNews(std::string_view key) {
 }
 
 Status PostgresStore::UpdateNews(NewsItem& n, int expected_version) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     pqxx::result rows;
     try {
       rows = tx.exec_params(
@@ -390,9 +366,7 @@ Status PostgresStore::UpdateNews(NewsItem& n, int expected_version) {
 }
 
 Status PostgresStore::DeleteNews(NewsId id, int expected_version) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     PONTE_RETURN_IF_ERROR(DeleteVersioned(tx, "news", "news item", id.value(), expected_version));
     tx.commit();
     return OkStatus();
@@ -400,18 +374,17 @@ Status PostgresStore::DeleteNews(NewsId id, int expected_version) {
 }
 
 Result<std::vector<NewsItem>> PostgresStore::ListNews(const NewsFilter& filter) {
-  return Run([&]() -> Result<std::vector<NewsItem>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    std::vector<NewsItem> out;
-    for (const auto& r : tx.exec_params(
-             kNewsColumns + "WHERE ($1 = 0 OR event_id = $1) AND ($2 = 0 OR status = "
-                            "'published') ORDER BY date DESC, id DESC LIMIT $3",
-             filter.event.value(), filter.published_only ? 1 : 0, std::max(filter.limit, 0))) {
-      out.push_back(ReadNews(r));
-    }
-    return out;
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<NewsItem>> {
+        std::vector<NewsItem> out;
+        for (const auto& r : tx.exec_params(
+                 kNewsColumns + "WHERE ($1 = 0 OR event_id = $1) AND ($2 = 0 OR status = "
+                                "'published') ORDER BY date DESC, id DESC LIMIT $3",
+                 filter.event.value(), filter.published_only ? 1 : 0, std::max(filter.limit, 0))) {
+          out.push_back(ReadNews(r));
+        }
+        return out;
+      });
 }
 
 }  // namespace ponte::store_internal

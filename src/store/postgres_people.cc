@@ -30,17 +30,12 @@ void ReplaceSessions(pqxx::transaction_base& tx, const Person& p, EventId event)
 }  // namespace
 
 Result<int> PostgresStore::GetPersonVersion(PersonId id) {
-  return Run([&]() -> Result<int> {
-    auto op = Begin<pqxx::read_transaction>();
-    pqxx::transaction_base& tx = op.get();
-    return VersionOf(tx, id);
-  });
+  return RunIn<pqxx::read_transaction>(
+      [&](pqxx::transaction_base& tx) -> Result<int> { return VersionOf(tx, id); });
 }
 
 Result<int> PostgresStore::AddPerson(Person& p, EventId event) {
-  return Run([&]() -> Result<int> {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Result<int> {
     if (!tx.exec_params("SELECT 1 FROM people WHERE key = $1", p.key).empty()) {
       return AlreadyExistsError("a person with key '" + p.key + "' already exists");
     }
@@ -59,9 +54,7 @@ Result<int> PostgresStore::AddPerson(Person& p, EventId event) {
 }
 
 Result<int> PostgresStore::UpdatePerson(const Person& p, EventId event, int expected_version) {
-  return Run([&]() -> Result<int> {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Result<int> {
     const pqxx::result rows = tx.exec_params(
         "UPDATE people SET given_name = $1, family_name = $2, name_latin = $3, role = $4, email = "
         "$5, languages = $6, needs_interpreter = $7, version = version + 1 WHERE id = $8 AND "
@@ -79,9 +72,7 @@ Result<int> PostgresStore::UpdatePerson(const Person& p, EventId event, int expe
 }
 
 Status PostgresStore::DeletePerson(PersonId id, int expected_version) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     PONTE_RETURN_IF_ERROR(DeleteVersioned(tx, "people", "person", id.value(), expected_version));
     tx.commit();
     return OkStatus();
@@ -100,9 +91,7 @@ std::string CountMeetings(std::int64_t all, std::int64_t cancelled) {
 }  // namespace
 
 Status PostgresStore::DeleteSession(EventId event, SessionId session) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     // Locked, so that no meeting is placed in it while it goes.
     const pqxx::result found =
         tx.exec_params("SELECT key FROM sessions WHERE id = $1 AND event_id = $2 FOR UPDATE",
@@ -127,9 +116,7 @@ Status PostgresStore::DeleteSession(EventId event, SessionId session) {
 }
 
 Status PostgresStore::DeleteInterpreter(EventId event, InterpreterId interpreter) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::result found =
         tx.exec_params("SELECT name FROM interpreters WHERE id = $1 AND event_id = $2 FOR UPDATE",
                        interpreter.value(), event.value());

@@ -124,9 +124,7 @@ Status FromException(const std::exception& e) {
 // ---- import ------------------------------------------------------------------
 
 Result<ImportReport> PostgresStore::Import(const Dataset& data, const ImportOptions& options) {
-  return Run([&]() -> Result<ImportReport> {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Result<ImportReport> {
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
     ImportReport report;
     PONTE_RETURN_IF_ERROR(ImportAll(tx, data, options, report));
@@ -384,9 +382,7 @@ Status PostgresStore::ImportAll(pqxx::transaction_base& tx, const Dataset& data,
 }
 
 Status PostgresStore::AddRequests(EventId event, std::vector<MeetingRequest>& requests) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     for (MeetingRequest& r : requests) {
       try {
         const pqxx::row row = tx.exec_params1(
@@ -436,17 +432,13 @@ Result<std::vector<Event>> PostgresStore::QueryEvents(pqxx::transaction_base& tx
 }
 
 Result<std::vector<Event>> PostgresStore::ListEvents() {
-  return Run([&]() -> Result<std::vector<Event>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<std::vector<Event>> {
     return QueryEvents(tx, "", "");
   });
 }
 
 Result<Event> PostgresStore::GetEvent(std::string_view key) {
-  return Run([&]() -> Result<Event> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<Event> {
     PONTE_ASSIGN_OR_RETURN(auto events, QueryEvents(tx, "WHERE key = $1", std::string(key)));
     if (events.empty()) return NotFoundError("no event with key '" + std::string(key) + "'");
     return std::move(events.front());
@@ -454,16 +446,15 @@ Result<Event> PostgresStore::GetEvent(std::string_view key) {
 }
 
 Result<std::vector<Organization>> PostgresStore::ListOrganizations() {
-  return Run([&]() -> Result<std::vector<Organization>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows =
-        tx.exec("SELECT " + std::string(kOrganizationFields) + " FROM organizations ORDER BY id");
-    std::vector<Organization> out;
-    out.reserve(rows.size());
-    for (const auto& row : rows) out.push_back(ReadOrganization(row));
-    return out;
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Organization>> {
+        const pqxx::result rows = tx.exec("SELECT " + std::string(kOrganizationFields) +
+                                          " FROM organizations ORDER BY id");
+        std::vector<Organization> out;
+        out.reserve(rows.size());
+        for (const auto& row : rows) out.push_back(ReadOrganization(row));
+        return out;
+      });
 }
 
 namespace {
@@ -517,45 +508,42 @@ std::vector<Person> ReadPeople(const pqxx::result& rows, const pqxx::result& ses
 }  // namespace
 
 Result<std::vector<Person>> PostgresStore::ListPeople() {
-  return Run([&]() -> Result<std::vector<Person>> {
-    auto op = Begin<pqxx::read_transaction>();
-    pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows = tx.exec(
-        "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
-        "languages, needs_interpreter FROM people ORDER BY id");
-    const pqxx::result sessions =
-        tx.exec("SELECT person_id, session_id FROM person_sessions ORDER BY person_id, session_id");
-    return ReadPeople(rows, sessions);
-  });
+  return RunIn<pqxx::read_transaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Person>> {
+        const pqxx::result rows = tx.exec(
+            "SELECT id, key, organization_id, given_name, family_name, name_latin, role, email, "
+            "languages, needs_interpreter FROM people ORDER BY id");
+        const pqxx::result sessions = tx.exec(
+            "SELECT person_id, session_id FROM person_sessions ORDER BY person_id, session_id");
+        return ReadPeople(rows, sessions);
+      });
 }
 
 Result<std::vector<Person>> PostgresStore::ListPeopleOf(OrganizationId org) {
   // One statement, prepared, with the sessions aggregated: an agenda asks
   // for the people of every counterpart, so this is a hot read and a round
   // trip here is one per meeting.
-  return Run([&]() -> Result<std::vector<Person>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows = Prepared(
-        tx,
-        "SELECT p.id, p.key, p.organization_id, p.given_name, p.family_name, p.name_latin, "
-        "p.role, p.email, p.languages, p.needs_interpreter, (SELECT "
-        "string_agg(ps.session_id::text, "
-        "',' ORDER BY ps.session_id) FROM person_sessions ps WHERE ps.person_id = p.id) FROM "
-        "people p WHERE p.organization_id = $1 ORDER BY p.id",
-        org.value());
-    std::vector<Person> out = ReadPeople(rows, pqxx::result());
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      out[i].sessions = IdList<SessionId>(rows[static_cast<pqxx::result::size_type>(i)][10]);
-    }
-    return out;
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Person>> {
+        const pqxx::result rows = Prepared(
+            tx,
+            "SELECT p.id, p.key, p.organization_id, p.given_name, p.family_name, p.name_latin, "
+            "p.role, p.email, p.languages, p.needs_interpreter, (SELECT "
+            "string_agg(ps.session_id::text, "
+            "',' ORDER BY ps.session_id) FROM person_sessions ps WHERE ps.person_id = p.id) FROM "
+            "people p WHERE p.organization_id = $1 ORDER BY p.id",
+            org.value());
+        std::vector<Person> out = ReadPeople(rows, pqxx::result());
+        for (std::size_t i = 0; i < out.size(); ++i) {
+          out[i].sessions = IdList<SessionId>(rows[static_cast<pqxx::result::size_type>(i)][10]);
+        }
+        return out;
+      });
 }
 
 Result<std::vector<Profile>> PostgresStore::ListProfiles() {
-  return Run([&]() -> Result<std::vector<Profile>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx)
+                                         -> Result<std::vector<Profile>> {
     const pqxx::result rows = tx.exec(
         "SELECT id, key, organization_id, kind, title, text, themes, keywords, cooperation FROM "
         "profiles ORDER BY id");
@@ -586,9 +574,8 @@ Result<std::vector<Profile>> PostgresStore::ListProfilesOf(OrganizationId org) {
 }
 
 Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
-  return Run([&]() -> Result<std::vector<Session>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx)
+                                         -> Result<std::vector<Session>> {
     const pqxx::result rows = Prepared(
         tx,
         "SELECT id, key, city, venue, date, start_at, end_at, slot_minutes, tables, breaks FROM "
@@ -621,9 +608,8 @@ Result<std::vector<Session>> PostgresStore::ListSessions(EventId event) {
 }
 
 Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) {
-  return Run([&]() -> Result<std::vector<Interpreter>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx)
+                                         -> Result<std::vector<Interpreter>> {
     const pqxx::result rows = Prepared(
         tx,
         "SELECT i.id, i.key, i.name, i.pairs, (SELECT string_agg(s.session_id::text, ',' ORDER BY "
@@ -654,9 +640,7 @@ Result<std::vector<Interpreter>> PostgresStore::ListInterpreters(EventId event) 
 
 Status PostgresStore::PutRoadshow(Roadshow& r) {
   const RoadshowColumns columns = EncodeRoadshow(r);
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::row row = tx.exec_params1(
         "INSERT INTO roadshows(key, name, settings, stages, travel, plan) VALUES($1, $2, $3, $4, "
         "$5, $6) ON CONFLICT(key) DO UPDATE SET name = excluded.name, settings = "
@@ -690,9 +674,7 @@ Status PostgresStore::PutRoadshow(Roadshow& r) {
 }
 
 Result<Roadshow> PostgresStore::GetRoadshow(std::string_view key) {
-  return Run([&]() -> Result<Roadshow> {
-    auto op = Begin<pqxx::read_transaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::read_transaction>([&](pqxx::transaction_base& tx) -> Result<Roadshow> {
     const pqxx::result rows = tx.exec_params(
         "SELECT id, key, name, settings, stages, travel, plan FROM roadshows WHERE key = $1",
         std::string(key));
@@ -734,9 +716,7 @@ Result<Roadshow> PostgresStore::GetRoadshow(std::string_view key) {
 }
 
 Result<StoreSummary> PostgresStore::Summary() {
-  return Run([&]() -> Result<StoreSummary> {
-    auto op = Begin<pqxx::read_transaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::read_transaction>([&](pqxx::transaction_base& tx) -> Result<StoreSummary> {
     const pqxx::row row = tx.exec1(
         "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM organizations), (SELECT "
         "count(*) FROM people), (SELECT count(*) FROM profiles), (SELECT count(*) FROM "
@@ -770,9 +750,7 @@ Status PostgresStore::Transact(TransactEnd end, const std::function<Status()>& b
 Status PostgresStore::RestoreVersion(VersionedKind kind, std::int64_t id, int version) {
   if (version < 1) return InvalidArgumentError("version: expected 1 or more");
   const std::string table(VersionedTable(kind));
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::result rows = tx.exec_params(
         "UPDATE " + table + " SET version = $1 WHERE id = $2 RETURNING id", version, id);
     if (rows.empty()) return NotFoundError("no row " + std::to_string(id) + " in " + table);
@@ -895,13 +873,12 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
 // this: the store always reads from the primary.) nullopt when the database
 // cannot be reached: callers then compute afresh.
 std::optional<std::uint64_t> PostgresStore::ChangeStamp() {
-  auto stamp = Run([&]() -> Result<std::uint64_t> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    const pqxx::result rows = Prepared(tx, "SELECT sum(n) FROM ponte_changes");
-    if (rows.empty() || rows[0][0].is_null()) return InternalError("ponte_changes is empty");
-    return static_cast<std::uint64_t>(Int(rows[0][0]));
-  });
+  auto stamp =
+      RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<std::uint64_t> {
+        const pqxx::result rows = Prepared(tx, "SELECT sum(n) FROM ponte_changes");
+        if (rows.empty() || rows[0][0].is_null()) return InternalError("ponte_changes is empty");
+        return static_cast<std::uint64_t>(Int(rows[0][0]));
+      });
   if (!stamp.ok()) return std::nullopt;
   return *stamp;
 }

@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "store/columns.h"
 #include "store/migrations.h"
@@ -312,6 +313,16 @@ class PostgresStore final : public Store {
     } catch (const std::exception& e) {
       return FromException(e);
     }
+  }
+
+  // Runs one operation (see Run) in a transaction of kind `Own` (see Begin):
+  // `body` gets the transaction and commits it when it writes.
+  template <typename Own, typename F>
+  auto RunIn(F&& body) -> decltype(body(std::declval<pqxx::transaction_base&>())) {
+    return Run([&]() -> decltype(body(std::declval<pqxx::transaction_base&>())) {
+      auto op = Begin<Own>();
+      return body(op.get());
+    });
   }
 
   std::string uri_;

@@ -146,27 +146,23 @@ Result<std::vector<MeetingRequest>> PostgresStore::QueryRequests(pqxx::transacti
 // ---- requests ----------------------------------------------------------------
 
 Result<std::vector<MeetingRequest>> PostgresStore::ListRequests(EventId event) {
-  return Run([&]() -> Result<std::vector<MeetingRequest>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    return QueryRequests(tx, "WHERE event_id = $1", event.value(), 0);
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<MeetingRequest>> {
+        return QueryRequests(tx, "WHERE event_id = $1", event.value(), 0);
+      });
 }
 
 Result<std::vector<MeetingRequest>> PostgresStore::ListRequestsOf(EventId event,
                                                                   OrganizationId org) {
-  return Run([&]() -> Result<std::vector<MeetingRequest>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    return QueryRequests(tx, "WHERE event_id = $1 AND (from_org = $2 OR to_org = $2)",
-                         event.value(), org.value());
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<MeetingRequest>> {
+        return QueryRequests(tx, "WHERE event_id = $1 AND (from_org = $2 OR to_org = $2)",
+                             event.value(), org.value());
+      });
 }
 
 Result<MeetingRequest> PostgresStore::GetRequest(MeetingRequestId id) {
-  return Run([&]() -> Result<MeetingRequest> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<MeetingRequest> {
     PONTE_ASSIGN_OR_RETURN(auto rows, QueryRequests(tx, "WHERE id = $1", id.value(), 0));
     if (rows.empty()) return NotFoundError("no meeting request " + std::to_string(id.value()));
     return std::move(rows.front());
@@ -174,9 +170,7 @@ Result<MeetingRequest> PostgresStore::GetRequest(MeetingRequestId id) {
 }
 
 Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     // Under READ COMMITTED a concurrent update makes this one re-check the
     // version on the new row: exactly one of two writers wins.
     const pqxx::result rows = tx.exec_params(
@@ -196,9 +190,7 @@ Status PostgresStore::UpdateRequest(MeetingRequest& r, int expected_version) {
 }
 
 Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
-  return Run([&]() -> Result<std::vector<MeetingRequest>> {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Result<std::vector<MeetingRequest>> {
     std::vector<MeetingRequest> out = UpdateRequestsReturning(
         tx,
         "UPDATE meeting_requests SET status = 'expired', updated_at = $1, version = version + 1 "
@@ -211,9 +203,7 @@ Result<std::vector<MeetingRequest>> PostgresStore::ExpireRequests(Instant now) {
 
 Result<std::vector<MeetingRequest>> PostgresStore::ClaimReminders(Instant after, Instant now,
                                                                   Seconds before) {
-  return Run([&]() -> Result<std::vector<MeetingRequest>> {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Result<std::vector<MeetingRequest>> {
     std::vector<MeetingRequest> out = UpdateRequestsReturning(
         tx,
         "UPDATE meeting_requests SET reminded_at = $1 WHERE status = 'pending' AND "
@@ -228,36 +218,31 @@ Result<std::vector<MeetingRequest>> PostgresStore::ClaimReminders(Instant after,
 // ---- meetings ----------------------------------------------------------------
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetings(EventId event) {
-  return Run([&]() -> Result<std::vector<Meeting>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    return QueryMeetings(tx, "WHERE m.event_id = $1", event.value(), 0);
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Meeting>> {
+        return QueryMeetings(tx, "WHERE m.event_id = $1", event.value(), 0);
+      });
 }
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetingsOf(EventId event, OrganizationId org) {
-  return Run([&]() -> Result<std::vector<Meeting>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    return QueryMeetings(tx, "WHERE m.event_id = $1 AND (m.org_a = $2 OR m.org_b = $2)",
-                         event.value(), org.value());
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Meeting>> {
+        return QueryMeetings(tx, "WHERE m.event_id = $1 AND (m.org_a = $2 OR m.org_b = $2)",
+                             event.value(), org.value());
+      });
 }
 
 Result<std::vector<Meeting>> PostgresStore::ListMeetingsOfInterpreter(EventId event,
                                                                       InterpreterId interpreter) {
-  return Run([&]() -> Result<std::vector<Meeting>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
-    return QueryMeetings(tx, "WHERE m.event_id = $1 AND m.interpreter_id = $2", event.value(),
-                         interpreter.value());
-  });
+  return RunIn<pqxx::nontransaction>(
+      [&](pqxx::transaction_base& tx) -> Result<std::vector<Meeting>> {
+        return QueryMeetings(tx, "WHERE m.event_id = $1 AND m.interpreter_id = $2", event.value(),
+                             interpreter.value());
+      });
 }
 
 Result<Meeting> PostgresStore::GetMeeting(MeetingId id) {
-  return Run([&]() -> Result<Meeting> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<Meeting> {
     PONTE_ASSIGN_OR_RETURN(auto rows, QueryMeetings(tx, "WHERE m.id = $1", id.value(), 0));
     if (rows.empty()) return NotFoundError("no meeting " + std::to_string(id.value()));
     return std::move(rows.front());
@@ -265,9 +250,7 @@ Result<Meeting> PostgresStore::GetMeeting(MeetingId id) {
 }
 
 Status PostgresStore::AddMeeting(Meeting& meeting) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     meeting.version = 1;
     PONTE_RETURN_IF_ERROR(InsertMeeting(tx, meeting.event, meeting));
     tx.commit();
@@ -276,9 +259,7 @@ Status PostgresStore::AddMeeting(Meeting& meeting) {
 }
 
 Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     // The row lock makes a second writer wait and then see the new version.
     const pqxx::result lock =
         tx.exec_params("SELECT id FROM meetings WHERE id = $1 FOR UPDATE", m.id.value());
@@ -376,9 +357,7 @@ Status PostgresStore::ApplyMeetingChanges(EventId event, std::vector<Meeting>& a
 }
 
 Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meetings) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kTimetableLock);
     PONTE_ASSIGN_OR_RETURN(std::vector<Meeting> old,
                            QueryMeetings(tx, "WHERE m.event_id = $1", event.value(), 0));
@@ -423,9 +402,7 @@ Status PostgresStore::ReplaceMeetings(EventId event, std::vector<Meeting>& meeti
 // ---- organizations, feedback ---------------------------------------------------
 
 Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
-  return Run([&]() -> Result<Organization> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx) -> Result<Organization> {
     const pqxx::result rows = Prepared(
         tx, "SELECT " + std::string(kOrganizationFields) + " FROM organizations WHERE id = $1",
         id.value());
@@ -435,9 +412,7 @@ Result<Organization> PostgresStore::GetOrganization(OrganizationId id) {
 }
 
 Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     const pqxx::result rows = tx.exec_params(
         "UPDATE organizations SET name = $1, type = $2, country = $3, region = $4, city = $5, "
         "website = $6, public_profile = $7, version = version + 1 WHERE id = $8 AND version = $9 "
@@ -454,9 +429,7 @@ Status PostgresStore::UpdateOrganization(Organization& o, int expected_version) 
 }
 
 Status PostgresStore::PutFeedback(const Feedback& f) {
-  return Run([&]() -> Status {
-    auto op = Begin<pqxx::work>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::work>([&](pqxx::transaction_base& tx) -> Status {
     tx.exec_params(
         "INSERT INTO feedback(meeting_id, organization_id, user_id, rating, follow_up, comment, "
         "created_at) VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(meeting_id, organization_id) "
@@ -470,9 +443,8 @@ Status PostgresStore::PutFeedback(const Feedback& f) {
 }
 
 Result<std::vector<Feedback>> PostgresStore::ListFeedback(EventId event) {
-  return Run([&]() -> Result<std::vector<Feedback>> {
-    auto op = Begin<pqxx::nontransaction>();
-    pqxx::transaction_base& tx = op.get();
+  return RunIn<pqxx::nontransaction>([&](pqxx::transaction_base& tx)
+                                         -> Result<std::vector<Feedback>> {
     const pqxx::result rows = tx.exec_params(
         "SELECT f.meeting_id, f.organization_id, f.user_id, f.rating, f.follow_up, f.comment, "
         "f.created_at FROM feedback f JOIN meetings m ON m.id = f.meeting_id WHERE m.event_id = "
