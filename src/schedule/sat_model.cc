@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cadical.hpp>
+#include <functional>
 
 namespace ponte::schedule {
 namespace {
@@ -11,6 +12,35 @@ using Lit = int;
 // Loose slots of sessions with at least this many tables count them on the
 // busy participants (2 x tables) rather than on the meetings.
 constexpr int kBusyTablesFrom = 20;
+// A model with a slot whose no-break pressure (below) reaches this share of
+// 2 x tables counts the tables of every lazy slot on the busy sides
+// (forum-13crafb, ticf-13crafb: 0.86-0.96; the other loose originals <= 0.43).
+constexpr double kPressedShare = 0.75;
+
+// True if the meetings `mine` can be matched to distinct slots of
+// [first, first + k) among their x variables (Kuhn's augmenting paths; k is
+// one participant's meeting count, so this is cheap).
+bool BlockFits(const std::vector<std::vector<Lit>>& x, const std::vector<std::size_t>& mine,
+               std::size_t first, std::size_t k) {
+  std::vector<int> owner(k, -1);  // slot offset -> position in mine
+  std::vector<char> seen(k, 0);
+  std::function<bool(std::size_t)> augment = [&](std::size_t i) {
+    for (std::size_t offset = 0; offset < k; ++offset) {
+      if (seen[offset] || x[mine[i]][first + offset] == 0) continue;
+      seen[offset] = 1;
+      if (owner[offset] < 0 || augment(static_cast<std::size_t>(owner[offset]))) {
+        owner[offset] = static_cast<int>(i);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    std::fill(seen.begin(), seen.end(), 0);
+    if (!augment(i)) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -225,11 +255,41 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
       if (count.size() > need) cnf.Add({-count[need]});
     }
   }
+  // No-break pressure: per slot, how many participants every break-free day
+  // keeps busy there (the slots that all their possible blocks share; a block
+  // is possible when p's meetings match its slots). In forum-13crafb and
+  // ticf-13crafb, participants with morning-only and afternoon-only meetings
+  // fill 24-27 of the 28 busy places at noon; elsewhere, among the loose
+  // originals, at most 43 %. Only lazy counters depend on it, so tight
+  // tables skip it.
+  std::vector<int> pressure(slot_count, 0);
+  for (std::size_t p = 0; p < participant_count && !options.busy_per_slot; ++p) {
+    const auto k = static_cast<std::size_t>(meetings_included[p]);
+    if (k < 2 || k > slot_count) continue;
+    std::vector<std::size_t> mine;
+    for (MeetingIndex m : domains.meetings_of[p]) {
+      if (included(static_cast<std::size_t>(m))) mine.push_back(static_cast<std::size_t>(m));
+    }
+    std::size_t latest_start = 0;
+    std::size_t earliest_end = 0;
+    for (std::size_t first = 0; first + k <= slot_count; ++first) {
+      if (domains.day_of_slot[first] != domains.day_of_slot[first + k - 1]) continue;
+      if (!BlockFits(x, mine, first, k)) continue;
+      if (earliest_end == 0) earliest_end = first + k;
+      latest_start = first;
+    }
+    for (std::size_t t = latest_start; t < earliest_end; ++t) ++pressure[t];
+  }
+  for (std::size_t t = 0; t < slot_count; ++t) {
+    const int tables = problem.sessions[static_cast<std::size_t>(problem.slots[t].session)].tables;
+    if (pressure[t] >= kPressedShare * 2 * tables) model->lazy_on_busy_ = true;
+  }
   // Tables per slot.
   bool distinct_sides = true;
   for (std::size_t m = 0; m < meeting_count; ++m) {
     if (included(m) && problem.meetings[m].a == problem.meetings[m].b) distinct_sides = false;
   }
+  model->lazy_on_busy_ = model->lazy_on_busy_ && distinct_sides;
   for (std::size_t t = 0; t < slot_count; ++t) {
     std::vector<Lit> here;
     for (std::size_t m = 0; m < meeting_count; ++m) {
@@ -243,10 +303,11 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
     // blocks: tight sessions (tic-13crafc, forumt-14crafe) and loose ones with
     // many tables (forum-14, ticf-14crafa: optimal in 1.4-3.2 s instead of
     // 5k-110k conflicts after lazy counters on x) prove faster. Loose slots
-    // with few tables keep lazy counters on x unless asked (count_busy_sides):
-    // there the busy count costs the proofs of forum-13crafc and ticf-13crafc.
-    const bool on_busy = distinct_sides && (options.busy_per_slot || options.count_busy_sides ||
-                                            tables >= kBusyTablesFrom);
+    // with few tables keep lazy counters on x: there the busy count costs the
+    // proofs of forum-13crafc and ticf-13crafc, up front or lazily. Unless some
+    // slot is under no-break pressure (above): then the lazy counters count
+    // the busy sides (forum-13crafb: bound 6, against 5 on x).
+    const bool on_busy = distinct_sides && (options.busy_per_slot || tables >= kBusyTablesFrom);
     if (on_busy) {
       std::vector<Lit> busy;
       for (std::size_t p = 0; p < participant_count; ++p) {
@@ -261,7 +322,11 @@ std::unique_ptr<SatModel> SatModel::Build(const Problem& problem, const Domains&
       cnf.AtMostK(here, tables);
     } else if (static_cast<int>(here.size()) > tables) {
       // Loose tables: the counter is added when a model first overfills the slot.
-      model->lazy_tables_.push_back({std::move(here), tables});
+      std::vector<Lit> busy;
+      for (std::size_t p = 0; p < participant_count; ++p) {
+        if (u[p][t] != 0) busy.push_back(u[p][t]);
+      }
+      model->lazy_tables_.push_back({std::move(here), std::move(busy), tables});
     }
   }
   if (deadline.Expired()) return nullptr;
@@ -463,7 +528,14 @@ int SatModel::Run(const std::vector<int>& assumptions, long conflict_limit) {
     }
     if (overfilled.empty()) return result;
     for (LazyTables* slot : overfilled) {
-      cnf_->AtMostK(slot->literals, slot->tables);
+      const auto most = static_cast<std::size_t>(2 * slot->tables);
+      if (lazy_on_busy_ && slot->busy.size() > most) {
+        // The same count on the busy sides (this session has distinct sides).
+        const std::vector<Lit> count = cnf_->Totalizer(slot->busy, most + 1, /*exact=*/false);
+        cnf_->Add({-count[most]});
+      } else {
+        cnf_->AtMostK(slot->literals, slot->tables);
+      }
       slot->literals.clear();
     }
   }

@@ -14,8 +14,9 @@
 // (interpreter i serves m), st[p][s] (p busy exactly in [s, s + k_p): no break).
 // Tables per slot use a totalizer of busy participants <= 2 x tables (the same
 // constraint when every meeting has two distinct sides) when the tables are
-// tight, in sessions of 20+ tables, or when asked (count_busy_sides); else
-// sequential counters on x, added lazily when a model first overfills a slot.
+// tight or in sessions of 20+ tables; else they are added lazily, when a model
+// first overfills a slot: sequential counters on x, or the busy totalizer when
+// the participants' break-free blocks alone nearly fill some slot's tables.
 // Breaks per participant and the total use totalizers. Redundant: p busy in
 // exactly k_p slots; busy at t and at t + k_p or later implies a break.
 // Not thread-safe.
@@ -45,8 +46,6 @@ struct SatModelOptions {
   // every meeting has two distinct sides, else on x) and CaDiCaL's default
   // configuration; loose: lazy counters on x and the "sat" configuration.
   bool busy_per_slot = false;
-  // Loose slots too count their tables on the busy sides, up front.
-  bool count_busy_sides = false;
   std::size_t max_variables = 1'000'000;
 };
 
@@ -83,6 +82,7 @@ class SatModel {
   int Run(const std::vector<int>& assumptions, long conflict_limit);
   struct LazyTables {
     std::vector<int> literals;  // x[m][t] of the slot; empty once encoded
+    std::vector<int> busy;      // u[p][t] of the slot
     int tables = 0;
   };
   // "counter[level] is false" is assumed: at most `level` of the counted breaks.
@@ -101,6 +101,7 @@ class SatModel {
   int bound_literal_ = 0;
   std::vector<Soft> softs_;
   std::vector<LazyTables> lazy_tables_;
+  bool lazy_on_busy_ = false;  // lazy counters count the busy sides (no-break pressure)
   int core_bound_ = 0;
 };
 
