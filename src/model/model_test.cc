@@ -4,6 +4,7 @@
 
 #include "model/codes.h"
 #include "model/enums.h"
+#include "model/regions.h"
 #include "model/validate.h"
 
 namespace ponte {
@@ -76,6 +77,27 @@ TEST(Session, SlotsSkipBreaks) {
   ASSERT_EQ(slots.size(), 7u);
   EXPECT_EQ(slots[3].start, Instant(Seconds(2 * 3600)));
   EXPECT_EQ(slots[3].index, 3);
+}
+
+TEST(Regions, NamedInEveryLanguageWhateverLanguageTheyWereTypedIn) {
+  const std::optional<LocalizedText> lombardy = RegionName("IT", "lombardy");
+  ASSERT_TRUE(lombardy.has_value());
+  EXPECT_EQ(lombardy->Best("it").first, "Lombardia");
+  EXPECT_EQ(lombardy->Best("zh").first, "伦巴第");
+  const std::optional<LocalizedText> sichuan = RegionName("CN", " 四川省 ");
+  ASSERT_TRUE(sichuan.has_value());
+  EXPECT_EQ(sichuan->Best("en").first, "Sichuan");
+  EXPECT_EQ(RegionName("CN", "Pechino")->Best("zh").first, "北京");
+  // An Italian consulate in Chongqing: the region is found in China's list.
+  EXPECT_EQ(RegionName("IT", "Chongqing")->Best("zh").first, "重庆");
+  EXPECT_FALSE(RegionName("CN", "Atlantis").has_value());
+  EXPECT_FALSE(RegionName("IT", "").has_value());
+  // One spelling per region for grouping: Italian for Italy, pinyin for China.
+  EXPECT_EQ(CanonicalRegion("IT", "伦巴第"), "Lombardia");
+  EXPECT_EQ(CanonicalRegion("IT", "Lombardia"), "Lombardia");
+  EXPECT_EQ(CanonicalRegion("CN", "广东省"), "Guangdong");
+  EXPECT_EQ(CanonicalRegion("CN", "北京市"), "Beijing");
+  EXPECT_EQ(CanonicalRegion("CN", " Atlantis "), "Atlantis");
 }
 
 }  // namespace

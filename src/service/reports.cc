@@ -13,6 +13,7 @@
 
 #include "core/csv.h"
 #include "core/time.h"
+#include "model/regions.h"
 #include "service/workflow.h"
 
 namespace ponte::service {
@@ -234,7 +235,7 @@ Result<Registry> LoadRegistry(Store& store, const Taxonomy& taxonomy) {
 }
 
 std::string RegionCode(const Organization& o) {
-  return o.region.empty() ? o.country : o.country + ":" + o.region;
+  return o.region.empty() ? o.country : o.country + ":" + CanonicalRegion(o.country, o.region);
 }
 
 LocalizedText RegionLabel(const std::string& code) {
@@ -242,9 +243,12 @@ LocalizedText RegionLabel(const std::string& code) {
   if (colon == std::string::npos) return CountryLabel(code);
   const std::string country = code.substr(0, colon);
   const std::string region = code.substr(colon + 1);
+  // Known regions of Italy and China in the reader's language, others as typed.
+  const std::optional<LocalizedText> named = RegionName(country, region);
   LocalizedText out;
   for (const char* lang : {"it", "en", "zh"}) {
-    out.Set(lang, region + " (" + CountryName(country, lang) + ")");
+    const std::string name = named ? std::string(named->Best(lang).first) : region;
+    out.Set(lang, name + " (" + CountryName(country, lang) + ")");
   }
   return out;
 }

@@ -236,7 +236,17 @@ TEST_F(ReportsTest, EventReportCountsTheEdition) {
   EXPECT_EQ(Value(*report, "outcomes_by_theme", "ai"), 1);
   EXPECT_EQ(Value(*report, "outcomes_by_theme", "ict"), 1);
   EXPECT_EQ(Value(*report, "outcomes_by_region", "IT:Emilia-Romagna"), 1);
-  EXPECT_EQ(Value(*report, "outcomes_by_region", "CN:广东"), 1);
+  EXPECT_EQ(Value(*report, "outcomes_by_region", "CN:Guangdong"), 1);
+  // Typed as 广东, the region reads in each language.
+  for (const ReportRow& row : report->Find("outcomes_by_region")->rows) {
+    if (row.code == "CN:Guangdong") {
+      EXPECT_EQ(row.label.Best("zh").first, "广东 (中国)");
+      EXPECT_EQ(row.label.Best("en").first, "Guangdong (China)");
+    }
+    if (row.code == "IT:Emilia-Romagna") {
+      EXPECT_EQ(row.label.Best("zh").first, "艾米利亚-罗马涅 (意大利)");
+    }
+  }
   EXPECT_EQ(Value(*report, "conversion", "held"), 2);
   EXPECT_EQ(Value(*report, "conversion", "agreement"), 1);
   EXPECT_DOUBLE_EQ(Value(*report, "conversion", "agreement", 1), 0.5);
