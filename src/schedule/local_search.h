@@ -7,7 +7,9 @@
 // Construct places meetings greedily, hardest first, each in the slot that
 // adds the fewest breaks. Improve runs a simulated-annealing local search over
 // relocate, swap, Kempe-chain and eject-insert moves on the lexicographic Cost
-// (unscheduled weight, fairness excess, breaks). Deterministic for a seed.
+// (unscheduled weight, fairness excess, breaks); in small events with loose
+// tables it may pass through schedules that overfill a slot, at a price, and
+// keeps only schedules that fit. Deterministic for a seed.
 #pragma once
 
 #include <functional>

@@ -28,6 +28,10 @@ void Undo(Timetable& tt, const MoveList& undo);
 
 // m to slot t.
 MoveList Relocate(const Timetable& tt, MeetingIndex m, SlotIndex t);
+// m to the slot with a free table where its two sides get the fewest breaks
+// (plus `idle_weight` per idle slot inside their days); random tie-break.
+// Empty if no other slot with room can take it.
+MoveList RelocateToRoom(const Timetable& tt, MeetingIndex m, double idle_weight, Rng& rng);
 // m to slot t and the meetings of m's participants at t to m's slot.
 MoveList Swap(const Timetable& tt, MeetingIndex m, SlotIndex t);
 // The Kempe chain of m between its slot and t: meetings linked by shared

@@ -281,7 +281,10 @@ bool Timetable::CanPlace(MeetingIndex m, SlotIndex t, bool check_capacity,
   const MeetingIndex at_b = occ_[Idx(side_b(m)) * load_.size() + Idx(t)];
   if (at_a != -1 && at_a != ignore && at_a != m) return false;
   if (at_b != -1 && at_b != ignore && at_b != m) return false;
-  if (check_capacity && slot_of_[Idx(m)] != t && load_[Idx(t)] >= capacity_[Idx(t)]) return false;
+  if (check_capacity && !soft_capacity_ && slot_of_[Idx(m)] != t &&
+      load_[Idx(t)] >= capacity_[Idx(t)]) {
+    return false;
+  }
   return PrecedenceOk(m, t, ignore) && InterpreterOk(m, t, ignore);
 }
 
@@ -396,7 +399,7 @@ void Timetable::Place(MeetingIndex m, SlotIndex t) {
     busy_row(meeting.a)[block_of_[Idx(t)]] |= bit;
     busy_row(meeting.b)[block_of_[Idx(t)]] |= bit;
   }
-  ++load_[Idx(t)];
+  if (++load_[Idx(t)] > capacity_[Idx(t)]) ++overflow_;
   if (domains_.needs_interpreter[Idx(m)]) AugmentApply(m, t);
   unscheduled_weight_ -= weight_[Idx(m)];
   Refresh(meeting.a, t);
@@ -414,7 +417,7 @@ void Timetable::Remove(MeetingIndex m) {
     occ_[Idx(p) * load_.size() + Idx(t)] = -1;
     if (masks_) busy_row(p)[block_of_[Idx(t)]] &= ~bit;
   }
-  --load_[Idx(t)];
+  if (load_[Idx(t)]-- > capacity_[Idx(t)]) --overflow_;
   if (interpreter_of_[Idx(m)] != kNoInterpreter) {
     owner_[Idx(t)][Idx(interpreter_of_[Idx(m)])] = -1;
     SetFree(t, interpreter_of_[Idx(m)], true);

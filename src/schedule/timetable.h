@@ -47,6 +47,12 @@ class Timetable {
     return (allowed_[Idx(m) * slot_words_ + Idx(t) / 64] >> (Idx(t) % 64) & 1) != 0;
   }
   int capacity(SlotIndex t) const { return capacity_[Idx(t)]; }
+  // Meetings above the tables, summed over the slots (0 unless soft capacity
+  // let a move overfill a slot).
+  int overflow() const { return overflow_; }
+  // With soft capacity, CanPlace ignores the tables: the local search then
+  // prices overfilled slots instead of refusing them.
+  void SetSoftCapacity(bool soft) { soft_capacity_ = soft; }
   int breaks_of(ParticipantIndex p) const { return breaks_[Idx(p)]; }
   int idle_of(ParticipantIndex p) const { return idle_[Idx(p)]; }
   bool has_fairness() const { return fairness_.has_value(); }
@@ -105,6 +111,8 @@ class Timetable {
   std::vector<MeetingIndex> occ_;        // [participant * slots + slot]
   std::vector<int> load_;
   std::vector<int> capacity_;
+  int overflow_ = 0;
+  bool soft_capacity_ = false;
   // Interpreter matching per slot, kept incrementally (one augmenting path per change).
   std::vector<std::vector<MeetingIndex>> owner_;  // [slot][interpreter] -> meeting or -1
   std::vector<InterpreterIndex> interpreter_of_;  // [meeting]
