@@ -117,6 +117,22 @@ Status InsertMeeting(pqxx::transaction_base& tx, EventId event, Meeting& m) {
   return TakeSeats(tx, m);
 }
 
+// Writes `m`'s place (session, slot, table, interpreter, status) with the
+// next version, which `m` takes; Aborted when the table is taken.
+Status MoveMeeting(pqxx::transaction_base& tx, Meeting& m) {
+  try {
+    const pqxx::row row = tx.exec_params1(
+        "UPDATE meetings SET session_id = $1, slot = $2, table_no = $3, interpreter_id = $4, "
+        "status = $5, version = version + 1 WHERE id = $6 RETURNING version",
+        m.session.value(), m.slot, m.table, OptionalId(m.interpreter.value()),
+        std::string(ToCode(m.status)), m.id.value());
+    m.version = static_cast<int>(Int(row[0]));
+  } catch (const pqxx::unique_violation&) {
+    return TableTaken(m);
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<std::vector<Meeting>> PostgresStore::QueryMeetings(pqxx::transaction_base& tx,
@@ -271,16 +287,7 @@ Status PostgresStore::UpdateMeeting(Meeting& m, int expected_version) {
       return StaleError("meeting", m.id.value(), expected_version, old.version);
     }
     tx.exec_params("DELETE FROM meeting_seats WHERE meeting_id = $1", m.id.value());
-    try {
-      const pqxx::row row = tx.exec_params1(
-          "UPDATE meetings SET session_id = $1, slot = $2, table_no = $3, interpreter_id = $4, "
-          "status = $5, version = version + 1 WHERE id = $6 RETURNING version",
-          m.session.value(), m.slot, m.table, OptionalId(m.interpreter.value()),
-          std::string(ToCode(m.status)), m.id.value());
-      m.version = static_cast<int>(Int(row[0]));
-    } catch (const pqxx::unique_violation&) {
-      return TableTaken(m);
-    }
+    PONTE_RETURN_IF_ERROR(MoveMeeting(tx, m));
     m.a = old.a;
     m.b = old.b;
     m.event = old.event;
@@ -320,16 +327,7 @@ Status PostgresStore::ApplyMeetingChanges(EventId event, std::vector<Meeting>& a
       m.event = event;
       m.request = old[i].request;
       m.status = old[i].status;
-      try {
-        const pqxx::row row = tx.exec_params1(
-            "UPDATE meetings SET session_id = $1, slot = $2, table_no = $3, interpreter_id = $4, "
-            "status = $5, version = version + 1 WHERE id = $6 RETURNING version",
-            m.session.value(), m.slot, m.table, OptionalId(m.interpreter.value()),
-            std::string(ToCode(m.status)), m.id.value());
-        m.version = static_cast<int>(Int(row[0]));
-      } catch (const pqxx::unique_violation&) {
-        return TableTaken(m);
-      }
+      PONTE_RETURN_IF_ERROR(MoveMeeting(tx, m));
       PONTE_RETURN_IF_ERROR(TakeSeats(tx, m));
     }
     for (Meeting& m : added) {
