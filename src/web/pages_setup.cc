@@ -606,12 +606,7 @@ HttpResponse MatchingPage(RequestContext& c, const Site& site, std::string error
 
 void AddSetupPages(api::App& app, std::shared_ptr<const Site> site) {
   api::Router& r = app.router();
-  auto page = [&r](const std::string& method, const std::string& pattern, std::string summary,
-                   std::vector<Role> roles, api::RouteHandler handler) {
-    r.Add({method, pattern, "Portal: " + summary, "portal", Access::kEvent, std::move(roles), "",
-           "text/html"},
-          std::move(handler));
-  };
+  const EventPages page(r);
 
   // Delegates.
   page("GET", "/events/{event}/people", "your organization's delegates", {Role::kParticipant},
