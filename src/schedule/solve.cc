@@ -14,9 +14,11 @@ namespace {
 // Local-search iterations before the exact model, and between two SAT rounds.
 constexpr std::int64_t kFirstIterations = 800'000;
 constexpr std::int64_t kSliceIterations = 400'000;
-// With loose tables the local search may overfill slots (local_search.cc) and
-// gets longer slices: 2M against 400k took forum-13crafb and ticf-13crafb from
-// 8.2 and 8.0 to 7.8 and 6.2 breaks (means over seeds 1-6, 5 s of CPU).
+// With loose tables the local search may overfill slots (local_search.cc);
+// after a slice that found a better schedule the next one is this long. Always
+// 2M against 400k took forum-13crafb and ticf-13crafb from 8.2 and 8.0 to 7.8
+// and 6.2 breaks (means over seeds 1-6, 5 s of CPU) but cost the fixed020-Forb
+// variants ~1 s (slices that find nothing); only after progress: 7.8 and 6.7.
 constexpr std::int64_t kLooseSliceIterations = 2'000'000;
 // The first local search hands over to the SAT model once it stalls this long.
 constexpr std::int64_t kFirstStall = 200'000;
@@ -141,8 +143,7 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
       ExactSearch search(problem, tt, *model, rng, deadline);
       int ub = complete ? cost.breaks : -1;
       Solution current = best;
-      improve.max_iterations =
-          model_options.busy_per_slot ? kSliceIterations : kLooseSliceIterations;
+      improve.max_iterations = kSliceIterations;
       int rounds_to_skip = 0;
       while ((ub < 0 || lower_bound < ub) && !deadline.Expired()) {
         if (!search.Round(&current, &ub, &lower_bound)) {
@@ -177,8 +178,10 @@ SolveResult Solve(const Problem& problem, const SolveOptions& options) {
           cost = tt.cost();
           current = best;
           ub = cost.breaks;
+          if (!model_options.busy_per_slot) improve.max_iterations = kLooseSliceIterations;
         } else {
           rounds_to_skip = kRoundsWithoutLocalSearch;
+          improve.max_iterations = kSliceIterations;
         }
       }
       const bool complete_now = cost.unscheduled_weight == 0 && cost.fairness_excess == 0;
