@@ -1,13 +1,10 @@
 #include "service/news.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
@@ -36,7 +33,6 @@ constexpr std::array<std::string_view, 8> kClosesParagraph{"p",  "ul", "ol",    
                                                            "h3", "h4", "blockquote", "figure"};
 constexpr std::size_t kMaxDepth = 64;
 constexpr std::size_t kMaxReferenceDigits = 8;
-constexpr std::size_t kSha256HexLength = 64;
 constexpr char32_t kReplacementCharacter = 0xFFFD;
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
 constexpr std::string_view kMediaPrefix = "/media/";
@@ -598,13 +594,6 @@ std::string NormalizeType(std::string_view declared) {
   return type;
 }
 
-void InitSodium() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) std::abort();
-  });
-}
-
 // ---- news -------------------------------------------------------------------------------
 
 constexpr std::array<std::string_view, 3> kNewsLanguages{"it", "en", "zh"};
@@ -861,23 +850,6 @@ Result<ImageInfo> InspectImage(std::string_view bytes, std::string_view declared
   if (detected == "image/jpeg") return InspectJpeg(bytes);
   if (detected == "image/gif") return InspectGif(bytes);
   return InspectWebp(bytes);
-}
-
-std::string Sha256Hex(std::string_view bytes) {
-  InitSodium();
-  std::array<unsigned char, crypto_hash_sha256_BYTES> hash{};
-  crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size());
-  std::string hex(hash.size() * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
-  hex.pop_back();
-  return hex;
-}
-
-bool IsSha256Hex(std::string_view text) {
-  return text.size() == kSha256HexLength && std::all_of(text.begin(), text.end(), [](char c) {
-           return IsAsciiDigit(c) || (c >= 'a' && c <= 'f');
-         });
 }
 
 Result<Image> UploadImage(Store& store, const Clock& clock, const Actor& actor,

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/sha256.h"
 #include "core/status.h"
 #include "core/utf8.h"
 #include "model/outcome.h"
@@ -82,8 +83,8 @@ struct ImageInfo {
 Result<ImageInfo> InspectImage(std::string_view bytes, std::string_view declared = {});
 
 // Lower-case hex SHA-256 (libsodium), the images' storage key.
-std::string Sha256Hex(std::string_view bytes);
-bool IsSha256Hex(std::string_view text);
+using ::ponte::IsSha256Hex;
+using ::ponte::Sha256Hex;
 
 // Organizers of any event; validates, then stores once per SHA-256 (a
 // second upload of the same bytes returns the stored record).

@@ -1,7 +1,5 @@
 #include "store/dataset_export.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -11,6 +9,8 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+
+#include "core/sha256.h"
 
 namespace ponte::store_internal {
 namespace {
@@ -627,23 +627,6 @@ namespace ponte {
 namespace {
 
 constexpr int kAllNews = std::numeric_limits<int>::max();
-
-std::string Sha256Hex(std::string_view bytes) {
-  if (sodium_init() < 0) std::abort();  // idempotent; fails only without entropy
-  std::array<unsigned char, crypto_hash_sha256_BYTES> hash{};
-  crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size());
-  std::string hex(hash.size() * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
-  hex.pop_back();
-  return hex;
-}
-
-bool IsSha256Hex(std::string_view text) {
-  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
 
 std::string_view MediaExtension(std::string_view content_type) {
   if (content_type == "image/png") return ".png";
