@@ -9,7 +9,6 @@
 // Without it the PostgreSQL instances are skipped with a message.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <barrier>
@@ -22,6 +21,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/sha256.h"
 #include "io/export.h"
 #include "io/import.h"
 #include "store/dataset_export.h"
@@ -108,16 +108,6 @@ class PgSchema {
 };
 
 Instant At(std::int64_t seconds) { return Instant(Seconds(seconds)); }
-
-std::string Sha256(std::string_view bytes) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> hash{};
-  crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size());
-  std::string hex(hash.size() * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
-  hex.pop_back();
-  return hex;
-}
 
 // 2026-11-16 00:00 UTC, a fixed "now" for the tests.
 constexpr std::int64_t kNow = 1'795'305'600;
@@ -1417,7 +1407,7 @@ TEST_P(StoreSuite, OutcomesNewsImagesAndVersionsMoveToAnotherDatabase) {
   std::vector<OutboxMessage> no_mails;
   ASSERT_TRUE(*store->ClaimFollowUp({l.event, l.orgs[1], 2, At(kNow + 5)}, no_mails));
   const std::string png("\x89PNG\r\n\x1a\n 秋天的图片 \0 bytes", 28);
-  Image image{.sha256 = Sha256(png),
+  Image image{.sha256 = Sha256Hex(png),
               .content_type = "image/png",
               .width = 2,
               .height = 1,
@@ -1425,7 +1415,7 @@ TEST_P(StoreSuite, OutcomesNewsImagesAndVersionsMoveToAnotherDatabase) {
               .uploaded_by = staff.id,
               .created_at = At(kNow)};
   ASSERT_TRUE(store->PutImage(image, png).ok());
-  Image orphan{.sha256 = Sha256("GIF89a"),
+  Image orphan{.sha256 = Sha256Hex("GIF89a"),
                .content_type = "image/gif",
                .width = 1,
                .height = 1,
