@@ -63,5 +63,35 @@ TEST(Repair, LostTableMovesFewMeetings) {
   EXPECT_LE(repaired.moved, 3);
 }
 
+// A repair ends on iterations without progress, not on its time limit: with
+// an hour to spare it returns (forumt-14 keeps breaks, so the search never
+// reaches its zero-break target), and the same change gives the same repair.
+TEST(Repair, StopsOnItsOwnAndIsDeterministic) {
+  Result<Problem> problem =
+      ReadDznFile(std::string(PONTE_SHARED_DIR) + "/b2b_instances/jair2022/forumt-14.original.dzn");
+  ASSERT_TRUE(problem.ok());
+  const SolveResult published = Solve(*problem, Quick());
+  ASSERT_TRUE(published.status == SolveStatus::kOptimal ||
+              published.status == SolveStatus::kFeasible);
+  ASSERT_GT(published.objective.breaks, 0);
+  Change change;
+  change.cancelled = {0, 7};
+  SolveOptions patient = Quick();
+  patient.time_limit_s = 3600;
+  const RepairResult first = Repair(*problem, published.solution, change, patient);
+  const RepairResult second = Repair(*problem, published.solution, change, patient);
+  ASSERT_EQ(first.result.solution.meetings.size(), second.result.solution.meetings.size());
+  for (std::size_t m = 0; m < first.result.solution.meetings.size(); ++m) {
+    const Assignment& x = first.result.solution.meetings[m];
+    const Assignment& y = second.result.solution.meetings[m];
+    EXPECT_EQ(x.slot, y.slot) << "meeting " << m;
+    EXPECT_EQ(x.table, y.table) << "meeting " << m;
+  }
+  EXPECT_EQ(first.moved, second.moved);
+  EXPECT_GT(first.result.objective.breaks, 0);  // so only the stall can have stopped it
+  const CheckReport report = Check(first.problem, first.result.solution);
+  EXPECT_TRUE(report.valid()) << report.violations.front();
+}
+
 }  // namespace
 }  // namespace ponte::schedule
